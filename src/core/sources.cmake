@@ -1,0 +1,2 @@
+target_sources(talentray PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/error.cpp)
