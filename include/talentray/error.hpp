@@ -6,6 +6,7 @@
 #include <boost/system/system_error.hpp>
 
 #include <chrono>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -83,6 +84,9 @@ struct error_info {
     boost::system::error_code code;
     talentray::diagnostics diag;
 };
+
+/// Writes the code's message and the diagnostics line (e.g. for test output and logs).
+std::ostream& operator<<(std::ostream& os, const error_info& info);
 
 /// The exception every throwing SDK call raises. `code()` is the `errc` (or the Asio/OpenSSL
 /// code of a transport failure); `diag()` carries the rest; `what()` is `diag().to_string()`.

@@ -2,6 +2,8 @@
 
 #include <boost/throw_exception.hpp>
 
+#include <ostream>
+
 namespace talentray {
 namespace {
 
@@ -82,6 +84,10 @@ std::string diagnostics::to_string() const {
         out += client_message;
     }
     return out;
+}
+
+std::ostream& operator<<(std::ostream& os, const error_info& info) {
+    return os << info.code.message() << " [" << info.diag.to_string() << "]";
 }
 
 error::error(boost::system::error_code code, talentray::diagnostics diag)

@@ -1,0 +1,46 @@
+// talentray/request.hpp — one API request as the layers below the typed endpoints see it.
+#pragma once
+
+#include <boost/beast/http/verb.hpp>
+#include <boost/json/value.hpp>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace talentray {
+
+using http_method = boost::beast::http::verb;
+
+/// Query parameters in the order they are sent; values are raw and encoded by the client.
+using query_params = std::vector<std::pair<std::string, std::string>>;
+
+/// A request, before the client adds credentials, the host and the user agent.
+///
+/// `path` must already be percent-encoded (the typed endpoints encode their path parameters);
+/// the client rejects a path that is not absolute or that contains characters which would
+/// change the request line (control characters, spaces, `?`, `#`).
+struct request_spec {
+    http_method method = http_method::get;
+    std::string path;                       ///< e.g. "/api/v1/candidates/cand_1"
+    query_params query;                     ///< e.g. {{"page", "2"}, {"pageSize", "100"}}
+    std::optional<boost::json::value> body; ///< sent as application/json when set
+
+    /// False for the public career-portal endpoints: no credentials are sent at all.
+    bool authenticated = true;
+
+    /// Whether sending the request twice has the effect of sending it once. Defaults from the
+    /// method (GET, HEAD, PUT, DELETE, OPTIONS); POST and PATCH are not retried once they may
+    /// have reached the server.
+    std::optional<bool> idempotent;
+
+    /// Overrides `timeout_options::request` for this call.
+    std::optional<std::chrono::milliseconds> timeout;
+
+    /// True when the method is idempotent (or `idempotent` says so explicitly).
+    bool is_idempotent() const noexcept;
+};
+
+}  // namespace talentray

@@ -1,0 +1,44 @@
+// The shared state behind talentray::client: options, credentials, transport, counters.
+#pragma once
+
+#include "transport/transport.hpp"
+
+#include <talentray/client_options.hpp>
+#include <talentray/counters.hpp>
+#include <talentray/request.hpp>
+
+#include <atomic>
+
+namespace talentray::detail {
+
+class client_impl : public std::enable_shared_from_this<client_impl> {
+public:
+    /// Throws talentray::error for invalid options (see client::client).
+    client_impl(boost::asio::any_io_executor executor, client_options options);
+
+    /// Sends one request; a non-2xx status becomes the decoded error. Keeps `*this` alive
+    /// until it completes.
+    boost::asio::awaitable<result<response>> execute(request_spec spec);
+
+    client_counters counters() const;
+    const origin& target() const noexcept { return transport_->target(); }
+    const boost::asio::any_io_executor& executor() const noexcept { return executor_; }
+
+    /// Sends `message` to the configured log handler, if any.
+    void log(log_level level, std::string_view message) const;
+
+private:
+    result<http_request> build_request(const request_spec& spec) const;
+    void scrub_key(diagnostics& diag) const;
+    void count_status(int status) noexcept;
+
+    boost::asio::any_io_executor executor_;
+    client_options options_;        // api_key moved out into auth_value_
+    secret auth_value_;             // the complete header value; the one place the key lives
+    std::unique_ptr<transport> transport_;
+
+    std::atomic<std::uint64_t> requests_{0}, responses_2xx_{0}, responses_3xx_{0}, responses_4xx_{0},
+        responses_5xx_{0}, transport_errors_{0}, bytes_sent_{0}, bytes_received_{0};
+};
+
+}  // namespace talentray::detail

@@ -1,0 +1,228 @@
+#include "transport/connection.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/error.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
+
+#include <cerrno>
+#include <sys/socket.h>
+
+namespace talentray::detail {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using asio::ip::tcp;
+using boost::system::error_code;
+
+namespace {
+
+constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
+constexpr std::uint32_t max_header_bytes = 64 * 1024;
+
+clock::time_point step_expiry(std::chrono::milliseconds step, clock::time_point deadline) {
+    return std::min(clock::now() + step, deadline);
+}
+
+/// A failure whose code is the underlying Asio/Beast/OpenSSL code, explained in words.
+error_info transport_failure(error_code ec, std::string what) {
+    error_info info{ec, {}};
+    info.diag.client_message = std::move(what) + ": " + ec.message();
+    return info;
+}
+
+/// A step timed out: either the step's own limit or the request deadline, whichever came first.
+error_info timeout_failure(errc step_code, clock::time_point deadline, std::string what) {
+    if (clock::now() >= deadline) return make_error_info(errc::deadline_exceeded, what + ": request deadline exceeded");
+    return make_error_info(step_code, what + ": timed out");
+}
+
+std::string openssl_queue_text() {
+    std::string out;
+    while (unsigned long e = ERR_get_error()) {
+        char buf[256];
+        ERR_error_string_n(e, buf, sizeof buf);
+        if (!out.empty()) out += "; ";
+        out += buf;
+    }
+    return out;
+}
+
+bool is_ip_literal(const std::string& host) {
+    error_code ec;
+    (void)asio::ip::make_address(host, ec);
+    return !ec;
+}
+
+}  // namespace
+
+connection::connection(asio::any_io_executor executor, const origin& target, asio::ssl::context* tls_ctx)
+    : target_(target),
+      stream_(tls_ctx ? std::variant<plain_stream, tls_stream>{std::in_place_type<tls_stream>, executor, *tls_ctx}
+                      : std::variant<plain_stream, tls_stream>{std::in_place_type<plain_stream>, executor}) {}
+
+connection::~connection() {
+    // OpenSSL invalidates the session of a connection freed without a shutdown, which would
+    // defeat resumption for every reconnect. A connection whose last exchange completed is
+    // marked as cleanly shut down (nothing is sent; the socket is simply closed).
+    if (auto* tls = std::get_if<tls_stream>(&stream_); tls && last_exchange_complete_)
+        SSL_set_shutdown(tls->native_handle(), SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
+}
+
+beast::tcp_stream& connection::lowest_layer() noexcept {
+    return std::visit([](auto& s) -> beast::tcp_stream& { return beast::get_lowest_layer(s); }, stream_);
+}
+
+asio::awaitable<result<void>> connection::open(connect_limits limits, tls_session session) {
+    using namespace asio::experimental::awaitable_operators;
+    auto executor = co_await asio::this_coro::executor;
+    const std::string where = target_.to_string();
+
+    // Name resolution has no per-operation timeout of its own: race it against a timer.
+    tcp::resolver resolver{executor};
+    asio::steady_timer resolve_timer{executor, step_expiry(limits.connect, limits.deadline)};
+    auto resolved = co_await (resolver.async_resolve(target_.host, std::to_string(target_.port), use_tuple) ||
+                              resolve_timer.async_wait(use_tuple));
+    if (resolved.index() == 1)
+        co_return timeout_failure(errc::connect_timeout, limits.deadline, "resolving " + target_.host);
+    auto [resolve_ec, endpoints] = std::get<0>(std::move(resolved));
+    if (resolve_ec) co_return transport_failure(resolve_ec, "cannot resolve host '" + target_.host + "'");
+
+    auto& tcp_layer = lowest_layer();
+    tcp_layer.expires_at(step_expiry(limits.connect, limits.deadline));
+    auto [connect_ec, endpoint] = co_await tcp_layer.async_connect(endpoints, use_tuple);
+    if (connect_ec == beast::error::timeout)
+        co_return timeout_failure(errc::connect_timeout, limits.deadline, "connecting to " + where);
+    if (connect_ec) co_return transport_failure(connect_ec, "connecting to " + where + " failed");
+    tcp_layer.socket().set_option(tcp::no_delay{true});
+
+    auto* tls = std::get_if<tls_stream>(&stream_);
+    if (!tls) co_return result<void>{};
+
+    SSL* ssl = tls->native_handle();
+    if (is_ip_literal(target_.host)) {
+        X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), target_.host.c_str());
+    } else {
+        SSL_set_tlsext_host_name(ssl, target_.host.c_str());  // SNI
+        SSL_set1_host(ssl, target_.host.c_str());            // host-name verification
+    }
+    if (session) SSL_set_session(ssl, session.get());
+
+    tcp_layer.expires_at(step_expiry(limits.handshake, limits.deadline));
+    auto [handshake_ec] = co_await tls->async_handshake(asio::ssl::stream_base::client, use_tuple);
+    tcp_layer.expires_never();
+    if (!handshake_ec) co_return result<void>{};
+    if (handshake_ec == beast::error::timeout)
+        co_return timeout_failure(errc::handshake_timeout, limits.deadline, "TLS handshake with " + where);
+    long verify = SSL_get_verify_result(ssl);
+    if (verify != X509_V_OK) {
+        ERR_clear_error();
+        co_return make_error_info(errc::tls_verification_failed,
+                                  "certificate of " + where + " rejected: " +
+                                      X509_verify_cert_error_string(verify));
+    }
+    std::string detail = openssl_queue_text();
+    auto failure = transport_failure(handshake_ec, "TLS handshake with " + where + " failed");
+    if (!detail.empty()) failure.diag.client_message += " (" + detail + ")";
+    co_return failure;
+}
+
+asio::awaitable<exchange_outcome> connection::exchange(const http_request& request, exchange_limits limits) {
+    exchange_outcome outcome;
+    last_exchange_complete_ = false;
+    const std::string where = target_.to_string();
+    auto& tcp_layer = lowest_layer();
+
+    tcp_layer.expires_at(step_expiry(limits.io, limits.deadline));
+    auto [write_ec, written] = co_await std::visit(
+        [&](auto& s) { return http::async_write(s, request, use_tuple); }, stream_);
+    outcome.wrote_anything = written > 0;
+    if (write_ec == beast::error::timeout) {
+        outcome.answer = timeout_failure(errc::io_timeout, limits.deadline, "writing the request to " + where);
+        co_return outcome;
+    }
+    if (write_ec) {
+        outcome.answer = transport_failure(write_ec, "writing the request to " + where + " failed");
+        co_return outcome;
+    }
+
+    http::response_parser<http::string_body> parser;
+    parser.body_limit(limits.max_body_size);
+    parser.header_limit(max_header_bytes);
+    tcp_layer.expires_at(step_expiry(limits.io, limits.deadline));
+    auto [read_ec, read] = co_await std::visit(
+        [&](auto& s) { return http::async_read(s, buffer_, parser, use_tuple); }, stream_);
+    (void)read;
+    tcp_layer.expires_never();
+    outcome.received_anything = parser.got_some();
+    if (read_ec == beast::error::timeout) {
+        outcome.answer = timeout_failure(errc::io_timeout, limits.deadline, "reading the response from " + where);
+        co_return outcome;
+    }
+    if (read_ec == http::error::body_limit) {
+        outcome.answer = make_error_info(errc::body_too_large,
+                                         "response body from " + where + " exceeds the limit of " +
+                                             std::to_string(limits.max_body_size) + " bytes");
+        co_return outcome;
+    }
+    if (read_ec == http::error::header_limit) {
+        outcome.answer = make_error_info(errc::invalid_response,
+                                         "response header from " + where + " exceeds 64 KiB");
+        co_return outcome;
+    }
+    if (read_ec) {
+        outcome.answer = transport_failure(read_ec, "reading the response from " + where + " failed");
+        co_return outcome;
+    }
+
+    auto message = parser.release();
+    outcome.keep_alive = message.keep_alive();
+    response answer;
+    answer.status = static_cast<int>(message.result_int());
+    answer.headers.reserve(16);
+    for (const auto& field : message)
+        answer.headers.emplace_back(std::string{field.name_string()}, std::string{field.value()});
+    answer.body = std::move(message.body());
+    outcome.answer = std::move(answer);
+    ++requests_served_;
+    last_exchange_complete_ = true;
+    co_return outcome;
+}
+
+bool connection::idle_and_healthy() const noexcept {
+    if (buffer_.size() != 0) return false;  // unsolicited bytes left from the last exchange
+    auto& socket = std::visit([](auto& s) -> const beast::tcp_stream& { return beast::get_lowest_layer(s); },
+                              stream_)
+                       .socket();
+    if (!socket.is_open()) return false;
+    char probe;
+    ssize_t n = ::recv(const_cast<tcp::socket&>(socket).native_handle(), &probe, 1, MSG_PEEK | MSG_DONTWAIT);
+    // Nothing to read is the only healthy answer: 0 is an orderly close, data is a close_notify
+    // or garbage, and any other error means the socket is gone.
+    return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+}
+
+tls_session connection::session() const {
+    auto* tls = std::get_if<tls_stream>(&stream_);
+    if (!tls) return {};
+    SSL_SESSION* s = SSL_get1_session(const_cast<tls_stream*>(tls)->native_handle());
+    if (!s) return {};
+    return tls_session{s, SSL_SESSION_free};
+}
+
+bool connection::resumed_session() const noexcept {
+    auto* tls = std::get_if<tls_stream>(&stream_);
+    return tls && SSL_session_reused(const_cast<tls_stream*>(tls)->native_handle()) == 1;
+}
+
+}  // namespace talentray::detail

@@ -1,0 +1,92 @@
+// One TCP or TLS connection to an origin, and one HTTP/1.1 exchange on it at a time.
+#pragma once
+
+#include "transport/origin.hpp"
+
+#include <talentray/error.hpp>
+#include <talentray/response.hpp>
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
+
+#include <chrono>
+#include <memory>
+#include <variant>
+
+namespace talentray::detail {
+
+using clock = std::chrono::steady_clock;
+using http_request = boost::beast::http::request<boost::beast::http::string_body>;
+
+/// A TLS session kept between connections of one pool so reconnects can resume it.
+using tls_session = std::shared_ptr<SSL_SESSION>;
+
+struct connect_limits {
+    std::chrono::milliseconds connect;
+    std::chrono::milliseconds handshake;
+    clock::time_point deadline;
+};
+
+struct exchange_limits {
+    std::chrono::milliseconds io;
+    clock::time_point deadline;
+    std::size_t max_body_size;
+};
+
+/// The result of one exchange. On failure, `wrote_anything` and `received_anything` tell the
+/// caller whether retrying on another connection can be safe.
+struct exchange_outcome {
+    result<response> answer = make_error_info(errc::connection_failed, "no exchange");
+    bool wrote_anything = false;
+    bool received_anything = false;
+    bool keep_alive = false;  ///< the server allows reusing this connection
+};
+
+class connection {
+public:
+    /// `tls_ctx` is null for plain HTTP.
+    connection(boost::asio::any_io_executor executor, const origin& target, boost::asio::ssl::context* tls_ctx);
+    ~connection();
+    connection(const connection&) = delete;
+    connection& operator=(const connection&) = delete;
+
+    /// Resolves, connects and (for TLS) handshakes with SNI and host-name verification, offering
+    /// `session` for resumption. Cancellation: per-operation cancellation closes the attempt.
+    boost::asio::awaitable<result<void>> open(connect_limits limits, tls_session session);
+
+    /// Writes `request` and reads the whole response (body capped at `limits.max_body_size`).
+    boost::asio::awaitable<exchange_outcome> exchange(const http_request& request, exchange_limits limits);
+
+    /// True when an idle connection can be reused: the peer has neither closed it nor sent
+    /// unsolicited bytes (a non-blocking peek finds nothing to read).
+    bool idle_and_healthy() const noexcept;
+
+    /// The session negotiated on this connection, for the pool to offer to the next one.
+    tls_session session() const;
+    bool resumed_session() const noexcept;
+
+    std::size_t requests_served() const noexcept { return requests_served_; }
+    clock::time_point idle_since() const noexcept { return idle_since_; }
+    void mark_idle() noexcept { idle_since_ = clock::now(); }
+
+private:
+    using plain_stream = boost::beast::tcp_stream;
+    using tls_stream = boost::beast::ssl_stream<boost::beast::tcp_stream>;
+
+    boost::beast::tcp_stream& lowest_layer() noexcept;
+
+    const origin& target_;
+    std::variant<plain_stream, tls_stream> stream_;
+    boost::beast::flat_buffer buffer_;
+    std::size_t requests_served_ = 0;
+    bool last_exchange_complete_ = false;
+    clock::time_point idle_since_{};
+};
+
+}  // namespace talentray::detail

@@ -1,0 +1,65 @@
+// The connection pool of one origin: bounded size, keep-alive reuse, idle expiry, FIFO waiters.
+#pragma once
+
+#include "transport/connection.hpp"
+
+#include <talentray/client_options.hpp>
+#include <talentray/counters.hpp>
+
+#include <boost/asio/experimental/concurrent_channel.hpp>
+
+#include <deque>
+#include <mutex>
+
+namespace talentray::detail {
+
+/// A connection checked out of the pool. `reused` is true when it served a request before.
+struct pool_lease {
+    std::unique_ptr<connection> conn;
+    bool reused = false;
+};
+
+/// Thread-safe: any number of coroutines on any threads may acquire and release concurrently.
+/// The pool must outlive every lease (the client keeps it alive while requests run).
+class connection_pool {
+public:
+    connection_pool(origin target, std::shared_ptr<boost::asio::ssl::context> tls_ctx, pool_options options,
+                    timeout_options timeouts);
+    ~connection_pool();
+
+    /// Returns an idle healthy connection, or opens a new one while under `max_connections`, or
+    /// waits (FIFO) for one to be released. `fresh` skips idle connections. Fails with the
+    /// connect/handshake error, errc::deadline_exceeded, or operation_aborted when cancelled.
+    boost::asio::awaitable<result<pool_lease>> acquire(clock::time_point deadline, bool fresh);
+
+    /// Gives a connection back. `reusable` false closes it (and frees its slot for a waiter).
+    void release(std::unique_ptr<connection> conn, bool reusable);
+
+    /// Counts one request resent after its reused connection turned out to be dead.
+    void count_stale_retry() noexcept;
+
+    pool_stats stats() const;
+    const origin& target() const noexcept { return target_; }
+
+private:
+    struct waiter;
+    using wakeup_channel = boost::asio::experimental::concurrent_channel<void(boost::system::error_code)>;
+
+    boost::asio::awaitable<result<pool_lease>> open_new(clock::time_point deadline);
+    void hand_over_locked(std::unique_ptr<connection> conn, std::unique_lock<std::mutex>& lock);
+    void free_slot_locked(std::unique_lock<std::mutex>& lock);
+
+    const origin target_;
+    const std::shared_ptr<boost::asio::ssl::context> tls_ctx_;
+    const pool_options options_;
+    const timeout_options timeouts_;
+
+    mutable std::mutex mutex_;
+    std::deque<std::unique_ptr<connection>> idle_;  // most recently used at the back
+    std::deque<std::shared_ptr<waiter>> waiters_;   // oldest first
+    std::size_t open_ = 0;                          // busy + idle + being opened
+    tls_session last_session_;
+    pool_stats stats_;
+};
+
+}  // namespace talentray::detail

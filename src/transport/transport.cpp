@@ -1,0 +1,46 @@
+#include "transport/transport.hpp"
+
+namespace talentray::detail {
+namespace asio = boost::asio;
+
+transport::transport(origin target, std::shared_ptr<asio::ssl::context> tls_ctx, pool_options pool,
+                     timeout_options timeouts, std::size_t max_body_size)
+    : pool_(std::move(target), std::move(tls_ctx), pool, timeouts), timeouts_(timeouts), max_body_size_(max_body_size) {}
+
+asio::awaitable<send_outcome> transport::send(const http_request& request, bool idempotent, clock::time_point deadline) {
+    send_outcome outcome;
+    outcome.may_have_reached_server = false;
+    bool fresh = false;
+    for (;;) {
+        auto lease = co_await pool_.acquire(deadline, fresh);
+        if (!lease) {
+            outcome.answer = lease.error();
+            co_return outcome;  // nothing was written: connect, handshake or wait failed
+        }
+        auto exchanged = co_await lease->conn->exchange(request, {timeouts_.io, deadline, max_body_size_});
+        outcome.may_have_reached_server = outcome.may_have_reached_server || exchanged.wrote_anything;
+        if (exchanged.answer) {
+            pool_.release(std::move(lease->conn), exchanged.keep_alive);
+            outcome.answer = std::move(exchanged.answer);
+            co_return outcome;
+        }
+        pool_.release(std::move(lease->conn), false);
+
+        // The classic keep-alive race: the server closed the connection while it sat idle, and
+        // the request met the closed socket. Nothing was answered, so one resend on a new
+        // connection is safe when the request is idempotent or never left this process.
+        const auto& code = exchanged.answer.error().code;
+        const bool timed_out = code == errc::io_timeout || code == errc::deadline_exceeded;
+        const bool stale = lease->reused && !exchanged.received_anything && !timed_out &&
+                           code != asio::error::operation_aborted;
+        if (!fresh && stale && (idempotent || !exchanged.wrote_anything)) {
+            pool_.count_stale_retry();
+            fresh = true;
+            continue;
+        }
+        outcome.answer = std::move(exchanged.answer);
+        co_return outcome;
+    }
+}
+
+}  // namespace talentray::detail

@@ -1,0 +1,1 @@
+// Gives the test precompiled header a translation unit to be built with.

@@ -1,0 +1,18 @@
+// Runs one coroutine to completion on a fresh io_context and returns its value.
+#pragma once
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
+
+namespace talentray::test {
+
+template <class T>
+T run(boost::asio::io_context& io, boost::asio::awaitable<T> task) {
+    auto done = boost::asio::co_spawn(io, std::move(task), boost::asio::use_future);
+    io.restart();
+    io.run();
+    return done.get();
+}
+
+}  // namespace talentray::test

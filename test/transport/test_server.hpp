@@ -1,0 +1,100 @@
+// A small HTTP/1.1 server for transport tests that misbehaves on demand: it can close keep-alive
+// connections, reset or stall mid-response, trickle bytes, lie about Content-Length, and present
+// whatever certificate a test gives it. It runs its own io_context on its own thread.
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl/context.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace talentray::test {
+
+/// One request as the server received it.
+struct seen_request {
+    std::string method;
+    std::string target;
+    std::map<std::string, std::string> headers;  // lower-case names
+    std::string body;
+};
+
+/// What to do with one request.
+struct reply {
+    int status = 200;
+    std::vector<std::pair<std::string, std::string>> headers = {{"Content-Type", "application/json"}};
+    std::string body = R"({"ok":true})";
+
+    enum class action {
+        respond,             // write the response
+        respond_then_close,  // write it, then close without a Connection: close header
+        reset_before_header, // abortive close (RST) without answering
+        reset_mid_body,      // header and half the body, then RST
+        truncate_body,       // header and half the body, then an orderly close
+        truncate_chunked,    // chunked encoding, one chunk, then an orderly close
+        stall,               // never answer, keep the connection open
+        trickle,             // the whole response, one byte every `trickle_interval`
+        huge_content_length, // Content-Length: 10 GiB and a few bytes, then stall
+    };
+    action what = action::respond;
+    std::chrono::milliseconds delay{0};  // before answering
+    std::chrono::milliseconds trickle_interval{50};
+};
+
+struct test_server_options {
+    bool tls = false;
+    std::string certificate_pem;  // required when tls
+    std::string private_key_pem;
+    /// Close a keep-alive connection after this many responses, without saying so (0 = never).
+    std::size_t close_after_requests = 0;
+    /// Send `Connection: close` on the response that precedes such a close.
+    bool announce_close = false;
+    /// Close a connection that has been idle this long (0 = never).
+    std::chrono::milliseconds close_when_idle{0};
+};
+
+class test_server {
+public:
+    using handler = std::function<reply(const seen_request&)>;
+
+    explicit test_server(test_server_options options, handler on_request = {});
+    ~test_server();
+    test_server(const test_server&) = delete;
+    test_server& operator=(const test_server&) = delete;
+
+    std::uint16_t port() const noexcept { return port_; }
+    std::string base_url() const;  // "http(s)://127.0.0.1:<port>"
+
+    std::size_t accepted() const noexcept { return accepted_.load(); }
+    std::size_t handshakes_resumed() const noexcept { return resumed_.load(); }
+    std::vector<seen_request> requests() const;
+    void set_handler(handler on_request);
+
+    /// Used by the connection coroutines: the reply for a request, and the request log.
+    reply answer(const seen_request& request);
+    void record(seen_request request);
+
+private:
+
+    test_server_options options_;
+    boost::asio::io_context io_;
+    std::optional<boost::asio::ssl::context> tls_;
+    boost::asio::ip::tcp::acceptor acceptor_;
+    std::uint16_t port_ = 0;
+    std::atomic<std::size_t> accepted_{0};
+    std::atomic<std::size_t> resumed_{0};
+    mutable std::mutex mutex_;
+    handler handler_;
+    std::vector<seen_request> requests_;
+    std::thread thread_;
+};
+
+}  // namespace talentray::test
