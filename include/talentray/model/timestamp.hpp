@@ -32,8 +32,8 @@ public:
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)`.
     ///
-    /// Accepts `t`/`z` in lower case and offsets written `+HHMM` as well (RFC 3339 §5.6 and
-    /// ISO 8601 basic form). Digits of the fraction beyond the sixth are accepted and truncated,
+    /// Also accepts what RFC 3339 §5.6 and ISO 8601 allow beside that: `t`/`z` in lower case, a
+    /// space instead of `T`, and offsets written `+HHMM` or `+HH`. Digits of the fraction beyond the sixth are accepted and truncated,
     /// since the type resolves microseconds. Years are 0000..9999; leap seconds (`:60`) and
     /// date-times without a zone designator are refused because they name no single instant.
     ///
