@@ -1,0 +1,67 @@
+// talentray/mock/options.hpp — everything a talentray-mock server can be configured with.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace talentray::mock {
+
+/// The per-key request budget: at most `requests` admitted in any sliding `window`.
+struct rate_limit {
+    std::size_t requests = 600;                 ///< 0: unlimited
+    std::chrono::milliseconds window{60'000};  ///< must be positive when requests > 0
+};
+
+/// Parses the command-line form of a rate limit: "600/60s", "5/1s", "100/500ms", "10/2m", or
+/// "0" for unlimited. Returns the limit; throws std::invalid_argument naming what is wrong.
+rate_limit parse_rate_limit(std::string_view text);
+
+/// Faults the server injects. Which request gets which fault is a pure function of the seed and
+/// the request's sequence number, so a run with the same seed and request order repeats exactly.
+/// The four rates are probabilities of disjoint outcomes; their sum must not exceed 1.
+struct fault_options {
+    std::chrono::milliseconds latency{0};  ///< added before each response
+    double server_error_rate = 0;          ///< answered 500 internal_error; the request is NOT executed
+    double drop_before_header_rate = 0;    ///< executed, then the connection closes without an answer
+    double drop_after_header_rate = 0;     ///< executed, the header is sent, then the connection closes
+    double truncate_body_rate = 0;         ///< executed, Content-Length says N, fewer bytes follow, close
+    std::size_t close_after_requests = 0;  ///< close keep-alive connections silently after N responses (0 = never)
+    std::chrono::milliseconds close_when_idle{0};  ///< close connections idle this long (0 = never)
+};
+
+/// How the server is started. The defaults give a TLS server on a free loopback port with a
+/// freshly generated self-signed certificate and the documented 600/min/key limit.
+struct server_options {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 0;  ///< 0: the OS picks a free port (see server::port())
+    std::uint64_t seed = 1;  ///< all generated data and fault decisions derive from it
+
+    std::size_t candidates = 1000;           ///< generated on demand from index and seed; up to 10^9
+    std::size_t potential_candidates = 500;  ///< sourcing leads (at least 60: the CV batches use the first 55)
+    std::size_t seeded_usage_rows = 3000;    ///< usage-log rows pre-recorded on the employer key
+    std::size_t usage_log_capacity = 200'000;  ///< per key; the oldest rows are dropped beyond it
+    unsigned batch_polls_to_complete = 4;    ///< reads after which the processing CV batch is complete
+
+    mock::rate_limit limit{};
+    bool rate_limit_headers = false;  ///< also send IETF-draft RateLimit-Policy / RateLimit headers
+
+    bool tls = true;
+    std::string tls_certificate_pem;  ///< empty (with the key empty): generate a self-signed one
+    std::string tls_private_key_pem;
+
+    fault_options faults{};
+    unsigned threads = 1;                      ///< threads running the server's io_context
+    std::size_t max_body_bytes = 1024 * 1024;  ///< larger request bodies get 413
+};
+
+/// Checks options for values the server cannot honour. Throws std::invalid_argument naming the
+/// option (e.g. "faults.server_error_rate must be within [0, 1], got 1.5").
+void validate(const server_options& options);
+
+/// Checks fault options alone (what server::set_faults accepts). Throws std::invalid_argument.
+void validate(const fault_options& faults);
+
+}  // namespace talentray::mock

@@ -1,0 +1,50 @@
+// talentray/mock/stats.hpp — what a running mock server has seen and done, for tests to assert on.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace talentray::mock {
+
+/// How often each fault kind was actually applied.
+struct fault_counts {
+    std::uint64_t server_error = 0;
+    std::uint64_t drop_before_header = 0;
+    std::uint64_t drop_after_header = 0;
+    std::uint64_t truncate_body = 0;
+    std::uint64_t close_after_requests = 0;  ///< connections closed because they reached the limit
+    std::uint64_t close_when_idle = 0;       ///< connections closed because they were idle too long
+    std::uint64_t delayed = 0;               ///< responses held back by `latency`
+
+    friend bool operator==(const fault_counts&, const fault_counts&) = default;
+};
+
+/// A consistent copy of the server's counters. The /__mock/stats route and its own reads are not
+/// counted, so observing a server does not change what it reports.
+struct stats_snapshot {
+    std::uint64_t requests = 0;              ///< complete HTTP requests read
+    std::uint64_t connections_accepted = 0;  ///< TCP connections accepted
+    std::uint64_t tls_handshakes_failed = 0;
+    std::uint64_t rate_limited = 0;  ///< 429 responses sent
+    std::map<std::string, std::uint64_t> requests_by_key;    ///< key id -> authenticated requests (429s included)
+    std::map<std::string, std::uint64_t> requests_by_route;  ///< "GET /api/v1/candidates/{id}" -> requests
+    std::map<unsigned, std::uint64_t> responses_by_status;   ///< status -> responses produced
+    /// "POST /api/v1/sourcing" -> how many times the write's effect was applied. A request that
+    /// was rejected (401, 403, 400, 404, 429, injected 500) is not an execution.
+    std::map<std::string, std::uint64_t> write_executions;
+    fault_counts faults;
+
+    /// The count for a route, 0 if it was never requested.
+    std::uint64_t route(const std::string& name) const {
+        const auto it = requests_by_route.find(name);
+        return it == requests_by_route.end() ? 0 : it->second;
+    }
+    /// The count of executions of a write route, 0 if it never ran.
+    std::uint64_t executions(const std::string& name) const {
+        const auto it = write_executions.find(name);
+        return it == write_executions.end() ? 0 : it->second;
+    }
+};
+
+}  // namespace talentray::mock

@@ -1,0 +1,58 @@
+// The API itself, independent of sockets: one HTTP request in, one HTTP response out. It applies
+// the contract's check order — route, authentication (401), rate limit (429), admin role or
+// scope (403), then the operation's own validation, lookup and authority — and keeps the usage
+// log and counters. Thread-safe: requests are serialised on one mutex.
+#pragma once
+
+#include "api_state.hpp"
+#include "rate_limiter.hpp"
+#include "replies.hpp"
+#include "request_fields.hpp"
+#include "router.hpp"
+#include "stats_counters.hpp"
+
+#include <talentray/mock/options.hpp>
+#include <talentray/mock/server.hpp>
+
+#include <chrono>
+#include <mutex>
+#include <string>
+
+namespace talentray::mock::detail {
+
+/// What the connection knows about a request besides its bytes.
+struct request_metadata {
+    std::string remote_ip;
+    timestamp received_at;                               ///< wall clock, for the data's timestamps
+    std::chrono::steady_clock::time_point monotonic_at;  ///< for the rate limit
+};
+
+class api_service {
+public:
+    /// Generates the data. Throws std::invalid_argument for unusable options.
+    api_service(const server_options& options, stats_counters& stats, timestamp started_at);
+
+    /// Answers one request. With `inject_server_error` the request is routed and counted but not
+    /// executed, and answered 500 internal_error in its family's dialect.
+    http_response handle(const http_request& request, const request_metadata& metadata, bool inject_server_error);
+
+    /// True for the mock's own routes (/__mock/*), which are never delayed, faulted or counted.
+    static bool is_control_request(const http_request& request);
+
+    const seeded_keys& keys() const { return seeded_; }
+    void set_rate_limit(rate_limit limit);
+
+private:
+    http_response authenticated(const http_request& request, const request_metadata& metadata, const route& matched,
+                                const std::vector<std::string>& params, const query_params& query);
+    void add_rate_limit_headers(http_response& response, const sliding_window_limiter::decision& decision) const;
+
+    std::mutex mutex_;
+    stats_counters& stats_;
+    api_state state_;
+    sliding_window_limiter limiter_;
+    bool rate_limit_headers_;
+    seeded_keys seeded_;
+};
+
+}  // namespace talentray::mock::detail

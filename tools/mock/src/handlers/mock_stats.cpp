@@ -1,0 +1,41 @@
+// GET /__mock/stats: the server's counters as JSON, for tools that cannot call server::stats().
+#include "../handlers.hpp"
+
+namespace talentray::mock::detail {
+namespace json = boost::json;
+namespace {
+
+template <class Map>
+json::object counts(const Map& map) {
+    json::object result;
+    for (const auto& [name, count] : map) {
+        if constexpr (std::is_same_v<typename Map::key_type, unsigned>) result[std::to_string(name)] = count;
+        else result[name] = count;
+    }
+    return result;
+}
+
+}  // namespace
+
+http_response get_mock_stats(request_context& context) {
+    const stats_snapshot stats = context.stats.snapshot();
+    const fault_counts& faults = stats.faults;
+    return json_response(http::status::ok,
+                         json::object{{"requests", stats.requests},
+                                      {"connectionsAccepted", stats.connections_accepted},
+                                      {"tlsHandshakesFailed", stats.tls_handshakes_failed},
+                                      {"rateLimited", stats.rate_limited},
+                                      {"requestsByKey", counts(stats.requests_by_key)},
+                                      {"requestsByRoute", counts(stats.requests_by_route)},
+                                      {"responsesByStatus", counts(stats.responses_by_status)},
+                                      {"writeExecutions", counts(stats.write_executions)},
+                                      {"faults", json::object{{"serverError", faults.server_error},
+                                                              {"dropBeforeHeader", faults.drop_before_header},
+                                                              {"dropAfterHeader", faults.drop_after_header},
+                                                              {"truncateBody", faults.truncate_body},
+                                                              {"closeAfterRequests", faults.close_after_requests},
+                                                              {"closeWhenIdle", faults.close_when_idle},
+                                                              {"delayed", faults.delayed}}}});
+}
+
+}  // namespace talentray::mock::detail

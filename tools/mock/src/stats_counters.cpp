@@ -1,0 +1,72 @@
+#include "stats_counters.hpp"
+
+#include <string>
+
+namespace talentray::mock::detail {
+
+void stats_counters::count_request() {
+    std::lock_guard lock{mutex_};
+    ++data_.requests;
+}
+
+void stats_counters::count_connection() {
+    std::lock_guard lock{mutex_};
+    ++data_.connections_accepted;
+}
+
+void stats_counters::count_tls_handshake_failure() {
+    std::lock_guard lock{mutex_};
+    ++data_.tls_handshakes_failed;
+}
+
+void stats_counters::count_route(std::string_view route) {
+    std::lock_guard lock{mutex_};
+    ++data_.requests_by_route[std::string(route)];
+}
+
+void stats_counters::count_key(std::string_view key_id) {
+    std::lock_guard lock{mutex_};
+    ++data_.requests_by_key[std::string(key_id)];
+}
+
+void stats_counters::count_status(unsigned status) {
+    std::lock_guard lock{mutex_};
+    ++data_.responses_by_status[status];
+}
+
+void stats_counters::count_rate_limited() {
+    std::lock_guard lock{mutex_};
+    ++data_.rate_limited;
+}
+
+void stats_counters::count_write(std::string_view route) {
+    std::lock_guard lock{mutex_};
+    ++data_.write_executions[std::string(route)];
+}
+
+void stats_counters::count_fault(fault_kind kind) {
+    std::lock_guard lock{mutex_};
+    switch (kind) {
+        case fault_kind::none: break;
+        case fault_kind::server_error: ++data_.faults.server_error; break;
+        case fault_kind::drop_before_header: ++data_.faults.drop_before_header; break;
+        case fault_kind::drop_after_header: ++data_.faults.drop_after_header; break;
+        case fault_kind::truncate_body: ++data_.faults.truncate_body; break;
+    }
+}
+
+void stats_counters::count_fault(connection_fault kind) {
+    std::lock_guard lock{mutex_};
+    switch (kind) {
+        case connection_fault::close_after_requests: ++data_.faults.close_after_requests; break;
+        case connection_fault::close_when_idle: ++data_.faults.close_when_idle; break;
+        case connection_fault::delayed: ++data_.faults.delayed; break;
+    }
+}
+
+stats_snapshot stats_counters::snapshot() const {
+    std::lock_guard lock{mutex_};
+    return data_;
+}
+
+}  // namespace talentray::mock::detail

@@ -1,0 +1,37 @@
+// The server's counters, updated from every connection and read as one consistent snapshot.
+#pragma once
+
+#include "fault_plan.hpp"
+
+#include <talentray/mock/stats.hpp>
+
+#include <mutex>
+#include <string_view>
+
+namespace talentray::mock::detail {
+
+/// What a connection did instead of (or on top of) a plain answer.
+enum class connection_fault { close_after_requests, close_when_idle, delayed };
+
+/// Thread-safe: every member may be called from any thread.
+class stats_counters {
+public:
+    void count_request();
+    void count_connection();
+    void count_tls_handshake_failure();
+    void count_route(std::string_view route);
+    void count_key(std::string_view key_id);
+    void count_status(unsigned status);
+    void count_rate_limited();
+    void count_write(std::string_view route);
+    void count_fault(fault_kind kind);
+    void count_fault(connection_fault kind);
+
+    stats_snapshot snapshot() const;
+
+private:
+    mutable std::mutex mutex_;
+    stats_snapshot data_;
+};
+
+}  // namespace talentray::mock::detail
