@@ -1,0 +1,118 @@
+// talentray/scheduler/options.hpp — what the rate budget and the retry policy can be told.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+
+namespace talentray {
+
+/// The admission class of a request. Interactive requests are admitted ahead of bulk ones, but
+/// bulk requests still progress (see `scheduler_options::bulk_admission_interval`).
+enum class priority { interactive, bulk };
+
+/// How one API key's `rate_budget` admits requests. Every client sharing the key shares these.
+///
+/// The defaults follow the documented limit of 600 requests per minute per key.
+struct scheduler_options {
+    // --- The key's rate limit --------------------------------------------------------------
+
+    /// Requests the key may make per `window`.
+    std::uint32_t requests_per_window = 600;
+
+    /// The length of the server's rate-limit window.
+    std::chrono::seconds window{60};
+
+    /// Requests that may start back to back after an idle period (the token bucket's capacity).
+    /// The refill rate is lowered by the same amount, to (requests_per_window - burst) / window,
+    /// so that no `window`-long interval can see more than `requests_per_window` admissions
+    /// whether the server counts in fixed or sliding windows: 590 per minute by default.
+    /// Must be at least 1 and less than `requests_per_window`.
+    std::uint32_t burst = 10;
+
+    /// Requests of this key that may be in flight at once; further requests queue.
+    std::uint32_t max_in_flight = 16;
+
+    /// When both classes are waiting, a bulk request is admitted after at most this many
+    /// interactive ones in a row, so bulk work is slowed by interactive traffic but never
+    /// starved. Must be at least 1.
+    std::uint32_t bulk_admission_interval = 4;
+
+    // --- 429 Too Many Requests -------------------------------------------------------------
+
+    /// Pause of the whole key after a 429 without a usable `Retry-After`. It doubles with each
+    /// further such 429 in a row, up to `max_pause`.
+    std::chrono::milliseconds default_pause{2000};
+
+    /// Upper bound on any pause: a `Retry-After` (or rate-limit reset) beyond it is cut to it.
+    std::chrono::milliseconds max_pause{120'000};
+
+    /// A random extra of up to this fraction of each pause, so that processes sharing the key
+    /// do not all resume at the same instant. In [0, 1].
+    double pause_jitter = 0.1;
+
+    // --- Adaptive rate ---------------------------------------------------------------------
+
+    /// Each 429 caused by a request admitted after the previous decrease multiplies the
+    /// admission rate by this factor. In (0, 1].
+    double rate_decrease_factor = 0.5;
+
+    /// The admission rate never drops below this fraction of the configured rate. In (0, 1].
+    double min_rate_fraction = 0.1;
+
+    /// While responses succeed, the rate climbs back linearly, gaining the full configured
+    /// rate over this period (from half the rate: half of it).
+    std::chrono::seconds rate_recovery_period{30};
+
+    /// Re-synchronise the bucket from `RateLimit`/`RateLimit-Policy`, `RateLimit-*` and
+    /// `X-RateLimit-*` response headers when the server sends them. Nothing depends on them.
+    bool sync_from_headers = true;
+
+    // --- Retry budget (shared by every retry of the key) -----------------------------------
+
+    /// Each attempt reported to `rate_budget::on_response` earns this fraction of a retry, so
+    /// retries for 5xx, timeouts and network errors stay below this share of all attempts.
+    /// In [0, 1]. Retries after a 429 are paced by the pause instead and are not counted here.
+    double retry_budget_ratio = 0.15;
+
+    /// Retries earned per second regardless of traffic: the floor that lets a quiet client
+    /// still retry.
+    double retry_budget_min_per_second = 1.0;
+
+    /// Most retries that can be saved up (and the number available at start). At least 1.
+    std::uint32_t retry_budget_burst = 10;
+};
+
+/// How one request is retried. Set per client, and overridable per call.
+struct retry_options {
+    /// Attempts a request may make when it fails with 5xx, a timeout or a network error,
+    /// counting the first one. 1 disables those retries. At least 1.
+    std::uint32_t max_attempts = 4;
+
+    /// 429 answers a single request tolerates before it fails with `errc::rate_limited`.
+    /// At least 1.
+    std::uint32_t max_rate_limited_attempts = 8;
+
+    /// Ceiling of the first backoff; each further failure multiplies it by `backoff_multiplier`
+    /// up to `max_backoff`. The actual delay is drawn uniformly below the ceiling (full jitter).
+    std::chrono::milliseconds initial_backoff{250};
+
+    /// Largest backoff ceiling. At least `initial_backoff`.
+    std::chrono::milliseconds max_backoff{20'000};
+
+    /// Growth of the backoff ceiling per failure. At least 1.
+    double backoff_multiplier = 2.0;
+
+    /// No retry is started later than this after the first attempt began (the request's own
+    /// deadline, when earlier, wins). Positive.
+    std::chrono::milliseconds total_timeout{120'000};
+};
+
+/// Checks every field of `options`.
+/// Throws `talentray::error` with `errc::invalid_argument`, naming the first bad field and value.
+void validate(const scheduler_options& options);
+
+/// Checks every field of `options`.
+/// Throws `talentray::error` with `errc::invalid_argument`, naming the first bad field and value.
+void validate(const retry_options& options);
+
+}  // namespace talentray

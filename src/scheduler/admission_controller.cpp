@@ -1,0 +1,369 @@
+#include "scheduler/admission_controller.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace talentray::detail {
+
+namespace {
+
+std::string seconds_text(duration d) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f s", to_seconds(d));
+    return text;
+}
+
+std::string rate_text(double per_second) {
+    char text[48];
+    std::snprintf(text, sizeof text, "%.2f requests/s", per_second);
+    return text;
+}
+
+duration clamp_non_negative(duration d) noexcept { return std::max(d, duration::zero()); }
+
+}  // namespace
+
+std::string admission_shortfall::describe() const {
+    std::string out;
+    if (deadline_reached) {
+        out = "deadline reached after " + seconds_text(waited) + " in the admission queue";
+    } else {
+        out = "admission would take at least " + seconds_text(earliest) + " but the deadline is " +
+              (until_deadline > duration::zero() ? "in " + seconds_text(until_deadline) : "already past");
+    }
+    out += ": " + std::to_string(ahead) + (ahead == 1 ? " request" : " requests") + " ahead at " +
+           rate_text(rate_per_second) + ", " + std::to_string(in_flight) + " of " + std::to_string(max_in_flight) +
+           " in flight";
+    if (pause_remaining > duration::zero())
+        out += ", key paused for " + seconds_text(pause_remaining) + " more (429 or exhausted rate-limit window)";
+    return out;
+}
+
+admission_controller::admission_controller(const scheduler_options& options, time_point now)
+    : max_in_flight_(options.max_in_flight),
+      window_length_(options.window),
+      burst_(options.burst),
+      configured_(shape_for(options.requests_per_window, options.window, options.burst)),
+      default_pause_(options.default_pause),
+      max_pause_(options.max_pause),
+      pause_jitter_(options.pause_jitter),
+      sync_from_headers_(options.sync_from_headers),
+      bucket_(configured_.rate, configured_.capacity, now),
+      rate_(configured_.rate,
+            {options.rate_decrease_factor, options.min_rate_fraction,
+             std::chrono::duration_cast<duration>(options.rate_recovery_period)},
+            now),
+      queue_(options.bulk_admission_interval) {}
+
+waiter_id admission_controller::enqueue(priority prio, time_point deadline, time_point now, wake_list& wake) {
+    const waiter_id id = ++last_id_;
+    record r{prio, deadline, now};
+    const std::size_t ahead = queue_.ahead_of_newcomer(prio);
+    const time_point earliest = earliest_admission(ahead, now);
+    r.estimate = earliest > now ? earliest : time_point::max();
+    if (deadline != time_point::max()) {
+        if (earliest >= deadline) {
+            // Fail fast: no need to wait to learn that waiting cannot help.
+            r.state = waiter_state::expired;
+            r.shortfall = shortfall(r, ahead, earliest, now);
+            r.shortfall.deadline_reached = deadline <= now;
+            ++deadline_failures_;
+            records_.emplace(id, r);
+            return id;
+        }
+    }
+    queue_.push(id, prio);
+    records_.emplace(id, r);
+    pump(now, wake);
+    std::erase(wake, id);
+    return id;
+}
+
+waiter_status admission_controller::poll(waiter_id id, time_point now, wake_list& wake) {
+    const auto found = records_.find(id);
+    if (found == records_.end()) return {};
+    record& r = found->second;
+    if (r.state == waiter_state::queued && now >= r.deadline) {
+        const std::size_t ahead = position_of(id);
+        auto why = shortfall(r, ahead, earliest_admission(ahead, now), now);
+        why.deadline_reached = true;
+        expire(id, r, why, wake);
+    }
+    pump(now, wake);
+    std::erase(wake, id);
+
+    waiter_status status;
+    status.state = r.state;
+    switch (r.state) {
+    case waiter_state::granted:
+        status.admitted_at = r.admitted_at;
+        status.waited = r.admitted_at - r.enqueued_at;
+        ++admitted_;
+        if (status.waited > duration::zero()) {
+            ++waited_;
+            total_wait_ += status.waited;
+            max_wait_ = std::max(max_wait_, status.waited);
+        }
+        records_.erase(found);
+        break;
+    case waiter_state::expired:
+        status.shortfall = r.shortfall;
+        records_.erase(found);
+        break;
+    case waiter_state::queued:
+        status.wake_at = std::min(r.deadline, own_wake_time(id, r, now));
+        if (timekeeper_ == id) {
+            // Remember when the timekeeper will look again, to know whether a new, earlier
+            // ready time needs to wake it.
+            if (next_ready_) status.wake_at = std::min(status.wake_at, *next_ready_);
+            timekeeper_told_ = next_ready_.value_or(time_point::max());
+        }
+        break;
+    case waiter_state::unknown: break;
+    }
+    return status;
+}
+
+void admission_controller::withdraw(waiter_id id, time_point now, wake_list& wake) {
+    const auto found = records_.find(id);
+    if (found == records_.end()) return;
+    switch (found->second.state) {
+    case waiter_state::queued:
+        queue_.remove(id);
+        ++cancelled_waits_;
+        break;
+    case waiter_state::granted:
+        // Granted, but the request gave up before it could use the permit: nothing was sent.
+        --in_flight_;
+        bucket_.refund(now);
+        ++cancelled_waits_;
+        break;
+    case waiter_state::expired:
+    case waiter_state::unknown: break;
+    }
+    records_.erase(found);
+    if (timekeeper_ == id) timekeeper_.reset();
+    pump(now, wake);
+}
+
+void admission_controller::release(time_point now, wake_list& wake) {
+    if (in_flight_ > 0) --in_flight_;
+    pump(now, wake);
+}
+
+void admission_controller::on_response(const response_event& event, time_point now, wake_list& wake) {
+    ++responses_;
+    if (event.http_status == 429) {
+        ++rate_limited_;
+        const time_point previous_pause = paused_until_;
+        const time_point until = saturating_add(now, pause_for(event));
+        if (until > paused_until_) {
+            paused_until_ = until;
+            // Resume with a single token so waiters come back paced by the rate, not as a burst.
+            bucket_.hold_until(until, 1.0);
+            sweep_due_ = true;
+        }
+        // Without the admission time, a 429 during a pause belongs to the overload that caused it.
+        const time_point sent_at = event.admitted_at ? *event.admitted_at
+                                   : now < previous_pause ? time_point::min()
+                                                          : now;
+        if (rate_.on_rate_limited(sent_at, paused_until_, now)) {
+            set_rate(rate_.current(), now);
+            ++rate_decreases_;
+            sweep_due_ = true;
+        }
+    } else if (event.http_status > 0 && event.http_status < 500) {
+        // The server answered without refusing: the rate may climb back.
+        unhinted_429s_in_a_row_ = 0;
+        if (rate_.on_success(now)) set_rate(rate_.current(), now);
+    }
+    if (sync_from_headers_ && !event.rate_limit.empty()) apply_rate_limit(event.rate_limit, now);
+    pump(now, wake);
+}
+
+duration admission_controller::pause_for(const response_event& event) {
+    duration pause;
+    if (event.retry_after) {
+        unhinted_429s_in_a_row_ = 0;
+        pause = std::min<duration>(*event.retry_after, max_pause_);
+    } else {
+        // No hint from the server: back off further with each such 429 in a row.
+        pause = default_pause_;
+        for (std::uint32_t i = 0; i < unhinted_429s_in_a_row_ && pause < max_pause_; ++i) pause *= 2;
+        pause = std::min(pause, max_pause_);
+        ++unhinted_429s_in_a_row_;
+    }
+    return pause + to_duration_ceil(to_seconds(pause) * pause_jitter_ * std::clamp(event.jitter, 0.0, 1.0));
+}
+
+void admission_controller::apply_rate_limit(const rate_limit_info& info, time_point now) {
+    bool applied = false;
+    if (info.limit) {
+        const duration window = info.window ? std::chrono::duration_cast<duration>(*info.window) : window_length_;
+        const rate_shape server = shape_for(*info.limit, window, burst_);
+        // The server may lower what was configured, never raise it.
+        const double ceiling = std::min(configured_.rate, server.rate);
+        if (ceiling != rate_.ceiling()) {
+            rate_.set_ceiling(ceiling);
+            set_rate(rate_.current(), now);
+        }
+        const double capacity = std::min(configured_.capacity, server.capacity);
+        if (capacity != bucket_.capacity()) bucket_.set_capacity(capacity, now);
+        applied = true;
+    }
+    if (info.remaining) {
+        // The server counted up to the request that carried the header; the others still in
+        // flight will count against what it reported.
+        const std::uint64_t others = in_flight_ > 0 ? in_flight_ - 1 : 0;
+        const std::uint64_t left = *info.remaining > others ? *info.remaining - others : 0;
+        bucket_.limit_tokens(double(left), now);
+        if (info.reset) {
+            const duration reset = std::min<duration>(*info.reset, max_pause_);
+            window_.report(left, saturating_add(now, reset), now);
+            if (window_.exhausted(now)) sweep_due_ = true;
+        }
+        applied = true;
+    }
+    if (applied) ++header_syncs_;
+}
+
+void admission_controller::set_rate(double rate, time_point now) noexcept { bucket_.set_rate(rate, now); }
+
+time_point admission_controller::ready_at(time_point now) const noexcept {
+    time_point t = std::max(now, paused_until_);
+    if (window_.exhausted(t)) t = std::max(t, window_.reset_at());
+    return std::max(t, bucket_.time_for(1.0, t));
+}
+
+time_point admission_controller::earliest_admission(std::size_t ahead, time_point now) const noexcept {
+    // A lower bound: the in-flight cap and future interactive arrivals can only delay it more.
+    const double needed = double(ahead) + 1.0;
+    const time_point start = std::max(now, paused_until_);
+    time_point t = bucket_.time_for(needed, start);
+    if (const auto left = window_.left(start); left && double(*left) < needed) t = std::max(t, window_.reset_at());
+    return t;
+}
+
+time_point admission_controller::own_wake_time(waiter_id id, record& r, time_point now) {
+    if (r.estimate > now) return r.estimate;
+    // Due but still queued: the schedule moved (a 429, interactive arrivals, the cap).
+    const time_point fresh = earliest_admission(position_of(id), now);
+    // Admissible by time alone: only the in-flight cap holds it, and a release will pump.
+    r.estimate = fresh > now ? fresh : time_point::max();
+    return r.estimate;
+}
+
+admission_shortfall admission_controller::shortfall(const record& r, std::size_t ahead, time_point earliest,
+                                                    time_point now) const {
+    admission_shortfall s;
+    s.waited = clamp_non_negative(now - r.enqueued_at);
+    s.until_deadline = clamp_non_negative(r.deadline - now);
+    s.earliest = clamp_non_negative(earliest - now);
+    s.ahead = ahead;
+    time_point paused = paused_until_;
+    if (window_.exhausted(now)) paused = std::max(paused, window_.reset_at());
+    s.pause_remaining = clamp_non_negative(paused - now);
+    s.rate_per_second = bucket_.rate();
+    s.in_flight = in_flight_;
+    s.max_in_flight = max_in_flight_;
+    return s;
+}
+
+std::size_t admission_controller::position_of(waiter_id id) {
+    std::size_t position = 0;
+    queue_.sweep([&](waiter_id each, std::size_t ahead) {
+        if (each == id) position = ahead;
+        return false;
+    });
+    return position;
+}
+
+void admission_controller::expire(waiter_id id, record& r, admission_shortfall why, wake_list& wake) {
+    queue_.remove(id);
+    r.state = waiter_state::expired;
+    r.shortfall = why;
+    ++deadline_failures_;
+    if (timekeeper_ == id) timekeeper_.reset();
+    wake.push_back(id);
+}
+
+// Also refreshes every queued waiter's estimate on the way: the schedule just got later.
+void admission_controller::fail_unreachable(time_point now, wake_list& wake) {
+    queue_.sweep([&](waiter_id id, std::size_t ahead) {
+        record& r = records_.at(id);
+        const time_point earliest = earliest_admission(ahead, now);
+        if (r.deadline == time_point::max() || earliest < r.deadline) {
+            // Its timer may still be set earlier; it will find this estimate when it wakes.
+            if (earliest > now) r.estimate = earliest;
+            return false;
+        }
+        r.state = waiter_state::expired;
+        r.shortfall = shortfall(r, ahead, earliest, now);
+        ++deadline_failures_;
+        if (timekeeper_ == id) timekeeper_.reset();
+        wake.push_back(id);
+        return true;  // the sweep takes it out of the queue
+    });
+}
+
+void admission_controller::pump(time_point now, wake_list& wake) {
+    if (sweep_due_) {
+        sweep_due_ = false;
+        fail_unreachable(now, wake);
+    }
+    std::optional<time_point> next_ready;
+    while (const auto next = queue_.next()) {
+        if (in_flight_ >= max_in_flight_) break;  // a release will pump again
+        const time_point ready = ready_at(now);
+        if (ready > now) {
+            next_ready = ready;
+            break;
+        }
+        bucket_.try_take(now);
+        window_.on_admit(now);
+        queue_.pop_next();
+        ++in_flight_;
+        record& r = records_.at(*next);
+        r.state = waiter_state::granted;
+        r.admitted_at = now;
+        if (timekeeper_ == *next) timekeeper_.reset();
+        wake.push_back(*next);
+    }
+    appoint_timekeeper(next_ready, wake);
+}
+
+void admission_controller::appoint_timekeeper(std::optional<time_point> next_ready, wake_list& wake) {
+    next_ready_ = next_ready;
+    if (!next_ready) return;  // nothing timed to wait for: events drive the queue
+    if (timekeeper_ && queue_.contains(*timekeeper_)) {
+        // Wake it only if it would otherwise sleep past the new time.
+        if (*next_ready < timekeeper_told_) wake.push_back(*timekeeper_);
+        return;
+    }
+    timekeeper_ = queue_.next();
+    timekeeper_told_ = time_point::max();
+    wake.push_back(*timekeeper_);
+}
+
+void admission_controller::fill(scheduler_counters& out, time_point now) const {
+    out.admitted = admitted_;
+    out.waited = waited_;
+    out.total_wait = total_wait_;
+    out.max_wait = max_wait_;
+    out.admission_deadline_failures = deadline_failures_;
+    out.cancelled_waits = cancelled_waits_;
+    out.responses = responses_;
+    out.rate_limited_responses = rate_limited_;
+    out.rate_decreases = rate_decreases_;
+    out.header_syncs = header_syncs_;
+    out.configured_rate_per_minute = configured_.rate * 60;
+    out.current_rate_per_minute = bucket_.rate() * 60;
+    out.in_flight = in_flight_;
+    out.queued_interactive = static_cast<std::uint32_t>(queue_.size(priority::interactive));
+    out.queued_bulk = static_cast<std::uint32_t>(queue_.size(priority::bulk));
+    time_point paused = paused_until_;
+    if (window_.exhausted(now)) paused = std::max(paused, window_.reset_at());
+    out.pause_remaining = clamp_non_negative(paused - now);
+}
+
+}  // namespace talentray::detail

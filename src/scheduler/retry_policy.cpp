@@ -1,0 +1,59 @@
+#include <talentray/scheduler/retry_policy.hpp>
+
+#include "scheduler/random_jitter.hpp"
+#include "scheduler/retry_planner.hpp"
+
+#include <talentray/error.hpp>
+#include <talentray/scheduler/rate_budget.hpp>
+
+namespace talentray {
+
+std::string retry_decision::explain() const {
+    const std::string kind = cause ? " (" + std::string(to_string(*cause)) + ")" : std::string{};
+    if (retry) {
+        if (cause == retry_cause::rate_limited) return "retry after the key's rate-limit pause" + kind;
+        return "retry after " + std::to_string(delay.count()) + " ms" + kind;
+    }
+    switch (refusal) {
+    case retry_refusal::none:
+    case retry_refusal::not_retryable: return "not retried: the failure is not retryable" + kind;
+    case retry_refusal::not_idempotent:
+        return "not retried: the request is not idempotent and may have reached the server" + kind;
+    case retry_refusal::attempts_exhausted: return "not retried: the attempt limit was reached" + kind;
+    case retry_refusal::deadline: return "not retried: the next attempt could not start before the deadline" + kind;
+    case retry_refusal::retry_budget_exhausted:
+        return "not retried: the key's retry budget is exhausted by recent failures" + kind;
+    }
+    return "not retried" + kind;
+}
+
+retry_policy::retry_policy(retry_options options, std::shared_ptr<rate_budget> budget)
+    : options_(options), budget_(std::move(budget)) {
+    validate(options_);
+}
+
+retry_decision retry_policy::decide(const attempt_info& attempt) const { return decide(attempt, options_); }
+
+retry_decision retry_policy::decide(const attempt_info& attempt, const retry_options& per_call) const {
+    if (&per_call != &options_) validate(per_call);
+    if (attempt.first_attempt_at == std::chrono::steady_clock::time_point{})
+        throw_error(errc::invalid_argument, "attempt_info::first_attempt_at is not set");
+    if (attempt.attempt == 0) throw_error(errc::invalid_argument, "attempt_info::attempt must be at least 1");
+
+    attempt_info bounded = attempt;
+    if (budget_ && bounded.retry_after) {
+        // The budget will not pause longer than max_pause, whatever the server asked.
+        const auto cap = std::chrono::ceil<std::chrono::seconds>(budget_->options().max_pause);
+        bounded.retry_after = std::min(*bounded.retry_after, cap);
+    }
+    retry_decision decision =
+        detail::plan_retry(bounded, per_call, std::chrono::steady_clock::now(), detail::uniform_jitter());
+    if (decision.retry && budget_ && !budget_->try_spend_retry(*decision.cause)) {
+        decision.retry = false;
+        decision.delay = std::chrono::milliseconds{0};
+        decision.refusal = retry_refusal::retry_budget_exhausted;
+    }
+    return decision;
+}
+
+}  // namespace talentray

@@ -1,0 +1,23 @@
+# The scheduler layer: rate-limit-aware admission per API key, and the retry policy.
+# Pure logic (virtual time): clock, token_bucket, adaptive_rate, server_window, rate_shape,
+# admission_queue, admission_controller, retry_budget, retry_planner, rate_limit_headers.
+# Async shell: budget_core, rate_budget, admission_permit, budget_registry, retry_policy.
+target_sources(talentray PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/adaptive_rate.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/admission_controller.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/admission_permit.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/admission_queue.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/budget_core.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/budget_registry.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/clock.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/failure_classification.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/options.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/random_jitter.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rate_budget.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rate_limit_headers.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/rate_shape.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/retry_budget.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/retry_planner.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/retry_policy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/server_window.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/token_bucket.cpp)
