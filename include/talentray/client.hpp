@@ -18,6 +18,15 @@ namespace detail {
 class client_impl;
 }
 
+struct me;
+class candidates_api;
+class roles_api;
+class tests_api;
+class sourcing_api;
+class cv_screening_api;
+class api_keys_api;
+class career_portal_api;
+
 /// A Talent-Ray API client: credentials, the connection pool, timeouts, error decoding.
 ///
 /// Thread safety: one client may be used concurrently by any number of coroutines, including
@@ -53,12 +62,28 @@ public:
     /// decoded into `diag()` (status, API code and message, details, scopes, retry-after); a
     /// transport failure carries its cause; client-side validation failures are raised before
     /// any byte is sent.
-    boost::asio::awaitable<response> send(request_spec request);
+    boost::asio::awaitable<response> send(request_spec request) const;
 
     /// As `send`, without exceptions: the error half holds the same code and diagnostics.
-    boost::asio::awaitable<result<response>> try_send(request_spec request);
+    boost::asio::awaitable<result<response>> try_send(request_spec request) const;
 
-    /// A snapshot of the request counters and the pool statistics.
+    /// The typed endpoint groups (include <talentray/talentray.hpp> or the group's header).
+    /// Each is a cheap handle that refers to this client; it must not outlive it.
+    candidates_api candidates() const;
+    roles_api roles() const;
+    tests_api tests() const;
+    sourcing_api sourcing() const;
+    cv_screening_api cv_screening() const;
+    api_keys_api api_keys() const;
+    career_portal_api career_portal() const;
+
+    /// `GET /api/v1/me`: the key's owner and scopes. Needs no scope. Throws `talentray::error`
+    /// (`unauthorized` for a missing, revoked or expired key).
+    boost::asio::awaitable<talentray::me> me() const;
+    /// As `me()`, without exceptions.
+    boost::asio::awaitable<result<talentray::me>> try_me() const;
+
+    /// A snapshot of the request counters, the pool statistics and the key's rate budget.
     client_counters counters() const;
 
     /// The origin requests go to, e.g. "https://app.talent-ray.com:443".

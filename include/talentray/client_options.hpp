@@ -2,13 +2,17 @@
 #pragma once
 
 #include <talentray/log.hpp>
+#include <talentray/scheduler/options.hpp>
 #include <talentray/secret.hpp>
 
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <string>
 
 namespace talentray {
+
+class rate_budget;
 
 /// How the key travels. Both are documented; Bearer is preferred. The key is never put in a URL.
 enum class auth_scheme {
@@ -73,6 +77,15 @@ struct client_options {
 
     /// Allows `http://` to hosts other than loopback. The key then crosses the network in clear.
     bool allow_insecure_http = false;
+
+    /// The rate budget of the key, used when `budget` is empty: all clients of one key in the
+    /// process then share one budget, configured by the first of them.
+    scheduler_options scheduler;
+    /// An explicit budget to share (e.g. between clients of several keys' owners that must
+    /// stay under one limit); empty: the process-wide budget of `api_key`.
+    std::shared_ptr<rate_budget> budget;
+    /// How failed requests are retried; overridable per call in `request_spec::retry`.
+    retry_options retry;
 
     /// Receives the client's log lines (requests, retries, warnings). Empty: no logging.
     log_handler logger;

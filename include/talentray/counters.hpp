@@ -1,6 +1,8 @@
 // talentray/counters.hpp — what a client has done so far, readable at any time.
 #pragma once
 
+#include <talentray/scheduler/scheduler_counters.hpp>
+
 #include <cstddef>
 #include <cstdint>
 
@@ -29,6 +31,9 @@ struct client_counters {
     std::uint64_t bytes_sent = 0;        ///< request bodies
     std::uint64_t bytes_received = 0;    ///< response bodies
     pool_stats pool;
+    /// The key's rate budget (shared with every client of the key): admissions, waits, 429s,
+    /// retries by cause, current rate. Zero for a client without a key.
+    scheduler_counters scheduler;
 };
 
 }  // namespace talentray

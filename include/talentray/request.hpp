@@ -1,6 +1,9 @@
 // talentray/request.hpp — one API request as the layers below the typed endpoints see it.
 #pragma once
 
+#include <talentray/model/url.hpp>
+#include <talentray/scheduler/options.hpp>
+
 #include <boost/beast/http/verb.hpp>
 #include <boost/json/value.hpp>
 
@@ -14,9 +17,6 @@ namespace talentray {
 
 using http_method = boost::beast::http::verb;
 
-/// Query parameters in the order they are sent; values are raw and encoded by the client.
-using query_params = std::vector<std::pair<std::string, std::string>>;
-
 /// A request, before the client adds credentials, the host and the user agent.
 ///
 /// `path` must already be percent-encoded (the typed endpoints encode their path parameters);
@@ -25,7 +25,7 @@ using query_params = std::vector<std::pair<std::string, std::string>>;
 struct request_spec {
     http_method method = http_method::get;
     std::string path;                       ///< e.g. "/api/v1/candidates/cand_1"
-    query_params query;                     ///< e.g. {{"page", "2"}, {"pageSize", "100"}}
+    query_params query;                     ///< raw values, encoded by the client: {{"page", "2"}}
     std::optional<boost::json::value> body; ///< sent as application/json when set
 
     /// False for the public career-portal endpoints: no credentials are sent at all.
@@ -36,8 +36,14 @@ struct request_spec {
     /// have reached the server.
     std::optional<bool> idempotent;
 
-    /// Overrides `timeout_options::request` for this call.
+    /// Overrides `timeout_options::request` (the limit of each attempt) for this call.
     std::optional<std::chrono::milliseconds> timeout;
+
+    /// Admission class: interactive calls go ahead of bulk ones (pagers use bulk).
+    talentray::priority priority = talentray::priority::interactive;
+
+    /// Overrides `client_options::retry` for this call.
+    std::optional<retry_options> retry;
 
     /// True when the method is idempotent (or `idempotent` says so explicitly).
     bool is_idempotent() const noexcept;

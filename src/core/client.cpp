@@ -13,11 +13,11 @@ client& client::operator=(client&&) noexcept = default;
 
 client::executor_type client::get_executor() const noexcept { return impl_->executor(); }
 
-boost::asio::awaitable<result<response>> client::try_send(request_spec request) {
+boost::asio::awaitable<result<response>> client::try_send(request_spec request) const {
     return impl_->execute(std::move(request));
 }
 
-boost::asio::awaitable<response> client::send(request_spec request) {
+boost::asio::awaitable<response> client::send(request_spec request) const {
     auto answer = co_await impl_->execute(std::move(request));
     co_return std::move(answer).value();
 }

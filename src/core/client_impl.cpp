@@ -3,7 +3,13 @@
 #include "core/error_decoding.hpp"
 #include "transport/tls_context.hpp"
 
+#include <talentray/scheduler/budget_registry.hpp>
+#include <talentray/scheduler/retry_after.hpp>
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/http/field.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -16,25 +22,6 @@ namespace {
 bool is_control_or_space(char c) {
     auto u = static_cast<unsigned char>(c);
     return u <= 0x20 || u == 0x7f;
-}
-
-bool is_unreserved(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-           c == '_' || c == '~';
-}
-
-void append_encoded(std::string& out, std::string_view text) {
-    static constexpr char hex[] = "0123456789ABCDEF";
-    for (char c : text) {
-        if (is_unreserved(c)) {
-            out += c;
-        } else {
-            auto u = static_cast<unsigned char>(c);
-            out += '%';
-            out += hex[u >> 4];
-            out += hex[u & 15];
-        }
-    }
 }
 
 /// The key is never checked against a format beyond what would corrupt a header: the server
@@ -78,12 +65,16 @@ client_impl::client_impl(asio::any_io_executor executor, client_options options)
     if (!target->tls && options_.allow_insecure_http && !is_loopback_host(target->host))
         log(log_level::warning, "sending the API key over plain http:// to " + target->to_string());
 
+    validate(options_.retry);
     if (!options_.api_key.empty()) {
+        budget_ = options_.budget ? options_.budget : shared_rate_budget(options_.api_key.reveal(), options_.scheduler);
+        keyed_retry_ = retry_policy{options_.retry, budget_};
         std::string value = options_.auth == auth_scheme::bearer ? "Bearer " : "";
         value += options_.api_key.reveal();
         auth_value_ = secret{std::move(value)};
         options_.api_key = secret{};  // wiped: auth_value_ is the one copy the client keeps
     }
+    public_retry_ = retry_policy{options_.retry};
     transport_ = std::make_unique<transport>(std::move(*target), std::move(tls_ctx), options_.pool,
                                              options_.timeouts, options_.max_body_size);
 }
@@ -100,16 +91,9 @@ result<http_request> client_impl::build_request(const request_spec& spec) const 
             return make_error_info(errc::invalid_argument,
                                    "request path contains a character that must be percent-encoded "
                                    "(space, control character, '?' or '#')");
-    std::string target = transport_->target().base_path + spec.path;
-    char separator = '?';
-    for (const auto& [name, value] : spec.query) {
-        if (name.empty()) return make_error_info(errc::invalid_argument, "query parameter with an empty name");
-        target += separator;
-        separator = '&';
-        append_encoded(target, name);
-        target += '=';
-        append_encoded(target, value);
-    }
+    for (const auto& parameter : spec.query)
+        if (parameter.name.empty()) return make_error_info(errc::invalid_argument, "query parameter with an empty name");
+    const std::string target = make_target(transport_->target().base_path + spec.path, spec.query);
 
     http_request message{spec.method, target, 11};
     message.set(http::field::host, transport_->target().host_header());
@@ -143,29 +127,87 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
     if (spec.authenticated && auth_value_.empty())
         co_return fail(make_error_info(errc::unauthorized, "no API key is configured (set TALENTRAY_API_KEY or "
                                                            "client_options::api_key); nothing was sent"));
+    const retry_options& retry = spec.retry ? *spec.retry : options_.retry;
+    if (spec.retry) {
+        try {
+            validate(*spec.retry);
+        } catch (const error& e) {
+            co_return fail(e.info());
+        }
+    }
     auto message = build_request(spec);
     if (!message) co_return fail(message.error());
 
-    const auto started = clock::now();
-    const auto deadline = started + spec.timeout.value_or(options_.timeouts.request);
-    requests_.fetch_add(1, std::memory_order_relaxed);
-    bytes_sent_.fetch_add(message->body().size(), std::memory_order_relaxed);
-    auto outcome = co_await transport_->send(*message, spec.is_idempotent(), deadline);
-    if (!outcome.answer) {
-        transport_errors_.fetch_add(1, std::memory_order_relaxed);
-        co_return fail(std::move(outcome.answer).error());
-    }
+    // The key's budget admits every attempt; public calls are not rate limited by key.
+    rate_budget* budget = spec.authenticated ? budget_.get() : nullptr;
+    const retry_policy& policy = budget ? keyed_retry_ : public_retry_;
+    const auto per_attempt = spec.timeout.value_or(options_.timeouts.request);
+    attempt_info attempt;
+    attempt.first_attempt_at = clock::now();
+    attempt.deadline = attempt.first_attempt_at + std::max(per_attempt, retry.total_timeout);
+    attempt.idempotent = spec.is_idempotent();
 
-    response answer = std::move(*outcome.answer);
-    count_status(answer.status);
-    bytes_received_.fetch_add(answer.body.size(), std::memory_order_relaxed);
-    if (options_.logger) {
-        auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
-        log(log_level::debug, method + " " + spec.path + " -> " + std::to_string(answer.status) + " in " +
-                                  std::to_string(elapsed.count()) + " ms");
+    for (attempt.attempt = 1;; ++attempt.attempt) {
+        admission_permit permit;
+        if (budget) {
+            auto admitted = co_await budget->admit(spec.priority, attempt.deadline);
+            if (!admitted) co_return fail(std::move(admitted).error());
+            permit = std::move(*admitted);
+        }
+        const auto started = clock::now();
+        requests_.fetch_add(1, std::memory_order_relaxed);
+        bytes_sent_.fetch_add(message->body().size(), std::memory_order_relaxed);
+        auto outcome = co_await transport_->send(*message, attempt.idempotent, std::min(started + per_attempt, attempt.deadline));
+
+        response_feedback feedback;
+        if (budget) feedback.admitted_at = permit.admitted_at();
+        error_info failure;
+        if (outcome.answer) {
+            response& answer = *outcome.answer;
+            count_status(answer.status);
+            bytes_received_.fetch_add(answer.body.size(), std::memory_order_relaxed);
+            if (options_.logger) {
+                auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
+                log(log_level::debug, method + " " + spec.path + " -> " + std::to_string(answer.status) + " in " +
+                                          std::to_string(elapsed.count()) + " ms");
+            }
+            feedback.http_status = answer.status;
+            for (const auto& [name, value] : answer.headers) feedback.rate_limit.assign(name, value);
+            if (answer.status >= 200 && answer.status < 300) {
+                if (budget) budget->on_response(feedback);
+                co_return std::move(answer);
+            }
+            failure = decode_error_response(answer, method, spec.path);
+            feedback.retry_after = failure.diag.retry_after;
+            if (budget) budget->on_response(feedback);  // reads the headers: before `answer` goes
+        } else {
+            transport_errors_.fetch_add(1, std::memory_order_relaxed);
+            failure = std::move(outcome.answer).error();
+            if (budget) budget->on_response(feedback);
+        }
+        permit.release();
+
+        attempt.http_status = failure.diag.http_status;
+        attempt.error = failure.code;
+        attempt.retry_after = failure.diag.retry_after;
+        attempt.request_written = outcome.may_have_reached_server;
+        if (attempt.http_status == 429) ++attempt.rate_limited_attempts;
+        const retry_decision decision = policy.decide(attempt, retry);
+        if (!decision.retry) {
+            if (decision.refusal != retry_refusal::not_retryable || attempt.attempt > 1) {
+                if (!failure.diag.client_message.empty()) failure.diag.client_message += "; ";
+                failure.diag.client_message += "after " + std::to_string(attempt.attempt) + " attempt(s), " +
+                                               decision.explain();
+            }
+            co_return fail(std::move(failure));
+        }
+        log(log_level::info, method + " " + spec.path + ": " + failure.diag.to_string() + "; " + decision.explain());
+        if (decision.delay.count() > 0) {
+            asio::steady_timer backoff{co_await asio::this_coro::executor, decision.delay};
+            auto [waited] = co_await backoff.async_wait(asio::as_tuple(asio::use_awaitable));
+            if (waited) co_return fail(error_info{waited, {}});  // cancelled while backing off
+        }
     }
-    if (answer.status >= 200 && answer.status < 300) co_return answer;
-    co_return fail(decode_error_response(answer, method, spec.path));
 }
 
 void client_impl::scrub_key(diagnostics& diag) const {
@@ -201,6 +243,7 @@ client_counters client_impl::counters() const {
     out.bytes_sent = bytes_sent_.load(std::memory_order_relaxed);
     out.bytes_received = bytes_received_.load(std::memory_order_relaxed);
     out.pool = transport_->stats();
+    if (budget_) out.scheduler = budget_->counters();
     return out;
 }
 

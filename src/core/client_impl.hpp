@@ -6,6 +6,8 @@
 #include <talentray/client_options.hpp>
 #include <talentray/counters.hpp>
 #include <talentray/request.hpp>
+#include <talentray/scheduler/rate_budget.hpp>
+#include <talentray/scheduler/retry_policy.hpp>
 
 #include <atomic>
 
@@ -16,11 +18,12 @@ public:
     /// Throws talentray::error for invalid options (see client::client).
     client_impl(boost::asio::any_io_executor executor, client_options options);
 
-    /// Sends one request; a non-2xx status becomes the decoded error. Keeps `*this` alive
-    /// until it completes.
+    /// Sends one request through admission and the retry policy; a non-2xx status that is not
+    /// retried becomes the decoded error. Keeps `*this` alive until it completes.
     boost::asio::awaitable<result<response>> execute(request_spec spec);
 
     client_counters counters() const;
+    const std::shared_ptr<rate_budget>& budget() const noexcept { return budget_; }
     const origin& target() const noexcept { return transport_->target(); }
     const boost::asio::any_io_executor& executor() const noexcept { return executor_; }
 
@@ -36,6 +39,9 @@ private:
     client_options options_;        // api_key moved out into auth_value_
     secret auth_value_;             // the complete header value; the one place the key lives
     std::unique_ptr<transport> transport_;
+    std::shared_ptr<rate_budget> budget_;  // empty without a key (public calls only)
+    retry_policy keyed_retry_;             // draws on the key's retry budget
+    retry_policy public_retry_;            // public calls: not rate limited, no key budget
 
     std::atomic<std::uint64_t> requests_{0}, responses_2xx_{0}, responses_3xx_{0}, responses_4xx_{0},
         responses_5xx_{0}, transport_errors_{0}, bytes_sent_{0}, bytes_received_{0};

@@ -1,5 +1,7 @@
 #include "core/error_decoding.hpp"
 
+#include <talentray/scheduler/retry_after.hpp>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
 
@@ -32,17 +34,6 @@ std::string string_field(const json::object& body, std::string_view key) {
     return {};
 }
 
-/// Delta-seconds only, until the scheduler's full Retry-After parser is wired in.
-std::optional<std::chrono::seconds> parse_retry_after_seconds(std::string_view text) {
-    std::int64_t seconds = 0;
-    if (text.empty() || text.size() > 9) return std::nullopt;
-    for (char c : text) {
-        if (c < '0' || c > '9') return std::nullopt;
-        seconds = seconds * 10 + (c - '0');
-    }
-    return std::chrono::seconds{seconds};
-}
-
 bool is_v1_path(std::string_view path) { return path.starts_with("/api/v1/") || path == "/api/v1"; }
 
 }  // namespace
@@ -54,7 +45,7 @@ error_info decode_error_response(const response& answer, std::string_view method
     diag.path = std::string{path};
 
     if (auto retry_after = answer.header("Retry-After"); !retry_after.empty())
-        diag.retry_after = parse_retry_after_seconds(retry_after);
+        diag.retry_after = parse_retry_after(retry_after, std::chrono::system_clock::now());
     if (answer.status >= 300 && answer.status < 400) diag.location = clean_text(answer.header("Location"));
 
     json::parse_options options;

@@ -129,19 +129,22 @@ TEST_CASE("legacy errors keep the human-readable message") {
 
 TEST_CASE("an HTML 502 page, a 429 with Retry-After, and a redirect are described, not trusted") {
     test_server server{{}};
+    auto once = options_for(server);  // no retries: each answer is seen as the caller's error
+    once.retry.max_attempts = 1;
+    once.retry.max_rate_limited_attempts = 1;
     auto html = failure_of(server, with(502, "<html><body>Bad gateway</body></html>", {{"Content-Type", "text/html"}}),
-                           get("/api/v1/me"), options_for(server));
+                           get("/api/v1/me"), once);
     CHECK(html.code == errc::server_error);
     CHECK(html.diag.client_message.find("text/html") != std::string::npos);
 
     auto limited = failure_of(server, with(429, R"({"error":"rate_limited"})", {{"Retry-After", "30"}}),
-                              get("/api/v1/me"), options_for(server));
+                              get("/api/v1/me"), once);
     CHECK(limited.code == errc::rate_limited);
     REQUIRE(limited.diag.retry_after);
     CHECK(limited.diag.retry_after->count() == 30);
 
     auto moved = failure_of(server, with(302, "", {{"Location", "https://elsewhere.example/api/v1/me"}}),
-                            get("/api/v1/me"), options_for(server));
+                            get("/api/v1/me"), once);
     CHECK(moved.code == errc::redirect_not_followed);
     CHECK(moved.diag.location == "https://elsewhere.example/api/v1/me");
     CHECK(server.requests().size() == 3);  // the redirect was not followed

@@ -5,6 +5,7 @@
 #include "test_server.hpp"
 
 #include <talentray/client.hpp>
+#include <talentray/scheduler/rate_budget.hpp>
 
 #include <boost/asio/awaitable.hpp>
 
@@ -25,6 +26,8 @@ inline client_options options_for(const test_server& server) {
     options.timeouts.handshake = std::chrono::seconds{5};
     options.timeouts.io = std::chrono::seconds{5};
     options.timeouts.request = std::chrono::seconds{10};
+    // Each test client gets its own budget: a 429 in one test must not pause the next.
+    options.budget = std::make_shared<rate_budget>();
     return options;
 }
 

@@ -1,0 +1,83 @@
+// The client's retry loop over the scheduler: what is retried, what is never replayed.
+#include "fixtures.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+
+using namespace talentray;
+using namespace talentray::test;
+namespace asio = boost::asio;
+
+namespace {
+
+/// Answers `failures` with `status` (and `retry_after`, if any), then succeeds.
+test_server::handler failing_first(int failures, int status, std::string retry_after = {}) {
+    auto seen = std::make_shared<std::atomic<int>>(0);
+    return [=](const seen_request&) {
+        reply r;
+        if (seen->fetch_add(1) < failures) {
+            r.status = status;
+            r.body = R"({"error":"internal_error"})";
+            if (!retry_after.empty()) r.headers.emplace_back("Retry-After", retry_after);
+        }
+        return r;
+    };
+}
+
+client_options quick_retries(const test_server& server) {
+    auto options = options_for(server);
+    options.retry.initial_backoff = std::chrono::milliseconds{10};
+    options.retry.max_backoff = std::chrono::milliseconds{50};
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("an idempotent request is retried through 5xx answers") {
+    test_server server{{}, failing_first(2, 503)};
+    asio::io_context io;
+    client c{io.get_executor(), quick_retries(server)};
+    auto answer = run(io, c.try_send(get("/api/v1/candidates/cand_1")));
+    CHECK(answer);
+    CHECK(server.requests().size() == 3);
+    CHECK(c.counters().scheduler.retries.server_error == 2);
+}
+
+TEST_CASE("a POST that got a 500 is never replayed") {
+    test_server server{{}, failing_first(1, 500)};
+    asio::io_context io;
+    client c{io.get_executor(), quick_retries(server)};
+    auto answer = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}, {"organizationId", "org_acme"}})));
+    REQUIRE_FALSE(answer);
+    CHECK(answer.error().code == errc::server_error);
+    CHECK(answer.error().diag.client_message.find("not retried") != std::string::npos);
+    CHECK(server.requests().size() == 1);
+}
+
+TEST_CASE("a POST that got a 429 is sent again after Retry-After, and succeeds") {
+    test_server server{{}, failing_first(1, 429, "1")};
+    asio::io_context io;
+    client c{io.get_executor(), quick_retries(server)};
+    auto started = std::chrono::steady_clock::now();
+    auto answer = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}, {"organizationId", "org_acme"}})));
+    CHECK(answer);
+    CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds{900});  // the key paused
+    CHECK(server.requests().size() == 2);
+    auto counters = c.counters().scheduler;
+    CHECK(counters.rate_limited_responses == 1);
+    CHECK(counters.retries.rate_limited == 1);
+}
+
+TEST_CASE("retries stop at max_attempts and the error says so") {
+    test_server server{{}, failing_first(100, 502)};
+    asio::io_context io;
+    auto options = quick_retries(server);
+    options.retry.max_attempts = 3;
+    client c{io.get_executor(), options};
+    auto answer = run(io, c.try_send(get("/api/v1/me")));
+    REQUIRE_FALSE(answer);
+    CHECK(answer.error().code == errc::server_error);
+    CHECK(answer.error().diag.client_message.find("after 3 attempt(s)") != std::string::npos);
+    CHECK(server.requests().size() == 3);
+}
