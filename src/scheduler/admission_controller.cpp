@@ -25,7 +25,9 @@ duration clamp_non_negative(duration d) noexcept { return std::max(d, duration::
 
 std::string admission_shortfall::describe() const {
     std::string out;
-    if (deadline_reached) {
+    if (deadline_reached && waited == duration::zero()) {
+        out = "the deadline had already passed when admission was requested";
+    } else if (deadline_reached) {
         out = "deadline reached after " + seconds_text(waited) + " in the admission queue";
     } else {
         out = "admission would take at least " + seconds_text(earliest) + " but the deadline is " +

@@ -276,6 +276,7 @@ TEST_CASE("a deadline already past fails without queueing") {
     const auto s = m.poll(id, t0);
     REQUIRE(s.state == d::waiter_state::expired);
     CHECK(s.shortfall.deadline_reached);
+    CHECK(s.shortfall.describe().find("the deadline had already passed when admission was requested") == 0);
     CHECK(m.counters(t0).queued_interactive == 0);
 }
 

@@ -58,7 +58,9 @@ public:
     /// `boost::asio::error::operation_aborted` and the request leaves the queue.
     ///
     /// Returns the permit or the error; never throws for these outcomes. The awaitable throws
-    /// only `std::bad_alloc`.
+    /// only `std::bad_alloc` — and, like any awaitable, Asio's `operation_aborted` from the
+    /// caller's own `co_await` if the calling coroutine was already cancelled and keeps Asio's
+    /// default `throw_if_cancelled(true)`.
     boost::asio::awaitable<result<admission_permit>> admit(priority prio,
                                                            clock::time_point deadline = clock::time_point::max());
 
