@@ -1,0 +1,53 @@
+// talentray/pager/checkpoint.hpp — where a list walk stands, as a small serialisable token.
+#pragma once
+
+#include <talentray/error.hpp>
+#include <talentray/model/url.hpp>
+#include <talentray/pager/options.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace talentray {
+
+/// The position of a pager, row-exact: the page to read next and how many of its rows were
+/// already handed out. A pager rebuilt from it (`pager<T>::from_checkpoint`) yields exactly the
+/// rows the original had not yet yielded, provided the list did not change in between (an
+/// offset checkpoint carries the list's `totalCount` so that a change is reported, see
+/// `pager<T>`).
+///
+/// The text form is a JSON object, e.g.
+/// `{"version":1,"style":"offset","path":"/api/v1/candidates","filters":[["roleId","role_eng_be"]],
+///   "pageSize":100,"page":12,"skip":37,"totalCount":50000}`
+/// or, for the usage log,
+/// `{"version":1,"style":"cursor","path":"/api/admin/api-keys/apikey_1/usage","filters":[],
+///   "limit":500,"before":"2026-06-04T15:20:00.123Z","skip":3}`.
+/// It holds no credential, only the path and filter values of the list.
+struct pager_checkpoint {
+    pagination_style style = pagination_style::offset;
+    std::string path;          ///< percent-encoded request path, e.g. "/api/v1/candidates"
+    query_params filters;      ///< the list's filters, without the paging parameters
+    int page_size = 0;         ///< offset: `pageSize` (1..100); cursor: `limit` (1..500)
+    std::int64_t page = 0;     ///< offset: the page to read next
+    /// Cursor: the `before` of the page to read next, as the server wrote it; empty: the newest page.
+    std::optional<std::string> before;
+    std::int64_t skip = 0;     ///< rows of that page already handed out, 0..page_size
+    /// Offset: the list's `totalCount` when the checkpoint was taken, if it was known.
+    std::optional<std::int64_t> total_count;
+    bool done = false;         ///< the walk had reached the end of the list
+
+    /// The JSON text above. Throws only `std::bad_alloc`.
+    std::string to_string() const;
+
+    /// Parses the text form. Returns the checkpoint, or `errc::invalid_argument` naming what is
+    /// wrong (not JSON, unknown version or style, a missing or out-of-range member, a `before`
+    /// that is not a timestamp, a filter that is a paging parameter). Unknown members are
+    /// ignored. Throws only `std::bad_alloc`.
+    static result<pager_checkpoint> parse(std::string_view text);
+
+    friend bool operator==(const pager_checkpoint&, const pager_checkpoint&) = default;
+};
+
+}  // namespace talentray

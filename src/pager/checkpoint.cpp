@@ -1,0 +1,153 @@
+// The text form of pager_checkpoint: a small JSON object, versioned.
+#include <talentray/pager/checkpoint.hpp>
+
+#include "pager/paging_query.hpp"
+
+#include <talentray/model/timestamp.hpp>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <utility>
+
+namespace talentray {
+namespace json = boost::json;
+namespace {
+
+constexpr std::int64_t format_version = 1;
+
+error_info invalid(std::string what) {
+    return make_error_info(errc::invalid_argument, "invalid pager checkpoint: " + std::move(what));
+}
+
+std::string_view style_name(pagination_style style) {
+    return style == pagination_style::offset ? "offset" : "cursor";
+}
+
+std::string_view size_name(pagination_style style) { return style == pagination_style::offset ? "pageSize" : "limit"; }
+
+/// Reads an integer member; `required` members must be present.
+result<std::optional<std::int64_t>> read_integer(const json::object& object, std::string_view name, bool required) {
+    const json::value* found = object.if_contains(name);
+    if (found == nullptr || (found->is_null() && !required)) {
+        if (required) return invalid(std::string(name) + " is missing");
+        return std::optional<std::int64_t>{};
+    }
+    if (found->is_int64()) return std::optional<std::int64_t>{found->get_int64()};
+    if (found->is_uint64() && found->get_uint64() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        return std::optional<std::int64_t>{static_cast<std::int64_t>(found->get_uint64())};
+    return invalid(std::string(name) + " must be an integer");
+}
+
+result<query_params> read_filters(const json::object& object, pagination_style style) {
+    query_params filters;
+    const json::value* found = object.if_contains("filters");
+    if (found == nullptr) return filters;
+    const json::array* pairs = found->if_array();
+    if (pairs == nullptr) return invalid("filters must be an array of [name, value] pairs");
+    for (const json::value& pair : *pairs) {
+        const json::array* items = pair.if_array();
+        if (items == nullptr || items->size() != 2 || !(*items)[0].is_string() || !(*items)[1].is_string())
+            return invalid("filters must be an array of [name, value] pairs");
+        const json::string& name = (*items)[0].get_string();
+        if (name.empty()) return invalid("a filter has an empty name");
+        if (detail::is_paging_parameter(style, name))
+            return invalid("filter " + std::string(name) + " is a paging parameter");
+        filters.push_back({std::string(name), std::string((*items)[1].get_string())});
+    }
+    return filters;
+}
+
+}  // namespace
+
+std::string pager_checkpoint::to_string() const {
+    json::object out;
+    out["version"] = format_version;
+    out["style"] = style_name(style);
+    out["path"] = path;
+    json::array filter_pairs;
+    for (const query_param& filter : filters) filter_pairs.push_back(json::array{filter.name, filter.value});
+    out["filters"] = std::move(filter_pairs);
+    out[size_name(style)] = page_size;
+    if (style == pagination_style::offset)
+        out["page"] = page;
+    else
+        out["before"] = before ? json::value(*before) : json::value(nullptr);
+    out["skip"] = skip;
+    if (total_count) out["totalCount"] = *total_count;
+    if (done) out["done"] = true;
+    return json::serialize(out);
+}
+
+result<pager_checkpoint> pager_checkpoint::parse(std::string_view text) {
+    boost::system::error_code ec;
+    const json::value parsed = json::parse(text, ec);
+    if (ec) return invalid("not JSON (" + ec.message() + ")");
+    const json::object* object = parsed.if_object();
+    if (object == nullptr) return invalid("not a JSON object");
+
+    auto version = read_integer(*object, "version", true);
+    if (!version) return std::move(version).error();
+    if (**version != format_version) return invalid("unknown version " + std::to_string(**version));
+
+    pager_checkpoint out;
+    const json::value* style = object->if_contains("style");
+    if (style == nullptr || !style->is_string()) return invalid("style is missing");
+    if (style->get_string() == "offset") out.style = pagination_style::offset;
+    else if (style->get_string() == "cursor") out.style = pagination_style::cursor;
+    else return invalid("unknown style \"" + std::string(style->get_string()) + "\"");
+
+    const json::value* path = object->if_contains("path");
+    if (path == nullptr || !path->is_string() || path->get_string().empty() || path->get_string().front() != '/')
+        return invalid("path must be a string starting with '/'");
+    out.path = std::string(path->get_string());
+
+    auto filters = read_filters(*object, out.style);
+    if (!filters) return std::move(filters).error();
+    out.filters = std::move(*filters);
+
+    const std::string_view size_member = size_name(out.style);
+    auto size = read_integer(*object, size_member, true);
+    if (!size) return std::move(size).error();
+    const int max_size = detail::max_page_size_of(out.style);
+    if (**size < 1 || **size > max_size)
+        return invalid(std::string(size_member) + " must be 1.." + std::to_string(max_size));
+    out.page_size = static_cast<int>(**size);
+
+    if (out.style == pagination_style::offset) {
+        auto page = read_integer(*object, "page", true);
+        if (!page) return std::move(page).error();
+        if (**page < 0) return invalid("page must not be negative");
+        out.page = **page;
+        auto total = read_integer(*object, "totalCount", false);
+        if (!total) return std::move(total).error();
+        if (*total && **total < 0) return invalid("totalCount must not be negative");
+        out.total_count = *total;
+    } else {
+        const json::value* before = object->if_contains("before");
+        if (before != nullptr && !before->is_null()) {
+            if (!before->is_string()) return invalid("before must be a timestamp string or null");
+            if (auto at = timestamp::parse(before->get_string()); !at)
+                return invalid("before: " + at.error().diag.client_message);
+            out.before = std::string(before->get_string());
+        }
+    }
+
+    auto skip = read_integer(*object, "skip", false);
+    if (!skip) return std::move(skip).error();
+    out.skip = skip->value_or(0);
+    if (out.skip < 0 || out.skip > out.page_size)
+        return invalid("skip must be 0.." + std::to_string(out.page_size));
+
+    if (const json::value* done = object->if_contains("done"); done != nullptr) {
+        if (!done->is_bool()) return invalid("done must be a boolean");
+        out.done = done->get_bool();
+    }
+    return out;
+}
+
+}  // namespace talentray

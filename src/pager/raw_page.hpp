@@ -1,0 +1,51 @@
+// One page as the pager handles it internally: rows still JSON, plus what the walk checks.
+#pragma once
+
+#include <talentray/model/pagination.hpp>
+#include <talentray/model/timestamp.hpp>
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace talentray::detail {
+
+/// How rows are kept: parsed JSON (models and raw JSON), or each row's exact bytes.
+enum class row_format { json, text };
+
+/// A received page, parsed but not decoded into models.
+struct raw_page {
+    boost::json::array rows;              ///< the rows (row_format::json only)
+    std::vector<std::string> row_texts;   ///< each row's exact bytes (row_format::text only)
+    std::optional<offset_pagination> offset;
+    std::optional<cursor_pagination> cursor;
+    std::optional<std::string> next_before_text;  ///< cursor: `nextBefore` exactly as written
+    boost::json::object envelope;         ///< fields beside the rows and the pagination
+
+    std::size_t row_count() const noexcept { return rows.empty() ? row_texts.size() : rows.size(); }
+};
+
+/// Which page a request asks for.
+struct page_key {
+    std::int64_t page = 0;               ///< offset lists
+    std::optional<std::string> before;   ///< cursor lists: `before` as sent; empty: the newest page
+    std::optional<timestamp> before_at;  ///< cursor lists: `before` parsed, for ordering checks
+
+    friend bool operator==(const page_key&, const page_key&) = default;
+};
+
+/// What the walk remembers of the page being consumed once its rows are gone.
+struct opened_page {
+    page_key key;
+    std::size_t row_count = 0;
+    std::optional<offset_pagination> offset;
+    std::optional<cursor_pagination> cursor;
+    std::optional<std::string> next_before_text;
+};
+
+}  // namespace talentray::detail

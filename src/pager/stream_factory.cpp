@@ -1,0 +1,85 @@
+#include "pager/stream_factory.hpp"
+
+#include "core/client_impl.hpp"
+#include "pager/cursor_walk.hpp"
+#include "pager/offset_walk.hpp"
+#include "pager/paging_query.hpp"
+
+#include <talentray/client.hpp>
+
+#include <utility>
+
+namespace talentray::detail {
+namespace {
+
+template <class T>
+T value_or_throw(result<T> outcome) {
+    if (!outcome) throw error(std::move(outcome).error());
+    return std::move(*outcome);
+}
+
+std::unique_ptr<page_stream> make_stream(std::shared_ptr<const page_fetcher> fetcher, std::unique_ptr<page_walk> walk,
+                                         pager_options options, row_format format) {
+    stream_settings settings;
+    settings.options = std::move(options);
+    settings.format = format;
+    return std::make_unique<page_stream>(std::move(fetcher), std::move(walk), std::move(settings));
+}
+
+}  // namespace
+
+std::shared_ptr<const page_fetcher> client_fetcher(const client& api) {
+    std::shared_ptr<client_impl> impl = api.impl().shared_from_this();
+    return std::make_shared<const page_fetcher>(
+        [impl = std::move(impl)](request_spec request) { return impl->execute(std::move(request)); });
+}
+
+std::unique_ptr<page_stream> make_offset_stream(std::shared_ptr<const page_fetcher> fetcher, request_spec base,
+                                                int page_size, pager_options options, row_format format) {
+    validate(options);
+    base.priority = options.priority;
+    offset_base prepared = value_or_throw(prepare_offset_base(std::move(base), page_size));
+    auto walk = std::make_unique<offset_walk>(std::move(prepared.base), page_size, prepared.first_page);
+    return make_stream(std::move(fetcher), std::move(walk), std::move(options), format);
+}
+
+std::unique_ptr<page_stream> make_cursor_stream(std::shared_ptr<const page_fetcher> fetcher, request_spec base,
+                                                int limit, pager_options options, row_format format) {
+    validate(options);
+    base.priority = options.priority;
+    cursor_base prepared = value_or_throw(prepare_cursor_base(std::move(base), limit));
+    auto walk = std::make_unique<cursor_walk>(std::move(prepared.base), limit, std::move(prepared.first_before),
+                                              prepared.first_before_at);
+    return make_stream(std::move(fetcher), std::move(walk), std::move(options), format);
+}
+
+std::unique_ptr<page_stream> make_checkpoint_stream(std::shared_ptr<const page_fetcher> fetcher,
+                                                    const pager_checkpoint& checkpoint, pager_options options,
+                                                    row_format format) {
+    validate(options);
+    // Re-check what a hand-made checkpoint could get wrong, through the same path as the text form.
+    const pager_checkpoint checked = value_or_throw(pager_checkpoint::parse(checkpoint.to_string()));
+
+    request_spec base;
+    base.path = checked.path;
+    base.query = checked.filters;
+    base.priority = options.priority;
+
+    stream_settings settings;
+    settings.options = std::move(options);
+    settings.format = format;
+    settings.initial_skip = checked.skip;
+    if (checked.done) settings.finished_at = checked;
+
+    std::unique_ptr<page_walk> walk;
+    if (checked.style == pagination_style::offset) {
+        walk = std::make_unique<offset_walk>(std::move(base), checked.page_size, checked.page, checked.total_count);
+    } else {
+        std::optional<timestamp> before_at;
+        if (checked.before) before_at = timestamp::parse(*checked.before).value();
+        walk = std::make_unique<cursor_walk>(std::move(base), checked.page_size, checked.before, before_at);
+    }
+    return std::make_unique<page_stream>(std::move(fetcher), std::move(walk), std::move(settings));
+}
+
+}  // namespace talentray::detail

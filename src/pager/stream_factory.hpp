@@ -1,0 +1,31 @@
+// Building the engine of a pager from what the public factories are given.
+#pragma once
+
+#include "pager/page_stream.hpp"
+
+#include <talentray/pager/checkpoint.hpp>
+#include <talentray/pager/options.hpp>
+#include <talentray/request.hpp>
+
+#include <memory>
+
+namespace talentray {
+class client;
+}
+
+namespace talentray::detail {
+
+/// Sends page requests with `api`'s shared internals (kept alive by the fetcher).
+std::shared_ptr<const page_fetcher> client_fetcher(const client& api);
+
+/// The streams behind `pager<T>::offset`, `::cursor` and `::from_checkpoint`. Page requests get
+/// `options.priority`. Throw `talentray::error` (`errc::invalid_argument`) as those document.
+std::unique_ptr<page_stream> make_offset_stream(std::shared_ptr<const page_fetcher> fetcher, request_spec base,
+                                                int page_size, pager_options options, row_format format);
+std::unique_ptr<page_stream> make_cursor_stream(std::shared_ptr<const page_fetcher> fetcher, request_spec base,
+                                                int limit, pager_options options, row_format format);
+std::unique_ptr<page_stream> make_checkpoint_stream(std::shared_ptr<const page_fetcher> fetcher,
+                                                    const pager_checkpoint& checkpoint, pager_options options,
+                                                    row_format format);
+
+}  // namespace talentray::detail

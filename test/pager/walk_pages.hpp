@@ -1,0 +1,50 @@
+// Raw pages built in memory, for the walk tests.
+#pragma once
+
+#include "pager/raw_page.hpp"
+
+#include <boost/json/array.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace pager_test {
+
+/// An offset page of `rows` rows `{"n": first..}` claiming `total_count` rows at `page_size`.
+inline talentray::detail::raw_page make_offset_page(std::int64_t page, int page_size, std::int64_t total_count,
+                                               std::size_t rows) {
+    talentray::detail::raw_page out;
+    for (std::size_t i = 0; i < rows; ++i) out.rows.push_back(boost::json::object{{"n", page * page_size + static_cast<std::int64_t>(i)}});
+    const std::int64_t pages = total_count <= 0 ? 0 : (total_count + page_size - 1) / page_size;
+    out.offset = talentray::offset_pagination{page, page_size, total_count, pages};
+    return out;
+}
+
+/// A cursor page of `rows` rows; `next_before` set means hasMore.
+inline talentray::detail::raw_page make_cursor_page(std::size_t rows, int limit, std::optional<std::string> next_before) {
+    talentray::detail::raw_page out;
+    for (std::size_t i = 0; i < rows; ++i) out.rows.push_back(boost::json::object{{"i", i}});
+    talentray::cursor_pagination pagination;
+    pagination.limit = limit;
+    pagination.has_more = next_before.has_value();
+    if (next_before) pagination.next_before = talentray::timestamp::parse(*next_before).value();
+    out.cursor = pagination;
+    out.next_before_text = std::move(next_before);
+    return out;
+}
+
+inline talentray::detail::page_key offset_key(std::int64_t page) {
+    talentray::detail::page_key key;
+    key.page = page;
+    return key;
+}
+
+inline talentray::detail::page_key cursor_key(std::optional<std::string> before) {
+    talentray::detail::page_key key;
+    if (before) key.before_at = talentray::timestamp::parse(*before).value();
+    key.before = std::move(before);
+    return key;
+}
+
+}  // namespace pager_test
