@@ -1,0 +1,76 @@
+// talentray/api/roles.hpp — /api/v1/roles: list, get, update, pipeline template.
+#pragma once
+
+#include <talentray/api/call_options.hpp>
+#include <talentray/error.hpp>
+#include <talentray/model/pagination.hpp>
+#include <talentray/model/params.hpp>
+#include <talentray/model/role.hpp>
+
+#include <boost/asio/awaitable.hpp>
+
+#include <string>
+#include <vector>
+
+namespace talentray {
+
+class client;
+
+/// The role endpoints, from `client::roles()`.
+///
+/// Every call comes in two forms: one throws `talentray::error` on failure, its `try_` twin
+/// returns the same code and diagnostics in a `result`. Besides the codes listed with each
+/// endpoint, any call may fail with `unauthorized`, `rate_limited`, `server_error`, a transport
+/// code, `invalid_response` (the message names the JSON path, the diagnostics the request) or
+/// `invalid_argument` for a bad `call_options::retry`. Input errors are found before sending.
+///
+/// Cancellation: terminal per-operation cancellation aborts the call wherever it is, which then
+/// fails with `asio::error::operation_aborted`; a cancelled PATCH may or may not have applied.
+///
+/// Thread safety and lifetime: a cheap handle on its client, usable from any number of
+/// coroutines at once. The client must outlive the handle; a call, once made, keeps the
+/// client's internals alive until it completes, even if the client is destroyed meanwhile.
+class roles_api {
+public:
+    explicit roles_api(const client& owner) noexcept : client_(&owner) {}
+
+    /// `GET /api/v1/roles` — one page of the roles the key can see (scope `roles:read`),
+    /// filtered by `params.organization_id` and `params.status` when set. Returns the page.
+    /// Throws `talentray::error`: `invalid_argument` naming the bad parameter (nothing sent),
+    /// `insufficient_scope`.
+    boost::asio::awaitable<offset_page<role>> list_page(list_roles_params params = {}, call_options options = {}) const;
+    /// As `list_page`, returning the failure instead of throwing it.
+    boost::asio::awaitable<result<offset_page<role>>> try_list_page(list_roles_params params = {},
+                                                                    call_options options = {}) const;
+
+    /// `GET /api/v1/roles/{id}` (scope `roles:read`). Returns the role. Throws
+    /// `talentray::error`: `invalid_argument` for an empty `id` (nothing sent),
+    /// `insufficient_scope`, `not_found` when it does not exist or the key cannot see it.
+    boost::asio::awaitable<role> get(std::string id, call_options options = {}) const;
+    /// As `get`, returning the failure instead of throwing it.
+    boost::asio::awaitable<result<role>> try_get(std::string id, call_options options = {}) const;
+
+    /// `PATCH /api/v1/roles/{id}` (scope `roles:write`): sends only the fields set (or nulled)
+    /// in `changes`. Returns the updated role. Throws `talentray::error`: `invalid_argument` for
+    /// an empty `id` or a body `changes.validate()` refuses (nothing sent), `bad_request` with
+    /// the server's `details` (e.g. an unknown `workType`), `insufficient_scope`, `forbidden`
+    /// without write authority in the role's organization, `not_found`. Not retried once it may
+    /// have reached the server.
+    boost::asio::awaitable<role> update(std::string id, role_update changes, call_options options = {}) const;
+    /// As `update`, returning the failure instead of throwing it.
+    boost::asio::awaitable<result<role>> try_update(std::string id, role_update changes,
+                                                    call_options options = {}) const;
+
+    /// `GET /api/v1/roles/{id}/steps` (scope `pipeline:read`): the role's pipeline template,
+    /// sorted by `order`. Returns the complete list. Throws `talentray::error`:
+    /// `invalid_argument` for an empty `id` (nothing sent), `insufficient_scope`, `not_found`
+    /// when the role does not exist or is not visible.
+    boost::asio::awaitable<std::vector<role_step>> steps(std::string id, call_options options = {}) const;
+    /// As `steps`, returning the failure instead of throwing it.
+    boost::asio::awaitable<result<std::vector<role_step>>> try_steps(std::string id, call_options options = {}) const;
+
+private:
+    const client* client_;
+};
+
+}  // namespace talentray

@@ -1,0 +1,58 @@
+#include "api/exchange.hpp"
+
+#include "core/client_impl.hpp"
+
+#include <talentray/client.hpp>
+
+#include <boost/beast/http/verb.hpp>
+
+namespace talentray::detail {
+
+std::shared_ptr<client_impl> share_internals(const client& owner) { return owner.impl().shared_from_this(); }
+
+void apply(const call_options& options, request_spec& spec) {
+    spec.priority = options.priority;
+    if (options.timeout) spec.timeout = options.timeout;
+    if (options.retry) spec.retry = options.retry;
+}
+
+request_label label_of(const request_spec& spec) {
+    return {std::string(boost::beast::http::to_string(spec.method)), spec.path};
+}
+
+boost::asio::awaitable<result<response>> send_request(std::shared_ptr<client_impl> internals, request_spec spec) {
+    auto answer = co_await internals->execute(std::move(spec));
+    co_return answer;
+}
+
+result<boost::json::value> parse_answer(const response& answer, const request_label& request) {
+    try {
+        return answer.json();
+    } catch (const error& e) {
+        return name_request(e.info(), request, answer.status);
+    }
+}
+
+error_info name_request(error_info failure, const request_label& request, int http_status) {
+    failure.diag.method = request.method;
+    failure.diag.path = request.path;
+    failure.diag.http_status = http_status;
+    failure.diag.client_message = "the answer does not have the documented shape: " + failure.diag.client_message;
+    return failure;
+}
+
+boost::asio::awaitable<result<void>> exchange_without_answer(std::shared_ptr<client_impl> internals,
+                                                             result<request_spec> request, call_options options) {
+    if (!request) co_return request.error();
+    apply(options, *request);
+    auto answer = co_await send_request(std::move(internals), std::move(*request));
+    if (!answer) co_return answer.error();
+    co_return result<void>{};
+}
+
+boost::asio::awaitable<void> value_or_throw(boost::asio::awaitable<result<void>> call) {
+    auto outcome = co_await std::move(call);
+    outcome.value();
+}
+
+}  // namespace talentray::detail

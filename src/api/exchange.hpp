@@ -1,0 +1,116 @@
+// The one path every typed endpoint takes: the request formed by `wire::`, sent through the
+// client (credentials, rate budget, retries, error decoding), and its 2xx answer decoded.
+#pragma once
+
+#include <talentray/api/call_options.hpp>
+#include <talentray/error.hpp>
+#include <talentray/model/json.hpp>
+#include <talentray/model/legacy_envelope.hpp>
+#include <talentray/model/pagination.hpp>
+#include <talentray/request.hpp>
+#include <talentray/response.hpp>
+
+#include <boost/asio/awaitable.hpp>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace talentray {
+class client;
+}
+
+namespace talentray::detail {
+
+class client_impl;
+
+/// The client's shared internals. Endpoints take them when they are called, so that a call in
+/// flight keeps them alive even if the `client` object is destroyed meanwhile.
+std::shared_ptr<client_impl> share_internals(const client& owner);
+
+/// Applies the per-call overrides to a request.
+void apply(const call_options& options, request_spec& spec);
+
+/// Which request an answer belongs to, for errors that arise after sending.
+struct request_label {
+    std::string method;  ///< "GET"
+    std::string path;    ///< encoded path, no query
+};
+
+request_label label_of(const request_spec& spec);
+
+/// Sends `spec` and returns the 2xx answer, or the client's decoded failure.
+/// Cancellation: the coroutine's cancellation slot reaches the transport.
+boost::asio::awaitable<result<response>> send_request(std::shared_ptr<client_impl> internals, request_spec spec);
+
+/// The body of a 2xx answer as JSON, or `errc::invalid_response` naming the request.
+result<boost::json::value> parse_answer(const response& answer, const request_label& request);
+
+/// Adds the request and the status to a decoding failure, whose message already names the
+/// JSON path (`data[3].roles[0].overallFitScore: expected integer, got string`).
+error_info name_request(error_info failure, const request_label& request, int http_status);
+
+/// Decodes a 2xx answer as `Envelope`; on failure, the error names the field and the request.
+template <json_model Envelope>
+result<Envelope> decode_answer(const response& answer, const request_label& request) {
+    auto json = parse_answer(answer, request);
+    if (!json) return json.error();
+    auto decoded = decode<Envelope>(*json);
+    if (!decoded) return name_request(std::move(decoded).error(), request, answer.status);
+    return decoded;
+}
+
+/// What a caller gets out of an envelope: the model itself by default, the list of a
+/// `{"data": [...]}` answer, and the `data` of a legacy `{"success": true, "data": ...}` answer.
+template <class Envelope>
+struct envelope_payload {
+    using type = Envelope;
+    static Envelope unwrap(Envelope&& envelope) { return std::move(envelope); }
+};
+
+template <class T>
+struct envelope_payload<full_list<T>> {
+    using type = std::vector<T>;
+    static std::vector<T> unwrap(full_list<T>&& list) { return std::move(list.data); }
+};
+
+template <class T>
+struct envelope_payload<legacy_success<T>> {
+    using type = T;
+    static T unwrap(legacy_success<T>&& envelope) { return std::move(envelope.data); }
+};
+
+template <class Envelope>
+using payload_t = typename envelope_payload<Envelope>::type;
+
+/// Sends the request (unless forming it failed) and decodes the answer as `Envelope`.
+template <json_model Envelope>
+boost::asio::awaitable<result<payload_t<Envelope>>> exchange(std::shared_ptr<client_impl> internals,
+                                                              result<request_spec> request, call_options options) {
+    if (!request) co_return request.error();
+    apply(options, *request);
+    const request_label label = label_of(*request);
+    auto answer = co_await send_request(std::move(internals), std::move(*request));
+    if (!answer) co_return answer.error();
+    auto decoded = decode_answer<Envelope>(*answer, label);
+    if (!decoded) co_return decoded.error();
+    co_return envelope_payload<Envelope>::unwrap(std::move(*decoded));
+}
+
+/// Sends the request (unless forming it failed) for an operation whose answer carries nothing
+/// the caller needs: any 2xx status is success, whatever the body (204, or a legacy
+/// `{"success": true}`).
+boost::asio::awaitable<result<void>> exchange_without_answer(std::shared_ptr<client_impl> internals,
+                                                             result<request_spec> request, call_options options);
+
+/// The throwing form of a `try_` call: its value, or `talentray::error` with its diagnostics.
+template <class T>
+boost::asio::awaitable<T> value_or_throw(boost::asio::awaitable<result<T>> call) {
+    auto outcome = co_await std::move(call);
+    co_return std::move(outcome).value();
+}
+
+boost::asio::awaitable<void> value_or_throw(boost::asio::awaitable<result<void>> call);
+
+}  // namespace talentray::detail
