@@ -1,6 +1,7 @@
 #include <talentray/api/api_keys.hpp>
 
 #include "api/exchange.hpp"
+#include "api/listing.hpp"
 #include "api/requests.hpp"
 
 namespace talentray {
@@ -45,6 +46,12 @@ asio::awaitable<result<api_key_usage>> api_keys_api::try_usage_page(std::string 
 asio::awaitable<api_key_usage> api_keys_api::usage_page(std::string key_id, api_key_usage_params params,
                                                         call_options options) const {
     return detail::value_or_throw(try_usage_page(std::move(key_id), std::move(params), std::move(options)));
+}
+
+pager<api_key_usage_row> api_keys_api::usage(std::string key_id, api_key_usage_params params,
+                                             pager_options options) const {
+    return detail::cursor_pager<api_key_usage_row>(*client_, detail::wire::get_api_key_usage(key_id, params),
+                                                   params.limit, std::move(options));
 }
 
 }  // namespace talentray

@@ -1,6 +1,7 @@
 #include <talentray/api/candidates.hpp>
 
 #include "api/exchange.hpp"
+#include "api/listing.hpp"
 #include "api/requests.hpp"
 
 namespace talentray {
@@ -16,6 +17,11 @@ asio::awaitable<result<offset_page<candidate>>> candidates_api::try_list_page(li
 asio::awaitable<offset_page<candidate>> candidates_api::list_page(list_candidates_params params,
                                                                   call_options options) const {
     return detail::value_or_throw(try_list_page(std::move(params), std::move(options)));
+}
+
+pager<candidate> candidates_api::list(list_candidates_params params, pager_options options) const {
+    return detail::offset_pager<candidate>(*client_, detail::wire::list_candidates(params), params.page_size,
+                                           std::move(options));
 }
 
 asio::awaitable<result<candidate>> candidates_api::try_get(std::string id, call_options options) const {

@@ -1,6 +1,7 @@
 #include <talentray/api/roles.hpp>
 
 #include "api/exchange.hpp"
+#include "api/listing.hpp"
 #include "api/requests.hpp"
 
 namespace talentray {
@@ -15,6 +16,10 @@ asio::awaitable<result<offset_page<role>>> roles_api::try_list_page(list_roles_p
 
 asio::awaitable<offset_page<role>> roles_api::list_page(list_roles_params params, call_options options) const {
     return detail::value_or_throw(try_list_page(std::move(params), std::move(options)));
+}
+
+pager<role> roles_api::list(list_roles_params params, pager_options options) const {
+    return detail::offset_pager<role>(*client_, detail::wire::list_roles(params), params.page_size, std::move(options));
 }
 
 asio::awaitable<result<role>> roles_api::try_get(std::string id, call_options options) const {

@@ -1,6 +1,7 @@
 #include <talentray/api/sourcing.hpp>
 
 #include "api/exchange.hpp"
+#include "api/listing.hpp"
 #include "api/requests.hpp"
 
 namespace talentray {
@@ -16,6 +17,12 @@ asio::awaitable<result<offset_page<potential_candidate>>> sourcing_api::try_list
 asio::awaitable<offset_page<potential_candidate>> sourcing_api::list_page(list_potential_candidates_params params,
                                                                           call_options options) const {
     return detail::value_or_throw(try_list_page(std::move(params), std::move(options)));
+}
+
+pager<potential_candidate> sourcing_api::list(list_potential_candidates_params params,
+                                              pager_options options) const {
+    return detail::offset_pager<potential_candidate>(*client_, detail::wire::list_potential_candidates(params),
+                                                     params.page_size, std::move(options));
 }
 
 asio::awaitable<result<potential_candidate>> sourcing_api::try_get(std::string id, call_options options) const {

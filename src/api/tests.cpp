@@ -1,6 +1,7 @@
 #include <talentray/api/tests.hpp>
 
 #include "api/exchange.hpp"
+#include "api/listing.hpp"
 #include "api/requests.hpp"
 
 namespace talentray {
@@ -15,6 +16,10 @@ asio::awaitable<result<offset_page<test>>> tests_api::try_list_page(list_tests_p
 
 asio::awaitable<offset_page<test>> tests_api::list_page(list_tests_params params, call_options options) const {
     return detail::value_or_throw(try_list_page(std::move(params), std::move(options)));
+}
+
+pager<test> tests_api::list(list_tests_params params, pager_options options) const {
+    return detail::offset_pager<test>(*client_, detail::wire::list_tests(params), params.page_size, std::move(options));
 }
 
 asio::awaitable<result<test>> tests_api::try_get(std::string id, call_options options) const {

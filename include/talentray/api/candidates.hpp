@@ -6,6 +6,7 @@
 #include <talentray/model/candidate.hpp>
 #include <talentray/model/pagination.hpp>
 #include <talentray/model/params.hpp>
+#include <talentray/pager.hpp>
 
 #include <boost/asio/awaitable.hpp>
 
@@ -44,6 +45,15 @@ public:
     /// As `list_page`, returning the failure instead of throwing it.
     boost::asio::awaitable<result<offset_page<candidate>>> try_list_page(list_candidates_params params = {},
                                                                          call_options options = {}) const;
+
+    /// Every candidate the key can see (only those of `params.role_id` when set), as an async
+    /// generator: items one at a time (`next()`) or a page at a time (`next_page()`), starting at
+    /// `params.page`, `params.page_size` rows per request, with readahead and a window of parallel
+    /// page requests (`options`; bulk priority by default). Returns the pager, which sends nothing
+    /// before its first `next()`; its calls fail as `list_page` does, and see `pager<T>` for
+    /// cancellation, checkpoints and lists that change during the walk. Throws `talentray::error`:
+    /// `invalid_argument` naming the bad parameter or option (nothing sent).
+    pager<candidate> list(list_candidates_params params = {}, pager_options options = {}) const;
 
     /// `GET /api/v1/candidates/{id}` (scope `candidates:read`). Returns the candidate.
     /// Throws `talentray::error`: `invalid_argument` for an empty `id` (nothing sent),

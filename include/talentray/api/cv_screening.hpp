@@ -5,6 +5,7 @@
 #include <talentray/error.hpp>
 #include <talentray/model/cv_screening.hpp>
 #include <talentray/model/params.hpp>
+#include <talentray/pager.hpp>
 
 #include <boost/asio/awaitable.hpp>
 
@@ -45,6 +46,17 @@ public:
     boost::asio::awaitable<result<cv_screening_batch>> try_batch(std::string batch_id,
                                                                  cv_screening_batch_params params = {},
                                                                  call_options options = {}) const;
+
+    /// Every visible member of the batch, as an async generator: items one at a time (`next()`) or
+    /// a page at a time (`next_page()`, whose `info.envelope` holds the batch's `status` and counts
+    /// as of that page), starting at `params.page`, `params.page_size` rows per request, with
+    /// readahead (`options`; bulk priority by default). Returns the pager, which sends nothing
+    /// before its first `next()`; its calls fail as `batch` does, and see `pager<T>` for
+    /// cancellation, checkpoints and lists that change during the walk (a batch still processing
+    /// may). Throws `talentray::error`: `invalid_argument` for an empty `batch_id` or a bad
+    /// parameter or option (nothing sent).
+    pager<potential_candidate> members(std::string batch_id, cv_screening_batch_params params = {},
+                                       pager_options options = {}) const;
 
 private:
     const client* client_;

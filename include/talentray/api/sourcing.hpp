@@ -5,6 +5,7 @@
 #include <talentray/error.hpp>
 #include <talentray/model/pagination.hpp>
 #include <talentray/model/params.hpp>
+#include <talentray/pager.hpp>
 #include <talentray/model/sourcing.hpp>
 
 #include <boost/asio/awaitable.hpp>
@@ -43,6 +44,15 @@ public:
     /// As `list_page`, returning the failure instead of throwing it.
     boost::asio::awaitable<result<offset_page<potential_candidate>>> try_list_page(
         list_potential_candidates_params params = {}, call_options options = {}) const;
+
+    /// Every lead the key can see, filtered as `list_page` filters, as an async generator: items
+    /// one at a time (`next()`) or a page at a time (`next_page()`), starting at `params.page`,
+    /// `params.page_size` rows per request, with readahead and a window of parallel page requests
+    /// (`options`; bulk priority by default). Returns the pager, which sends nothing before its
+    /// first `next()`; its calls fail as `list_page` does, and see `pager<T>` for cancellation,
+    /// checkpoints and lists that change during the walk. Throws `talentray::error`:
+    /// `invalid_argument` naming the bad parameter or option (nothing sent).
+    pager<potential_candidate> list(list_potential_candidates_params params = {}, pager_options options = {}) const;
 
     /// `GET /api/v1/sourcing/{id}` (scope `sourcing:read`). Returns the lead. Throws
     /// `talentray::error`: `invalid_argument` for an empty `id` (nothing sent),
