@@ -111,7 +111,7 @@ TEST_CASE("faults: close_when_idle closes connections that wait too long for a r
     plain_server mock{with_faults(faults)};
     CHECK(mock.client.get("/api/v1/me", mock.keys().employer.key).status == 200);
     CHECK(mock.client.server_closed_connection(5s));
-    CHECK(mock.server.stats().faults.close_when_idle == 1);
+    CHECK(eventually([&] { return mock.server.stats().faults.close_when_idle == 1; }));
 }
 
 TEST_CASE("faults: which request fails is decided by the seed and the request's sequence number") {

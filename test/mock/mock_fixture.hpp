@@ -9,6 +9,7 @@
 #include <boost/json.hpp>
 
 #include <string>
+#include <thread>
 
 namespace mock_test {
 
@@ -56,6 +57,15 @@ inline std::vector<std::string> keys_of(const json::value& value) {
     std::vector<std::string> result;
     for (const auto& member : value.as_object()) result.emplace_back(member.key());
     return result;
+}
+
+/// Waits up to 2 s for `condition` to hold, for counters the server updates just after the client
+/// has seen the effect (a connection closed by a timer is counted when the read completes).
+/// Returns the condition's final value; never used to measure time.
+template <class Condition>
+bool eventually(Condition condition) {
+    for (int i = 0; i < 200 && !condition(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds{10});
+    return condition();
 }
 
 }  // namespace mock_test
