@@ -5,6 +5,9 @@
 
 #include <boost/url/parse.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 namespace talentray::mock::detail {
 namespace {
 

@@ -348,10 +348,4 @@ std::vector<api_key_record> make_seeded_keys(std::uint64_t seed, timestamp start
     return keys;
 }
 
-std::size_t organization_position(const fixtures& world, std::string_view organization_id) {
-    for (std::size_t i = 0; i < world.organizations.size(); ++i)
-        if (world.organizations[i].id == organization_id) return i;
-    return static_cast<std::size_t>(-1);
-}
-
 }  // namespace talentray::mock::detail

@@ -43,9 +43,6 @@ std::vector<api_key_record> make_seeded_keys(std::uint64_t seed, timestamp start
 /// The seeded usage rows count as sequence numbers 1..usage_rows; live rows continue after them.
 std::string usage_row_id(std::uint64_t sequence);
 
-/// The position of the organization in fixtures::organizations, or npos.
-std::size_t organization_position(const fixtures& world, std::string_view organization_id);
-
 /// ASCII letters of `text`, lower-cased (for e-mail addresses made from names).
 std::string ascii_lower_letters(std::string_view text);
 
