@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Builds everything and runs the whole test suite through ctest: first the dev preset (debug,
-# warnings as errors), then the asan preset (AddressSanitizer + UndefinedBehaviorSanitizer).
-# Set TALENTRAY_SKIP_ASAN=1 to run only the first. Ends with ctest's summary.
+# Builds everything and runs the whole test suite through ctest with the dev preset (debug,
+# warnings as errors). `--asan` adds a second pass under the asan preset (AddressSanitizer +
+# UndefinedBehaviorSanitizer). Ends with ctest's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 
 jobs=$(nproc)
 presets=(dev)
-[ "${TALENTRAY_SKIP_ASAN:-0}" = 1 ] || presets+=(asan)
+for arg in "$@"; do
+  case "$arg" in
+    --asan) presets+=(asan) ;;
+    *) echo "usage: scripts/test.sh [--asan]" >&2; exit 2 ;;
+  esac
+done
 
 for preset in "${presets[@]}"; do
   echo "== $preset: configure and build" >&2
