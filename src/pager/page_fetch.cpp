@@ -54,13 +54,23 @@ asio::awaitable<void> run_page_fetch(std::shared_ptr<const page_fetcher> fetcher
 }
 
 /// Completion of a fetch task. It owns a reference to the fetch, and with it the signal the
-/// task's cancellation slot belongs to, until the task has finished.
-struct fetch_completion {
-    std::shared_ptr<page_fetch> fetch;
+/// task's cancellation slot belongs to, until the task has finished. Destroyed without being
+/// called, it marks the fetch abandoned.
+class fetch_completion {
+public:
+    explicit fetch_completion(std::shared_ptr<page_fetch> fetch) noexcept : fetch_(std::move(fetch)) {}
+    fetch_completion(fetch_completion&&) noexcept = default;
+    fetch_completion& operator=(fetch_completion&&) = delete;
+    ~fetch_completion() {
+        if (fetch_ && !fetch_->done()) fetch_->abandon();
+    }
 
     void operator()(std::exception_ptr failure) {
-        if (failure && !fetch->done()) fetch->complete(error_from_exception(failure));
+        if (failure && !fetch_->done()) fetch_->complete(error_from_exception(failure));
     }
+
+private:
+    std::shared_ptr<page_fetch> fetch_;
 };
 
 }  // namespace
@@ -94,7 +104,7 @@ void page_fetch::complete(result<raw_page> outcome) {
 }
 
 void page_fetch::cancel() noexcept {
-    if (!outcome_) signal_.emit(asio::cancellation_type::terminal);
+    if (!outcome_ && !abandoned_) signal_.emit(asio::cancellation_type::terminal);
 }
 
 void start_page_fetch(const asio::any_io_executor& executor, std::shared_ptr<const page_fetcher> fetcher,
@@ -102,7 +112,7 @@ void start_page_fetch(const asio::any_io_executor& executor, std::shared_ptr<con
                       std::shared_ptr<page_fetch> fetch) {
     auto slot = fetch->slot();
     auto task = run_page_fetch(std::move(fetcher), std::move(request), style, format, fetch);
-    fetch_completion completion{std::move(fetch)};
+    fetch_completion completion{std::move(fetch)};  // named: g++ 12 and temporaries in co_spawn
     asio::co_spawn(executor, std::move(task), asio::bind_cancellation_slot(slot, std::move(completion)));
 }
 

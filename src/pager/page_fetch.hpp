@@ -60,8 +60,12 @@ public:
     void complete(result<raw_page> outcome);
 
     /// Asks the running request to stop (terminal cancellation); it then completes with
-    /// `operation_aborted`. No effect once done.
+    /// `operation_aborted`. No effect once done, or once its task is gone.
     void cancel() noexcept;
+
+    /// The task was destroyed without completing (its io_context is being torn down): the
+    /// operations its cancellation slot led to are gone, so the signal must not be emitted.
+    void abandon() noexcept { abandoned_ = true; }
 
     boost::asio::cancellation_slot slot() noexcept { return signal_.slot(); }
 
@@ -70,6 +74,7 @@ private:
     std::weak_ptr<fetch_wakeup> wakeup_;
     boost::asio::cancellation_signal signal_;
     std::optional<result<raw_page>> outcome_;
+    bool abandoned_ = false;
 };
 
 /// Starts a task on `executor` that sends `request` through `fetcher`, parses the answer as a

@@ -263,3 +263,37 @@ TEST_CASE("stream: empty cursor pages that have more are not the end", "[pager][
     CHECK(result.rows == iota(0, 25));
     CHECK(list->targets.size() == 6);
 }
+
+namespace {
+
+/// A reader that owns its pager and never finishes on its own: it is torn down with its
+/// io_context.
+asio::awaitable<void> read_until_torn_down(std::shared_ptr<fake_list> list, pager_options options) {
+    auto p = offset_pager(std::move(list), 10, options);
+    asio::steady_timer pause{co_await asio::this_coro::executor};
+    for (;;) {
+        auto item = co_await p.next();
+        if (!item) break;
+        pause.expires_after(std::chrono::milliseconds{1});
+        co_await pause.async_wait(asio::use_awaitable);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("stream: an io_context destroyed mid-walk takes the reader and its requests with it", "[pager][stream]") {
+    for (int stop_after_ms : {0, 3, 25}) {
+        CAPTURE(stop_after_ms);
+        auto list = std::make_shared<fake_list>();
+        list->rows = 1'000'000;
+        list->delay = [](std::size_t, std::int64_t page) { return std::chrono::milliseconds{1 + page % 4}; };
+        pager_options options;
+        options.window = 6;
+        {
+            asio::io_context io;
+            asio::co_spawn(io, read_until_torn_down(list, options), asio::detached);
+            io.run_for(std::chrono::milliseconds{stop_after_ms});
+        }  // destroyed with the reader suspended and pages in flight
+        CHECK(list.use_count() == 1);  // every frame and request that referred to the list is gone
+    }
+}

@@ -1,0 +1,228 @@
+// bench_pager_export: how fast, and in how much memory, a pager exports a large list.
+//
+// Each configuration runs in a child process of its own (this program with --single), so that
+// its peak RSS is its own. The child starts an in-process mock (plain HTTP on 127.0.0.1, no rate
+// limit, optional latency per response), exports every candidate through pager<candidate> and
+// checks each row arrived once and in order. The parent prints the markdown table.
+//
+//   bench_pager_export                                  # N = 10k, 100k, 1M; 20 ms runs at N = 10k
+//   bench_pager_export --rows 100000 --window 8 --latency-rows 10000,100000
+#include <talentray/client.hpp>
+#include <talentray/mock/server.hpp>
+#include <talentray/model/candidate.hpp>
+#include <talentray/pager.hpp>
+#include <talentray/scheduler/rate_budget.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+namespace asio = boost::asio;
+namespace tr = talentray;
+
+namespace {
+
+struct run_config {
+    std::size_t rows = 10'000;
+    int window = 1;
+    int page_size = 100;
+    int latency_ms = 0;
+    unsigned server_threads = 1;
+};
+
+struct run_result {
+    std::size_t rows = 0;
+    std::uint64_t pages = 0;
+    double seconds = 0;
+    long peak_rss_kib = 0;
+    bool complete = false;
+};
+
+/// The process's peak resident set (VmHWM), in KiB; 0 if unknown.
+long peak_rss_kib() {
+    std::ifstream status{"/proc/self/status"};
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    return 0;
+}
+
+struct export_outcome {
+    std::size_t rows = 0;
+    bool in_order = true;
+};
+
+/// Reads every candidate, checking that row i is cand_<i+1>; keeps nothing.
+asio::awaitable<export_outcome> export_all(tr::pager<tr::candidate>* p) {
+    export_outcome out;
+    std::string expected;
+    for (;;) {
+        auto candidate = co_await p->next();
+        if (!candidate) break;
+        expected = "cand_" + std::to_string(out.rows + 1);
+        if (candidate->id != expected) out.in_order = false;
+        ++out.rows;
+    }
+    co_return out;
+}
+
+run_result run_single(const run_config& config) {
+    tr::mock::server_options options;
+    options.tls = false;
+    options.limit = {0, std::chrono::milliseconds{0}};
+    options.candidates = config.rows;
+    options.faults.latency = std::chrono::milliseconds{config.latency_ms};
+    options.threads = config.server_threads;
+    tr::mock::server server{options};
+
+    asio::io_context io;
+    tr::client_options client_options;
+    client_options.base_url = server.base_url();
+    client_options.api_key = tr::secret{server.keys().admin.key};
+    client_options.pool.max_connections = 16;
+    tr::scheduler_options unlimited;  // measure the pager, not the 600/min budget
+    unlimited.requests_per_window = 100'000'000;
+    unlimited.burst = 10'000'000;
+    unlimited.max_in_flight = 64;
+    client_options.budget = std::make_shared<tr::rate_budget>(unlimited);
+    const tr::client admin{io.get_executor(), std::move(client_options)};
+
+    tr::pager_options pager_options;
+    pager_options.window = config.window;
+    pager_options.readahead = 1;
+    tr::request_spec list;
+    list.path = "/api/v1/candidates";
+    auto p = tr::pager<tr::candidate>::offset(admin, list, config.page_size, pager_options);
+
+    const auto started = std::chrono::steady_clock::now();
+    auto done = asio::co_spawn(io, export_all(&p), asio::use_future);
+    io.run();
+    const export_outcome outcome = done.get();
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+
+    run_result result;
+    result.rows = outcome.rows;
+    result.pages = p.stats().pages;
+    result.seconds = elapsed.count();
+    result.peak_rss_kib = peak_rss_kib();
+    result.complete = outcome.rows == config.rows && outcome.in_order;
+    return result;
+}
+
+std::string self_path() {
+    std::vector<char> buffer(4096);
+    const ssize_t length = ::readlink("/proc/self/exe", buffer.data(), buffer.size() - 1);
+    if (length <= 0) throw std::runtime_error("cannot find this program's path in /proc/self/exe");
+    return std::string(buffer.data(), static_cast<std::size_t>(length));
+}
+
+/// Runs one configuration in a child process and reads its result line.
+run_result run_isolated(const std::string& self, const run_config& config) {
+    std::ostringstream command;
+    command << '\'' << self << "' --single --rows " << config.rows << " --window " << config.window << " --page-size "
+            << config.page_size << " --latency-ms " << config.latency_ms << " --server-threads " << config.server_threads;
+    std::unique_ptr<FILE, int (*)(FILE*)> child{::popen(command.str().c_str(), "r"), ::pclose};
+    if (!child) throw std::runtime_error("cannot start " + command.str());
+    run_result result;
+    int complete = 0;
+    if (std::fscanf(child.get(), "%zu %lu %lf %ld %d", &result.rows, &result.pages, &result.seconds,
+                    &result.peak_rss_kib, &complete) != 5)
+        throw std::runtime_error("no result from " + command.str());
+    result.complete = complete != 0;
+    return result;
+}
+
+std::string fixed(double value, int decimals) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
+std::string thousands(double value) {
+    const std::string digits = std::to_string(static_cast<long long>(value + 0.5));
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Exports candidates from an in-process mock through pager<candidate> and prints a markdown table."};
+    std::vector<std::size_t> rows{10'000, 100'000, 1'000'000};
+    std::vector<std::size_t> latency_rows{10'000};
+    int window = 8;
+    int page_size = 100;
+    int latency_ms = 20;
+    unsigned server_threads = 1;
+    bool single = false;
+    run_config config;
+    app.add_option("--rows", rows, "list sizes to export without added latency")->delimiter(',');
+    app.add_option("--latency-rows", latency_rows, "list sizes to export with --latency-ms per response")->delimiter(',');
+    app.add_option("--window", window, "pages in flight in the parallel runs")->check(CLI::Range(1, 64));
+    app.add_option("--page-size", page_size, "rows per page")->check(CLI::Range(1, 100));
+    app.add_option("--latency-ms", latency_ms, "latency the mock adds to each response in the latency runs");
+    app.add_option("--server-threads", server_threads, "threads serving the mock")->check(CLI::Range(1, 64));
+    app.add_flag("--single", single, "run one configuration (--rows N --window W ...) and print its raw result");
+    CLI11_PARSE(app, argc, argv);
+
+    try {
+        if (single) {
+            config.rows = rows.empty() ? 0 : rows.front();
+            config.window = window;
+            config.page_size = page_size;
+            config.latency_ms = latency_ms;
+            config.server_threads = server_threads;
+            const run_result r = run_single(config);
+            std::printf("%zu %lu %.6f %ld %d\n", r.rows, static_cast<unsigned long>(r.pages), r.seconds, r.peak_rss_kib,
+                        r.complete ? 1 : 0);
+            return r.complete ? 0 : 1;
+        }
+
+        std::vector<run_config> plan;
+        for (std::size_t n : rows)
+            for (int w : {1, window}) plan.push_back({n, w, page_size, 0, server_threads});
+        for (std::size_t n : latency_rows)
+            for (int w : {1, window}) plan.push_back({n, w, page_size, latency_ms, server_threads});
+
+        const std::string self = self_path();
+        std::cout << "| rows | latency | window | rows/s | pages/s | seconds | peak RSS |\n"
+                  << "|---:|---:|---:|---:|---:|---:|---:|\n";
+        bool all_complete = true;
+        for (const run_config& c : plan) {
+            const run_result r = run_isolated(self, c);
+            all_complete = all_complete && r.complete;
+            std::cout << "| " << thousands(static_cast<double>(c.rows)) << " | " << c.latency_ms << " ms | "
+                      << (c.window == 1 ? std::string("1 (sequential)") : std::to_string(c.window)) << " | "
+                      << thousands(static_cast<double>(r.rows) / r.seconds) << " | "
+                      << thousands(static_cast<double>(r.pages) / r.seconds) << " | " << fixed(r.seconds, 2) << " | "
+                      << fixed(static_cast<double>(r.peak_rss_kib) / 1024.0, 1) << " MiB"
+                      << (r.complete ? "" : " INCOMPLETE")
+                      << " |" << std::endl;
+        }
+        std::cout << "\nEach row: one child process; pager<candidate> with readahead 1, page size " << page_size
+                  << ", an in-process mock (" << server_threads
+                  << " server thread(s), no rate limit, plain HTTP on 127.0.0.1); every row checked in order.\n";
+        return all_complete ? 0 : 1;
+    } catch (const std::exception& e) {
+        std::cerr << "bench_pager_export: " << e.what() << '\n';
+        return 1;
+    }
+}

@@ -1,0 +1,115 @@
+// The pager against the in-process mock server: a server on 127.0.0.1 (plain HTTP unless a
+// test asks for TLS), clients with a budget of their own, and readers that collect rows.
+#pragma once
+
+#include <talentray/client.hpp>
+#include <talentray/model/api_key.hpp>
+#include <talentray/model/candidate.hpp>
+#include <talentray/model/params.hpp>
+#include <talentray/model/sourcing.hpp>
+#include <talentray/mock/server.hpp>
+#include <talentray/pager.hpp>
+#include <talentray/scheduler/rate_budget.hpp>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pager_mock_test {
+
+namespace asio = boost::asio;
+namespace json = boost::json;
+namespace tr = talentray;
+namespace mock = talentray::mock;
+
+inline mock::server_options plain(std::size_t candidates) {
+    mock::server_options options;
+    options.tls = false;
+    options.limit = {0, std::chrono::milliseconds{0}};  // unlimited unless a test says otherwise
+    options.candidates = candidates;
+    return options;
+}
+
+/// A client of `server` with `key`, trusting its certificate, with a rate budget of its own that
+/// never throttles (429s, when a test wants them, come from the server's limit).
+inline tr::client client_of(asio::io_context& io, const mock::server& server, const mock::seeded_key& key,
+                            std::optional<tr::retry_options> retry = std::nullopt) {
+    tr::client_options options;
+    if (retry) options.retry = *retry;
+    options.base_url = server.base_url();
+    options.tls.ca_pem = server.ca_certificate_pem();
+    options.api_key = tr::secret{key.key};
+    options.timeouts.request = std::chrono::seconds{10};
+    tr::scheduler_options generous;
+    generous.requests_per_window = 1'000'000;
+    generous.burst = 100'000;
+    generous.max_in_flight = 64;
+    options.budget = std::make_shared<tr::rate_budget>(generous);
+    return tr::client{io.get_executor(), std::move(options)};
+}
+
+inline tr::request_spec candidates_list(tr::query_params filters = {}) {
+    tr::request_spec base;
+    base.path = "/api/v1/candidates";
+    base.query = std::move(filters);
+    return base;
+}
+
+inline tr::request_spec usage_log(const mock::seeded_key& key) {
+    tr::request_spec base;
+    base.path = "/api/admin/api-keys/" + key.id + "/usage";
+    return base;
+}
+
+/// Ids of every item read, and every error met on the way (reading goes on after each one).
+struct reading {
+    std::vector<std::string> ids;
+    std::vector<tr::error_info> errors;
+};
+
+template <class T>
+asio::awaitable<reading> read_ids(tr::pager<T>* p, std::size_t max_errors = 0, std::size_t max_items = SIZE_MAX) {
+    reading out;
+    while (out.ids.size() < max_items) {
+        auto item = co_await p->try_next();
+        if (!item) {
+            out.errors.push_back(item.error());
+            if (out.errors.size() > max_errors) break;
+            continue;
+        }
+        if (!*item) break;
+        if constexpr (std::is_same_v<T, json::value>)
+            out.ids.emplace_back((*item)->at("id").as_string());
+        else
+            out.ids.push_back((*item)->id);
+    }
+    co_return out;
+}
+
+template <class T>
+T run(asio::io_context& io, asio::awaitable<T> task) {
+    auto done = asio::co_spawn(io, std::move(task), asio::use_future);
+    io.restart();
+    io.run();
+    return done.get();
+}
+
+/// "cand_<first>" .. "cand_<last>".
+inline std::vector<std::string> candidate_ids(std::size_t first, std::size_t last) {
+    std::vector<std::string> out;
+    for (std::size_t n = first; n <= last; ++n) out.push_back("cand_" + std::to_string(n));
+    return out;
+}
+
+/// The seeded usage log, newest first: "usage_<rows>" .. "usage_1".
+inline std::vector<std::string> usage_ids(std::size_t newest, std::size_t oldest = 1) {
+    std::vector<std::string> out;
+    for (std::size_t n = newest; n >= oldest && n > 0; --n) out.push_back("usage_" + std::to_string(n));
+    return out;
+}
+
+}  // namespace pager_mock_test
