@@ -1,0 +1,202 @@
+#include "cli_fixture.hpp"
+
+#include <talentray/client.hpp>
+#include <talentray/scheduler/rate_budget.hpp>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
+#include <boost/json/parse.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <atomic>
+#include <fstream>
+#include <sstream>
+
+namespace cli_test {
+namespace {
+
+namespace asio = boost::asio;
+namespace tr = talentray;
+
+tr::client make_client(asio::io_context& io, const mock::server& server, const std::string& key) {
+    tr::client_options options;
+    options.base_url = server.base_url();
+    options.tls.ca_pem = server.ca_certificate_pem();
+    options.api_key = tr::secret{key};
+    tr::scheduler_options generous;
+    generous.requests_per_window = 100'000;
+    generous.burst = 10'000;
+    generous.max_in_flight = 64;
+    options.budget = std::make_shared<tr::rate_budget>(generous);
+    return tr::client{io.get_executor(), std::move(options)};
+}
+
+asio::awaitable<boost::json::value> fetch(const tr::client& client, tr::request_spec request) {
+    const tr::response answer = co_await client.send(std::move(request));
+    co_return answer.json();
+}
+
+boost::json::value fetch_now(const mock::server& server, const std::string& key, tr::request_spec request) {
+    asio::io_context io;
+    const tr::client client = make_client(io, server, key);
+    auto done = asio::co_spawn(io, fetch(client, std::move(request)), asio::use_future);
+    io.run();
+    return done.get();
+}
+
+}  // namespace
+
+std::string talentray_program() { return TALENTRAY_CLI_EXECUTABLE; }
+
+scratch_directory::scratch_directory() {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("talentray-cli-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+}
+
+scratch_directory::~scratch_directory() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+std::string read_text(const std::filesystem::path& path) {
+    std::ifstream in{path, std::ios::binary};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_text(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream out{path, std::ios::binary | std::ios::trunc};
+    out << text;
+}
+
+std::vector<boost::json::value> parse_json_lines(const std::string& text) {
+    std::vector<boost::json::value> rows;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = text.find('\n', start);
+        REQUIRE(end != std::string::npos);  // every record ends with a newline
+        boost::system::error_code ec;
+        rows.push_back(boost::json::parse(std::string_view(text).substr(start, end - start), ec));
+        INFO(text.substr(start, end - start));
+        REQUIRE_FALSE(ec);
+        start = end + 1;
+    }
+    return rows;
+}
+
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> records;
+    std::vector<std::string> record;
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            REQUIRE(field.empty());  // a quote only opens a field
+            quoted = true;
+        } else if (c == ',') {
+            record.push_back(std::move(field));
+            field.clear();
+        } else if (c == '\r') {
+            REQUIRE(i + 1 < text.size());
+            REQUIRE(text[i + 1] == '\n');  // records end with CRLF
+            ++i;
+            record.push_back(std::move(field));
+            field.clear();
+            records.push_back(std::move(record));
+            record.clear();
+        } else {
+            REQUIRE(c != '\n');  // a bare LF only inside quotes
+            field += c;
+        }
+    }
+    REQUIRE_FALSE(quoted);
+    REQUIRE(record.empty());
+    REQUIRE(field.empty());
+    return records;
+}
+
+mock::server_options cli_fixture::default_options() {
+    mock::server_options options;
+    options.limit = {0, std::chrono::milliseconds{0}};
+    options.candidates = 1200;
+    return options;
+}
+
+cli_fixture::cli_fixture(mock::server_options options) : server(std::move(options)) {
+    ca_file = scratch / "ca.pem";
+    write_text(ca_file, server.ca_certificate_pem());
+}
+
+std::vector<std::string> cli_fixture::connection_args() const {
+    return {"--base-url", server.base_url(), "--ca-file", ca_file.string(), "--rate-limit", "100000/1s",
+            "--max-in-flight", "32"};
+}
+
+std::map<std::string, std::string> cli_fixture::environment(const std::string& key) const {
+    std::map<std::string, std::string> env;
+    if (!key.empty()) env["TALENTRAY_API_KEY"] = key;
+    return env;
+}
+
+outcome cli_fixture::talentray(const std::vector<std::string>& arguments, const std::string& key,
+                               const std::optional<std::string>& input) const {
+    std::vector<std::string> all = connection_args();
+    all.insert(all.end(), arguments.begin(), arguments.end());
+    return run(talentray_program(), all, environment(key), input);
+}
+
+std::vector<boost::json::value> cli_fixture::offset_rows(const std::string& path, const std::string& key) const {
+    std::vector<boost::json::value> rows;
+    for (std::int64_t page = 0;; ++page) {
+        tr::request_spec request;
+        request.path = path;
+        request.query = {{"page", std::to_string(page)}, {"pageSize", "100"}};
+        const boost::json::value answer = fetch_now(server, key, request);
+        for (const auto& row : answer.at("data").as_array()) rows.push_back(row);
+        if (page + 1 >= answer.at("pagination").at("totalPages").as_int64()) break;
+    }
+    return rows;
+}
+
+std::vector<boost::json::value> cli_fixture::usage_rows(const std::string& key_id) const {
+    std::vector<boost::json::value> rows;
+    std::optional<std::string> before;
+    for (;;) {
+        tr::request_spec request;
+        request.path = "/api/admin/api-keys/" + key_id + "/usage";
+        request.query = {{"limit", "500"}};
+        if (before) request.query.push_back({"before", *before});
+        const boost::json::value answer = fetch_now(server, server.keys().admin.key, request);
+        const auto& data = answer.at("data");
+        for (const auto& row : data.at("rows").as_array()) rows.push_back(row);
+        if (!data.at("pagination").at("hasMore").as_bool()) break;
+        before = std::string(data.at("pagination").at("nextBefore").as_string());
+    }
+    return rows;
+}
+
+boost::json::value cli_fixture::get_json(const std::string& path, const std::string& key) const {
+    tr::request_spec request;
+    request.path = path;
+    return fetch_now(server, key, request);
+}
+
+}  // namespace cli_test

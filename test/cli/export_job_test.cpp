@@ -1,0 +1,164 @@
+// The files of an export, without a server: what a crash leaves and what a resume makes of it.
+#include "durable_file.hpp"
+#include "export_job.hpp"
+#include "usage_error.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <fstream>
+#include <sstream>
+
+using namespace talentray::cli;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct scratch {
+    fs::path dir;
+    scratch() {
+        static std::atomic<int> counter{0};
+        dir = fs::temp_directory_path() / ("talentray-job-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+    }
+    ~scratch() { fs::remove_all(dir); }
+};
+
+std::string slurp(const fs::path& path) {
+    std::ifstream in{path, std::ios::binary};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+constexpr std::array<std::string_view, 2> columns{"id", "name"};
+
+export_checkpoint identity(export_format format) {
+    export_checkpoint id;
+    id.resource = "candidates";
+    id.format = format;
+    return id;
+}
+
+// A pager position as the pager would write it; the job treats it as opaque JSON.
+std::string position(int page) { return R"({"version":1,"style":"offset","page":)" + std::to_string(page) + "}"; }
+
+}  // namespace
+
+TEST_CASE("durable files: atomic replacement, reading, renaming") {
+    const scratch s;
+    const fs::path file = s.dir / "state";
+    CHECK(read_file_if_exists(file) == std::nullopt);
+    write_file_atomically(file, "one");
+    write_file_atomically(file, "two");
+    CHECK(read_file_if_exists(file) == "two");
+    CHECK_FALSE(fs::exists(s.dir / "state.tmp"));
+    rename_durably(file, s.dir / "moved");
+    CHECK(slurp(s.dir / "moved") == "two");
+    remove_if_exists(s.dir / "moved");
+    remove_if_exists(s.dir / "moved");
+    CHECK_FALSE(fs::exists(s.dir / "moved"));
+    CHECK_THROWS_WITH(write_file_atomically(s.dir / "missing-dir" / "x", "x"), Catch::Contains("cannot create"));
+}
+
+TEST_CASE("append file: cuts back to the committed length, and refuses a file shorter than that") {
+    const scratch s;
+    const fs::path file = s.dir / "data";
+    {
+        append_file out{file, 0};
+        out.append("committed|");
+        out.sync();
+        out.append("not yet");
+        CHECK(out.length() == 17);
+    }  // closed without sync: like a crash, the tail may or may not be there
+    {
+        append_file out{file, 10};
+        CHECK(slurp(file) == "committed|");
+        out.append("more");
+        out.close();
+    }
+    CHECK(slurp(file) == "committed|more");
+    CHECK_THROWS_AS((append_file{file, 100}), local_failure);
+    CHECK_THROWS_WITH((append_file{file, 100}), Catch::Contains("holds 14 bytes but its checkpoint counts 100"));
+}
+
+TEST_CASE("export job: a resume drops the rows after the last commit and continues the count") {
+    const scratch s;
+    const export_paths paths = export_paths::for_output(s.dir / "out.csv");
+    {
+        export_job job{paths, identity(export_format::csv), columns};
+        job.start_fresh();
+        job.write_row(boost::json::parse(R"({"id":"c1","name":"Ann, A."})"));
+        job.set_total(3);
+        job.commit(position(1), false);
+        job.write_row(boost::json::parse(R"({"id":"c2","name":"lost in the crash"})"));
+        CHECK(job.rows() == 2);
+    }  // crash: the job is gone without a further commit
+    CHECK_FALSE(fs::exists(paths.output));
+    const std::optional<std::string> saved_text = read_file_if_exists(paths.checkpoint);
+    REQUIRE(saved_text);
+    const export_checkpoint saved = decode_export_checkpoint(*saved_text, "checkpoint");
+    CHECK(saved.rows == 1);
+    CHECK(saved.total == 3);
+    CHECK(saved.pager.at("page") == 1);
+    CHECK(saved.bytes == std::string("id,name\r\nc1,\"Ann, A.\"\r\n").size());
+
+    export_job resumed{paths, identity(export_format::csv), columns};
+    resumed.start_from(saved);
+    CHECK(resumed.rows() == 1);
+    CHECK(resumed.resumed_rows() == 1);
+    resumed.write_row(boost::json::parse(R"({"id":"c2","name":"B"})"));
+    resumed.write_row(boost::json::parse(R"({"id":"c3","name":"C"})"));
+    resumed.commit(position(3), true);
+    resumed.complete();
+    CHECK(slurp(paths.output) == "id,name\r\nc1,\"Ann, A.\"\r\nc2,B\r\nc3,C\r\n");
+    CHECK_FALSE(fs::exists(paths.partial));
+    CHECK_FALSE(fs::exists(paths.checkpoint));
+}
+
+TEST_CASE("export job: JSON Lines keep the server's bytes; a pretty-printed row is put on one line") {
+    const scratch s;
+    const export_paths paths = export_paths::for_output(s.dir / "out.jsonl");
+    export_job job{paths, identity(export_format::jsonl), columns};
+    job.start_fresh();
+    job.write_row(talentray::raw_row{R"({"id":"c1", "name" : "A"})"});
+    job.write_row(talentray::raw_row{"{\n  \"id\": \"c2\"\n}"});
+    CHECK_FALSE(job.commit_due(std::chrono::steady_clock::now()));  // the interval has not passed
+    job.set_commit_interval(std::chrono::milliseconds{0});
+    CHECK(job.commit_due(std::chrono::steady_clock::now()));
+    job.commit(position(1), true);
+    CHECK_FALSE(job.commit_due(std::chrono::steady_clock::now()));  // nothing new since
+    job.complete();
+    CHECK(slurp(paths.output) == "{\"id\":\"c1\", \"name\" : \"A\"}\n{\"id\":\"c2\"}\n");
+}
+
+TEST_CASE("export job: inspection reports the files and whether the checkpoint belongs to this export") {
+    const scratch s;
+    const export_paths paths = export_paths::for_output(s.dir / "out.jsonl");
+    export_inspection found = inspect_export_files(paths, identity(export_format::jsonl), false);
+    CHECK_FALSE(found.state.output_exists);
+    CHECK_FALSE(found.state.checkpoint_exists);
+    {
+        export_job job{paths, identity(export_format::jsonl), columns};
+        job.start_fresh();
+        job.commit(position(0), false);
+    }
+    found = inspect_export_files(paths, identity(export_format::jsonl), false);
+    CHECK(found.state.partial_exists);
+    CHECK(found.state.checkpoint_exists);
+    CHECK(found.state.checkpoint_rows == "0");
+    CHECK(found.state.checkpoint_mismatch.empty());
+    found = inspect_export_files(paths, identity(export_format::csv), false);
+    CHECK(found.state.checkpoint_mismatch == "the checkpoint is for format jsonl, not csv");
+
+    std::ofstream{paths.checkpoint} << "garbage";
+    CHECK_THROWS_WITH(inspect_export_files(paths, identity(export_format::jsonl), false),
+                      Catch::Contains("not a usable export checkpoint"));
+    CHECK(inspect_export_files(paths, identity(export_format::jsonl), true).state.checkpoint_exists);
+}

@@ -1,0 +1,125 @@
+// The export checkpoint's encoding and the decision how an export begins.
+#include "export_checkpoint.hpp"
+#include "export_start.hpp"
+#include "usage_error.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace talentray::cli;
+
+namespace {
+
+export_checkpoint sample() {
+    export_checkpoint checkpoint;
+    checkpoint.resource = "candidates";
+    checkpoint.filters = {{"roleId", "role_eng_be"}};
+    checkpoint.format = export_format::csv;
+    checkpoint.bytes = 123'456'789'012ULL;
+    checkpoint.rows = 8000;
+    checkpoint.total = 20000;
+    checkpoint.pager = boost::json::parse(R"({"version":1,"style":"offset","page":80,"skip":0})").as_object();
+    return checkpoint;
+}
+
+}  // namespace
+
+TEST_CASE("checkpoint: encode and decode give back every member") {
+    const export_checkpoint checkpoint = sample();
+    const std::string text = encode(checkpoint);
+    CHECK(text.back() == '\n');
+    CHECK(decode_export_checkpoint(text, "x.checkpoint") == checkpoint);
+
+    export_checkpoint other = sample();
+    other.resource = "key-usage";
+    other.id = "apikey_employer";
+    other.filters.clear();
+    other.format = export_format::jsonl;
+    other.total.reset();
+    other.done = true;
+    CHECK(decode_export_checkpoint(encode(other), "x.checkpoint") == other);
+}
+
+TEST_CASE("checkpoint: a damaged file is refused, naming the file and the member") {
+    CHECK_THROWS_AS(decode_export_checkpoint("{\"version\":1", "out.checkpoint"), local_failure);
+    CHECK_THROWS_WITH(decode_export_checkpoint("{\"version\":1", "out.checkpoint"),
+                      Catch::Contains("out.checkpoint: not a usable export checkpoint: not JSON"));
+    CHECK_THROWS_WITH(decode_export_checkpoint("[]", "out.checkpoint"), Catch::Contains("not a JSON object"));
+    auto damaged = [](const char* member, boost::json::value value) {
+        boost::json::object object = boost::json::parse(encode(sample())).as_object();
+        if (value.is_null() && std::string_view(member) != "total") object.erase(member);
+        else object[member] = value;
+        return boost::json::serialize(object);
+    };
+    CHECK_THROWS_WITH(decode_export_checkpoint(damaged("version", 2), "f"), Catch::Contains("\"version\" is not 1"));
+    CHECK_THROWS_WITH(decode_export_checkpoint(damaged("resource", nullptr), "f"), Catch::Contains("\"resource\" is missing"));
+    CHECK_THROWS_WITH(decode_export_checkpoint(damaged("bytes", -1), "f"), Catch::Contains("\"bytes\" must be a non-negative integer"));
+    CHECK_THROWS_WITH(decode_export_checkpoint(damaged("format", "xml"), "f"), Catch::Contains("\"format\" must be"));
+    CHECK_THROWS_WITH(decode_export_checkpoint(damaged("filters", boost::json::array{1}), "f"), Catch::Contains("\"filters\""));
+    CHECK_THROWS_WITH(decode_export_checkpoint(damaged("pager", "page 3"), "f"), Catch::Contains("\"pager\" must be an object"));
+    CHECK_THROWS_WITH(decode_export_checkpoint(damaged("done", 1), "f"), Catch::Contains("\"done\" must be true or false"));
+    CHECK(decode_export_checkpoint(damaged("total", nullptr), "f").total == std::nullopt);
+}
+
+TEST_CASE("checkpoint: a resume with other arguments is told what differs") {
+    const export_checkpoint saved = sample();
+    const talentray::query_params filters{{"roleId", "role_eng_be"}};
+    CHECK(describe_mismatch(saved, "candidates", "", filters, export_format::csv).empty());
+    CHECK(describe_mismatch(saved, "roles", "", filters, export_format::csv) ==
+          "the checkpoint is for an export of candidates, not roles");
+    CHECK(describe_mismatch(saved, "candidates", "", filters, export_format::jsonl) ==
+          "the checkpoint is for format csv, not jsonl");
+    CHECK(describe_mismatch(saved, "candidates", "", {}, export_format::csv) ==
+          "the checkpoint is for roleId=role_eng_be, not no filters");
+    CHECK(describe_mismatch(saved, "candidates", "x", filters, export_format::csv) ==
+          "the checkpoint is for ID '', not 'x'");
+}
+
+TEST_CASE("export start: without --resume or --force nothing that exists is touched") {
+    export_files_state files;
+    files.output = "out.jsonl";
+    CHECK(decide_export_start(files, false, false) == export_start::fresh);
+
+    files.output_exists = true;
+    CHECK_THROWS_MATCHES(decide_export_start(files, false, false), usage_error,
+                         Catch::Message("out.jsonl already exists; use --force to replace it"));
+    files = {.output = "out.jsonl", .partial_exists = true};
+    CHECK_THROWS_WITH(decide_export_start(files, false, false), Catch::Contains("out.jsonl.partial exists"));
+    files = {.output = "out.jsonl", .partial_exists = true, .checkpoint_exists = true, .checkpoint_rows = "700"};
+    CHECK_THROWS_WITH(decide_export_start(files, false, false),
+                      Catch::Contains("an interrupted export to out.jsonl exists (700 rows written); use --resume"));
+}
+
+TEST_CASE("export start: --force always starts over; --resume and --force together are refused") {
+    const export_files_state files{.output = "o", .output_exists = true, .partial_exists = true, .checkpoint_exists = true};
+    CHECK(decide_export_start(files, false, true) == export_start::fresh);
+    CHECK_THROWS_WITH(decide_export_start(files, true, true), Catch::Contains("contradict"));
+}
+
+TEST_CASE("export start: --resume continues a checkpoint, finishes a complete one, or starts when there is none") {
+    export_files_state files{.output = "o", .partial_exists = true, .checkpoint_exists = true};
+    CHECK(decide_export_start(files, true, false) == export_start::resume);
+
+    files.checkpoint_done = true;
+    CHECK(decide_export_start(files, true, false) == export_start::finish);
+    files = {.output = "o", .output_exists = true, .checkpoint_exists = true, .checkpoint_done = true};
+    CHECK(decide_export_start(files, true, false) == export_start::already_done);
+
+    files = {.output = "o", .partial_exists = true};  // killed before the first checkpoint
+    CHECK(decide_export_start(files, true, false) == export_start::fresh);
+    files = {.output = "o"};
+    CHECK(decide_export_start(files, true, false) == export_start::fresh);
+}
+
+TEST_CASE("export start: --resume refuses what it cannot continue") {
+    export_files_state files{.output = "o", .output_exists = true};
+    CHECK_THROWS_WITH(decide_export_start(files, true, false), Catch::Contains("no interrupted export of it to resume"));
+    files = {.output = "o", .checkpoint_exists = true};
+    CHECK_THROWS_WITH(decide_export_start(files, true, false), Catch::Contains("o.partial is missing"));
+    files = {.output = "o", .partial_exists = true, .checkpoint_exists = true,
+             .checkpoint_mismatch = "the checkpoint is for format csv, not jsonl"};
+    CHECK_THROWS_MATCHES(decide_export_start(files, true, false), usage_error,
+                         Catch::Message("cannot resume the export to o: the checkpoint is for format csv, not jsonl; "
+                                        "repeat the original arguments, or use --force to start over"));
+}

@@ -1,0 +1,99 @@
+// The progress texts and the rate they show.
+#include "progress.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace std::chrono_literals;
+using namespace talentray::cli;
+
+namespace {
+
+progress_view halfway() {
+    progress_view view;
+    view.resource = "candidates";
+    view.rows = 8000;
+    view.total = 20000;
+    view.rows_per_second = 800;
+    view.elapsed = 10s;
+    view.requests = 80;
+    view.rate_limited = 3;
+    view.retries = 5;
+    return view;
+}
+
+}  // namespace
+
+TEST_CASE("progress: durations and digit groups") {
+    CHECK(format_duration(0ms) == "0s");
+    CHECK(format_duration(999ms) == "0s");
+    CHECK(format_duration(45s) == "45s");
+    CHECK(format_duration(185s) == "3m05s");
+    CHECK(format_duration(3720s) == "1h02m");
+    CHECK(group_digits(0) == "0");
+    CHECK(group_digits(999) == "999");
+    CHECK(group_digits(20000) == "20,000");
+    CHECK(group_digits(1234567) == "1,234,567");
+}
+
+TEST_CASE("progress: the ETA needs a total and a rate") {
+    progress_view view = halfway();
+    CHECK(estimate_remaining(view) == 15s);
+    view.rows_per_second = 0;
+    CHECK(estimate_remaining(view) == std::nullopt);
+    view = halfway();
+    view.total.reset();
+    CHECK(estimate_remaining(view) == std::nullopt);
+}
+
+TEST_CASE("progress: the terminal line shows bar, counts, percentage, rate, ETA, 429s and retries") {
+    const std::string line = render_bar_line(halfway(), 120);
+    CHECK(line == "candidates [################........................]  8,000/20,000  40%  800 rows/s  ETA 15s  "
+                  "429s 3  retries 5");
+    CHECK(line.size() <= 120);
+}
+
+TEST_CASE("progress: a narrow terminal loses the bar first, and the line never exceeds the width") {
+    const std::string narrow = render_bar_line(halfway(), 70);
+    CHECK(narrow.find('[') == std::string::npos);
+    CHECK(narrow.size() <= 70);
+    CHECK(render_bar_line(halfway(), 20).size() == 20);
+}
+
+TEST_CASE("progress: a list of unknown length has no bar and no percentage; a 429 pause is shown") {
+    progress_view view = halfway();
+    view.total.reset();
+    view.paused = 12s;
+    const std::string line = render_bar_line(view, 120);
+    CHECK(line == "candidates  8,000  800 rows/s  ETA --  429s 3  retries 5  paused 12s");
+}
+
+TEST_CASE("progress: the plain line for logs and the final summary") {
+    CHECK(render_plain_line(halfway()) ==
+          "progress: candidates 8000/20000 rows (40.0%), 800 rows/s, ETA 15s, 429s 3, retries 5");
+    progress_view done = halfway();
+    done.rows = 20000;
+    done.elapsed = 25s;
+    CHECK(render_summary(done, "out.jsonl", 0) ==
+          "exported 20000 rows of candidates to out.jsonl in 25.0s (800 rows/s); total count 20000; "
+          "requests 80, 429s 3, retries 5");
+    CHECK(render_summary(done, "out.jsonl", 8000) ==
+          "exported 20000 rows of candidates to out.jsonl in 25.0s (480 rows/s), 8000 of them written before the "
+          "resume; total count 20000; requests 80, 429s 3, retries 5");
+}
+
+TEST_CASE("rate meter: rows per second over the recent window") {
+    rate_meter meter{10s};
+    const rate_meter::clock::time_point start{};
+    CHECK(meter.rows_per_second() == 0);
+    meter.add(start, 0);
+    meter.add(start + 50ms, 100);  // too short a span to say anything
+    CHECK(meter.rows_per_second() == 0);
+    meter.add(start + 2s, 2000);
+    CHECK(meter.rows_per_second() == Approx(1000));
+    // A pause: no rows for 20 s. The old fast samples leave the window and the rate falls.
+    meter.add(start + 12s, 2000);
+    meter.add(start + 22s, 2000);
+    CHECK(meter.rows_per_second() == Approx(0));
+    meter.add(start + 24s, 2400);
+    CHECK(meter.rows_per_second() == Approx(400.0 / 12.0));
+}

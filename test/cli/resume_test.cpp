@@ -1,0 +1,141 @@
+// kill -9 at random moments during an export, then --resume: the file holds the whole list,
+// every row exactly once, and FILE never exists while it is incomplete.
+#include "cli_fixture.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+
+#include <random>
+#include <thread>
+
+using namespace cli_test;
+namespace json = boost::json;
+
+namespace {
+
+// A mock slow enough that an export of the employer's candidates (about 750, 75 pages of 10 read
+// one at a time) takes about a second and a half.
+mock::server_options slow_server() {
+    mock::server_options options = cli_fixture::default_options();
+    options.candidates = 1500;
+    options.faults.latency = std::chrono::milliseconds{20};
+    return options;
+}
+
+std::vector<std::string> export_command(const std::string& format, const std::filesystem::path& output) {
+    return {"export", "candidates", "--format", format, "--output", output.string(), "--page-size", "10",
+            "--window", "1", "--checkpoint-interval", "20ms"};
+}
+
+// Starts the export, kills it with SIGKILL after `delay`, and returns whether it was still
+// running then (an export that had already finished is not a kill).
+bool kill_after(const cli_fixture& f, std::vector<std::string> arguments, std::chrono::milliseconds delay) {
+    std::vector<std::string> all = f.connection_args();
+    all.insert(all.end(), arguments.begin(), arguments.end());
+    child export_process{talentray_program(), all, f.environment(f.server.keys().employer.key)};
+    std::this_thread::sleep_for(delay);
+    export_process.kill_with(SIGKILL);
+    const outcome ended = export_process.wait();
+    return ended.signal == SIGKILL;
+}
+
+void check_kill_and_resume(const std::string& format) {
+    const cli_fixture f{slow_server()};
+    const auto output = f.scratch / ("candidates." + format);
+    std::mt19937 random{std::random_device{}()};
+    std::uniform_int_distribution<int> delay_ms{10, 1000};
+
+    std::vector<std::string> first = export_command(format, output);
+    std::vector<std::string> resume = first;
+    resume.push_back("--resume");
+
+    int kills = 0;
+    for (int round = 0; round < 4; ++round) {
+        const auto delay = std::chrono::milliseconds{delay_ms(random)};
+        INFO("round " << round << ", killed after " << delay.count() << " ms");
+        if (!kill_after(f, round == 0 ? first : resume, delay)) break;  // it finished first
+        ++kills;
+        CHECK_FALSE(std::filesystem::exists(output));  // never a truncated FILE
+    }
+    CHECK(kills > 0);
+
+    // A kill between the final rename and the checkpoint's removal leaves both: --resume tidies up.
+    if (!std::filesystem::exists(output) || std::filesystem::exists(f.scratch / ("candidates." + format + ".checkpoint"))) {
+        const outcome finished = f.as_employer(resume);
+        INFO(finished.err);
+        REQUIRE(finished.exit_status == 0);
+        CHECK_THAT(finished.err, Catch::Contains("exported ") || Catch::Contains("was already complete"));
+    }
+
+    const std::vector<json::value> expected = f.offset_rows("/api/v1/candidates", f.server.keys().employer.key);
+    REQUIRE(expected.size() > 500);
+    const std::string text = read_text(output);
+    if (format == "jsonl") {
+        const std::vector<json::value> written = parse_json_lines(text);
+        CHECK(written.size() == expected.size());
+        CHECK((written == expected));
+    } else {
+        const auto records = parse_csv(text);
+        REQUIRE(records.size() == expected.size() + 1);
+        CHECK(records.front().front() == "id");
+        for (std::size_t i = 0; i < expected.size(); ++i) CHECK(records[i + 1].front() == std::string_view(expected[i].at("id").as_string()));
+    }
+    CHECK_FALSE(std::filesystem::exists(f.scratch / ("candidates." + format + ".partial")));
+    CHECK_FALSE(std::filesystem::exists(f.scratch / ("candidates." + format + ".checkpoint")));
+}
+
+}  // namespace
+
+TEST_CASE("resume: JSON Lines export killed -9 several times holds every row once after --resume") {
+    check_kill_and_resume("jsonl");
+}
+
+TEST_CASE("resume: CSV export killed -9 several times holds every row once after --resume") {
+    check_kill_and_resume("csv");
+}
+
+TEST_CASE("resume: an interrupted export is refused without --resume, and --resume with other arguments too") {
+    const cli_fixture f{slow_server()};
+    const auto output = f.scratch / "c.jsonl";
+    bool killed = false;
+    for (int attempt = 0; attempt < 5 && !killed; ++attempt)
+        killed = kill_after(f, export_command("jsonl", output), std::chrono::milliseconds{400});
+    REQUIRE(killed);
+    REQUIRE(std::filesystem::exists(f.scratch / "c.jsonl.checkpoint"));
+    const std::string checkpoint = read_text(f.scratch / "c.jsonl.checkpoint");
+
+    const outcome again = f.as_employer(export_command("jsonl", output));
+    CHECK(again.exit_status == 2);
+    CHECK_THAT(again.err, Catch::Contains("an interrupted export to " + output.string() + " exists"));
+
+    std::vector<std::string> other_format = export_command("csv", output);
+    other_format.push_back("--resume");
+    const outcome mismatch = f.as_employer(other_format);
+    CHECK(mismatch.exit_status == 2);
+    CHECK_THAT(mismatch.err, Catch::Contains("the checkpoint is for format jsonl, not csv"));
+    CHECK(read_text(f.scratch / "c.jsonl.checkpoint") == checkpoint);
+}
+
+TEST_CASE("resume: SIGINT stops an export with a hint, and --resume finishes it") {
+    const cli_fixture f{slow_server()};
+    const auto output = f.scratch / "c.jsonl";
+    std::vector<std::string> all = f.connection_args();
+    const std::vector<std::string> command = export_command("jsonl", output);
+    all.insert(all.end(), command.begin(), command.end());
+    child export_process{talentray_program(), all, f.environment(f.server.keys().employer.key)};
+    std::this_thread::sleep_for(std::chrono::milliseconds{300});
+    export_process.kill_with(SIGINT);
+    const outcome interrupted = export_process.wait();
+    if (interrupted.exit_status == 0) return;  // finished before the signal: nothing to check
+    CHECK(interrupted.exit_status == 130);
+    CHECK_THAT(interrupted.err, Catch::Contains("interrupted; the rows committed so far are kept; run the same "
+                                                "command with --resume"));
+    std::vector<std::string> resume = command;
+    resume.push_back("--resume");
+    const outcome finished = f.as_employer(resume);
+    REQUIRE(finished.exit_status == 0);
+    CHECK((parse_json_lines(read_text(output)) == f.offset_rows("/api/v1/candidates", f.server.keys().employer.key)));
+}

@@ -1,0 +1,49 @@
+// Running the talentray executable as a child process, with its stdin, stdout and stderr on pipes.
+#pragma once
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cli_test {
+
+/// How a finished child ended and what it wrote.
+struct outcome {
+    int exit_status = -1;  ///< the exit status; -1 when it died by a signal
+    int signal = 0;        ///< the signal that killed it, if any
+    std::string out;       ///< everything written to stdout
+    std::string err;       ///< everything written to stderr
+};
+
+/// A child process running `program` with `arguments` and exactly the environment `environment`.
+/// Its output is collected in the background of `wait()`; the destructor kills and reaps it if it
+/// is still running.
+class child {
+public:
+    child(const std::string& program, const std::vector<std::string>& arguments,
+          const std::map<std::string, std::string>& environment, const std::optional<std::string>& input = {});
+    ~child();
+    child(const child&) = delete;
+    child& operator=(const child&) = delete;
+
+    /// Sends `signal` to the child.
+    void kill_with(int signal);
+
+    /// Collects the output until the child exits (killing it after `limit`), and returns it.
+    outcome wait(std::chrono::milliseconds limit = std::chrono::seconds{60});
+
+private:
+    pid_t pid_ = -1;
+    int out_ = -1;
+    int err_ = -1;
+};
+
+/// Runs `program` to completion (see `child`).
+outcome run(const std::string& program, const std::vector<std::string>& arguments,
+            const std::map<std::string, std::string>& environment, const std::optional<std::string>& input = {});
+
+}  // namespace cli_test

@@ -1,0 +1,266 @@
+// talentray export <resource> [ID] --format jsonl|csv --output FILE [filters]
+//
+// Streams every row of a list through the pager into FILE.partial, commits a checkpoint beside
+// it about once a second (data fsynced first, then the checkpoint replaced atomically), and
+// renames FILE.partial to FILE once the last row is on disk. See export_job.hpp for the
+// invariant that makes `--resume` exact after a crash at any moment.
+#include "../command_line.hpp"
+#include "../console.hpp"
+#include "../export_job.hpp"
+#include "../export_resource.hpp"
+#include "../option_values.hpp"
+#include "../progress_display.hpp"
+#include "../usage_error.hpp"
+#include "command_kit.hpp"
+#include "commands.hpp"
+
+#include <talentray/client.hpp>
+#include <talentray/model/params.hpp>
+#include <talentray/model/timestamp.hpp>
+#include <talentray/pager.hpp>
+
+#include <boost/json/serialize.hpp>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace talentray::cli {
+namespace {
+
+namespace asio = boost::asio;
+
+/// The command line of one `export <resource>` subcommand.
+struct export_args {
+    const export_resource* resource = nullptr;
+    std::string id;
+    std::vector<std::optional<std::string>> filters;  // parallel to resource->filters
+    std::string format = "jsonl";
+    std::string output;
+    int page_size = 0;
+    int window = 4;
+    bool resume = false;
+    bool force = false;
+    std::string progress_interval = "10s";
+    std::string checkpoint_interval = "1s";
+};
+
+/// Everything the export coroutine needs, checked and resolved before any file is touched.
+struct export_plan {
+    export_paths paths;
+    export_checkpoint identity;  // resource, id, filters, format
+    const export_resource* resource = nullptr;
+    request_spec base;           // the list's request, filters included
+    bool cursor = false;         // the usage log; every other list is offset-paged
+    int page_size = 0;
+    pager_options options;
+    std::chrono::milliseconds progress_interval{10'000};
+    std::chrono::milliseconds checkpoint_interval{1'000};
+    bool resume = false;
+    bool force = false;
+};
+
+export_plan make_plan(const export_args& args) {
+    export_plan plan;
+    plan.resource = args.resource;
+    plan.cursor = args.resource->name == "key-usage";
+    const auto format = parse_export_format(args.format);
+    if (!format) throw usage_error("--format: '" + args.format + "' is not jsonl or csv");
+
+    if (args.output.empty()) throw usage_error("--output: give the file to write");
+    const std::filesystem::path output{args.output};
+    std::filesystem::path directory = output.parent_path();
+    if (directory.empty()) directory = ".";
+    std::error_code ec;
+    if (!std::filesystem::is_directory(directory, ec))
+        throw usage_error("--output: the directory " + directory.string() + " does not exist");
+    if (std::filesystem::is_directory(output, ec)) throw usage_error("--output: " + args.output + " is a directory");
+    plan.paths = export_paths::for_output(output);
+
+    query_params filters;
+    for (std::size_t i = 0; i < args.resource->filters.size(); ++i) {
+        const std::optional<std::string>& value = args.filters[i];
+        if (!value) continue;
+        const list_filter& filter = args.resource->filters[i];
+        if (value->empty())
+            throw usage_error(std::string(filter.option) + ": must not be empty (leave it out to not filter)");
+        if (filter.query == "before") {
+            auto before = timestamp::parse(*value);
+            if (!before) throw usage_error(std::string(filter.option) + ": " + before.error().diag.client_message);
+        }
+        filters.push_back({std::string(filter.query), *value});
+    }
+
+    plan.identity.resource = std::string(args.resource->name);
+    plan.identity.id = args.id;
+    plan.identity.filters = filters;
+    plan.identity.format = *format;
+
+    if (args.resource->path_param.empty()) plan.base = list_request(args.resource->operation, filters);
+    else plan.base = list_request(args.resource->operation, filters, {{args.resource->path_param, args.id}});
+
+    plan.page_size = args.page_size;
+    plan.options.window = args.window;
+    plan.progress_interval = parse_duration(args.progress_interval, "--progress-interval");
+    plan.checkpoint_interval = parse_duration(args.checkpoint_interval, "--checkpoint-interval");
+    plan.resume = args.resume;
+    plan.force = args.force;
+    return plan;
+}
+
+// Stops the progress display however the export coroutine ends, so that no timer keeps the
+// io_context running after a failure.
+struct display_guard {
+    std::shared_ptr<progress_display> display;
+    ~display_guard() {
+        if (display) display->stop();
+    }
+};
+
+template <class Row>
+pager<Row> open_pager(const session& s, const export_plan& plan, const std::optional<export_checkpoint>& saved) {
+    if (saved) {
+        const std::string position = boost::json::serialize(saved->pager);
+        try {
+            return pager<Row>::from_checkpoint(*s.client, position, plan.options);
+        } catch (const talentray::error& e) {
+            throw local_failure(plan.paths.checkpoint.string() + ": the pager cannot continue from it (" +
+                                e.diag().to_string() + "); use --force to start over");
+        }
+    }
+    if (plan.cursor) return pager<Row>::cursor(*s.client, plan.base, plan.page_size, plan.options);
+    return pager<Row>::offset(*s.client, plan.base, plan.page_size, plan.options);
+}
+
+template <class Row>
+asio::awaitable<void> export_rows(session s, export_plan plan, export_start start,
+                                  std::optional<export_checkpoint> saved) {
+    // Everything that can refuse the arguments happens before a file is touched.
+    pager<Row> rows = open_pager<Row>(s, plan, start == export_start::resume ? saved : std::nullopt);
+
+    auto job = std::make_shared<export_job>(plan.paths, plan.identity, plan.resource->columns);
+    job->set_commit_interval(plan.checkpoint_interval);
+    if (start == export_start::resume) job->start_from(*saved);
+    else job->start_fresh();
+    job->commit(rows.checkpoint().to_string(), false);
+    *s.interrupt_hint = "the rows committed so far are kept; run the same command with --resume to continue";
+
+    const display_guard guard{std::make_shared<progress_display>(*s.err, s.client, job,
+                                                                 std::string(plan.resource->name),
+                                                                 plan.progress_interval)};
+    guard.display->start(s.client->get_executor());
+
+    try {
+        for (;;) {
+            std::optional<Row> row = co_await rows.next();
+            job->set_total(rows.total_count() ? rows.total_count() : job->total());
+            if (!row) break;
+            job->write_row(*row);
+            if (job->commit_due(std::chrono::steady_clock::now())) job->commit(rows.checkpoint().to_string(), false);
+        }
+        job->commit(rows.checkpoint().to_string(), true);
+    } catch (...) {
+        // Keep what was fetched: the next --resume starts after the last row written here.
+        try {
+            job->commit(rows.checkpoint().to_string(), false);
+        } catch (const std::exception& e) {
+            s.err->write_line(std::string("talentray: could not save the checkpoint: ") + e.what());
+        }
+        guard.display->stop();
+        s.err->write_line("talentray: export stopped after " + std::to_string(job->rows()) + " rows; " +
+                          *s.interrupt_hint + ", or --force to start over");
+        throw;
+    }
+    job->complete();
+    guard.display->write_summary();
+    if (job->total() && static_cast<std::uint64_t>(*job->total()) != job->rows() && !plan.cursor)
+        throw local_failure("wrote " + std::to_string(job->rows()) + " rows but the server reports " +
+                            std::to_string(*job->total()) + " for the list; it changed during the export");
+}
+
+asio::awaitable<void> finish_committed(session s, export_plan plan, export_start start, export_checkpoint saved) {
+    export_job job{plan.paths, plan.identity, plan.resource->columns};
+    if (start == export_start::finish) {
+        job.start_from(saved);
+        job.complete();
+        s.err->write_line("talentray: the interrupted export was already complete: " + std::to_string(saved.rows) +
+                          " rows of " + saved.resource + " moved to " + plan.paths.output.string());
+    } else {
+        job.discard_checkpoint();
+        s.err->write_line("talentray: " + plan.paths.output.string() + " is already complete (" +
+                          std::to_string(saved.rows) + " rows); removed its leftover checkpoint");
+    }
+    co_return;
+}
+
+asio::awaitable<void> run_export(session s, export_plan plan) {
+    export_inspection found = inspect_export_files(plan.paths, plan.identity, plan.force);
+    const export_start start = decide_export_start(found.state, plan.resume, plan.force);
+    if (start == export_start::finish || start == export_start::already_done)
+        return finish_committed(std::move(s), std::move(plan), start, std::move(*found.checkpoint));
+    if (plan.identity.format == export_format::csv)
+        return export_rows<boost::json::value>(std::move(s), std::move(plan), start, std::move(found.checkpoint));
+    return export_rows<raw_row>(std::move(s), std::move(plan), start, std::move(found.checkpoint));
+}
+
+void add_resource_command(command_line& cli, CLI::App* group, const export_resource& resource) {
+    CLI::App* command = group->add_subcommand(std::string(resource.name), std::string(resource.help));
+    auto args = std::make_shared<export_args>();
+    args->resource = &resource;
+    args->filters.resize(resource.filters.size());
+    const bool cursor = resource.name == "key-usage";
+    const int largest_page = cursor ? max_usage_limit : max_page_size;
+    args->page_size = largest_page;
+
+    if (!resource.path_param.empty()) add_positional(command, "ID", args->id, std::string(resource.id_help));
+    command->add_option("--format", args->format, "jsonl (the rows as the server sent them) or csv (RFC 4180)")
+        ->check(CLI::IsMember({"jsonl", "csv"}))
+        ->type_name("jsonl|csv");
+    command->add_option("--output", args->output, "the file to write; it appears only once complete")
+        ->required()
+        ->type_name("FILE");
+    for (std::size_t i = 0; i < resource.filters.size(); ++i)
+        command->add_option(std::string(resource.filters[i].option), args->filters[i],
+                            std::string(resource.filters[i].help));
+    command
+        ->add_option("--page-size", args->page_size,
+                     "rows per request, 1-" + std::to_string(largest_page) + " (default " +
+                         std::to_string(largest_page) + ")")
+        ->check(CLI::Range(1, largest_page));
+    if (!cursor)
+        command->add_option("--window", args->window, "pages requested in parallel, 1-64 (default 4)")
+            ->check(CLI::Range(1, 64));
+    CLI::Option* resume = command->add_flag("--resume", args->resume,
+                                            "continue an interrupted export from its checkpoint");
+    CLI::Option* force = command->add_flag("--force", args->force,
+                                           "start over, discarding an interrupted export; replace FILE when done");
+    resume->excludes(force);
+    command->add_option("--progress-interval", args->progress_interval,
+                        "time between progress lines when stderr is not a terminal (default 10s)")
+        ->type_name("DURATION");
+    command->add_option("--checkpoint-interval", args->checkpoint_interval,
+                        "time between two checkpoints (fsync + atomic rename; default 1s)")
+        ->type_name("DURATION");
+
+    cli.add(command, [args](session s) {
+        export_plan plan = make_plan(*args);
+        return run_export(std::move(s), std::move(plan));
+    });
+}
+
+}  // namespace
+
+void add_export_command(command_line& cli) {
+    CLI::App* group = add_group(cli.app(), "export",
+                                "write every row of a list to a file, resumable after a crash (--resume)");
+    group->footer(
+        "Rows go to FILE.partial, and FILE.checkpoint records (after an fsync) how far it is complete.\n"
+        "FILE appears only when the export is complete. After a crash or kill, run the same command with\n"
+        "--resume: the file then holds every row exactly once. Progress goes to stderr: a bar on a terminal,\n"
+        "a line every --progress-interval otherwise, and a summary line at the end.\n"
+        "CSV columns follow the API's field order; lists and objects are written as JSON text, null as an\n"
+        "empty cell. JSON Lines keep every field the server sends.");
+    for (const export_resource& resource : export_resources()) add_resource_command(cli, group, resource);
+}
+
+}  // namespace talentray::cli

@@ -1,0 +1,123 @@
+#include "export_job.hpp"
+
+#include "csv.hpp"
+#include "csv_row.hpp"
+#include "usage_error.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+namespace talentray::cli {
+
+export_paths export_paths::for_output(const std::filesystem::path& output) {
+    export_paths paths;
+    paths.output = output;
+    paths.partial = output;
+    paths.partial += ".partial";
+    paths.checkpoint = output;
+    paths.checkpoint += ".checkpoint";
+    return paths;
+}
+
+export_inspection inspect_export_files(const export_paths& paths, const export_checkpoint& identity, bool force) {
+    export_inspection found;
+    std::error_code ec;
+    found.state.output = paths.output.string();
+    found.state.output_exists = std::filesystem::exists(paths.output, ec);
+    found.state.partial_exists = std::filesystem::exists(paths.partial, ec);
+    found.state.checkpoint_exists = std::filesystem::exists(paths.checkpoint, ec);
+    if (!found.state.checkpoint_exists || force) return found;
+
+    const std::optional<std::string> text = read_file_if_exists(paths.checkpoint);
+    if (!text) {  // removed meanwhile
+        found.state.checkpoint_exists = false;
+        return found;
+    }
+    found.checkpoint = decode_export_checkpoint(*text, paths.checkpoint.string());
+    found.state.checkpoint_done = found.checkpoint->done;
+    found.state.checkpoint_rows = std::to_string(found.checkpoint->rows);
+    found.state.checkpoint_mismatch =
+        describe_mismatch(*found.checkpoint, identity.resource, identity.id, identity.filters, identity.format);
+    return found;
+}
+
+export_job::export_job(export_paths paths, export_checkpoint identity, std::span<const std::string_view> columns)
+    : paths_(std::move(paths)), identity_(std::move(identity)), columns_(columns) {}
+
+void export_job::start_fresh() {
+    remove_if_exists(paths_.checkpoint);
+    remove_if_exists(paths_.partial);
+    file_ = std::make_unique<append_file>(paths_.partial, 0);
+    if (identity_.format == export_format::csv) {
+        record_.clear();
+        csv::append_record(record_, csv_header(columns_));
+        file_->append(record_);
+    }
+    rows_ = committed_rows_ = resumed_rows_ = 0;
+    last_commit_ = std::chrono::steady_clock::now();
+}
+
+void export_job::start_from(const export_checkpoint& saved) {
+    file_ = std::make_unique<append_file>(paths_.partial, saved.bytes);
+    rows_ = committed_rows_ = resumed_rows_ = saved.rows;
+    total_ = saved.total;
+    last_commit_ = std::chrono::steady_clock::now();
+}
+
+void export_job::append_record(std::string_view record) {
+    file_->append(record);
+    ++rows_;
+}
+
+void export_job::write_row(const raw_row& row) {
+    if (row.json.find_first_of("\r\n") == std::string::npos) {
+        record_.assign(row.json);
+    } else {
+        record_ = boost::json::serialize(boost::json::parse(row.json));
+    }
+    record_ += '\n';
+    append_record(record_);
+}
+
+void export_job::write_row(const boost::json::value& row) {
+    record_.clear();
+    if (identity_.format == export_format::csv) {
+        csv::append_record(record_, csv_cells(row, columns_));
+    } else {
+        record_ = boost::json::serialize(row);
+        record_ += '\n';
+    }
+    append_record(record_);
+}
+
+void export_job::commit(std::string_view pager_position, bool done) {
+    file_->sync();
+    export_checkpoint saved = identity_;
+    saved.bytes = file_->length();
+    saved.rows = rows_;
+    saved.total = total_;
+    saved.done = done;
+    boost::system::error_code ec;
+    boost::json::value position = boost::json::parse(pager_position, ec);
+    if (ec || !position.is_object())
+        throw local_failure("the pager's checkpoint is not a JSON object: " + std::string(pager_position));
+    saved.pager = std::move(position.as_object());
+    write_file_atomically(paths_.checkpoint, encode(saved));
+    committed_rows_ = rows_;
+    last_commit_ = std::chrono::steady_clock::now();
+}
+
+bool export_job::commit_due(std::chrono::steady_clock::time_point now) const noexcept {
+    return rows_ != committed_rows_ && now - last_commit_ >= commit_interval_;
+}
+
+void export_job::complete() {
+    file_->close();
+    file_.reset();
+    rename_durably(paths_.partial, paths_.output);
+    remove_if_exists(paths_.checkpoint);
+}
+
+void export_job::discard_checkpoint() { remove_if_exists(paths_.checkpoint); }
+
+}  // namespace talentray::cli

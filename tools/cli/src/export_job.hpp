@@ -1,0 +1,106 @@
+// One run of `talentray export`: its files, the rows written so far, and the commits that make
+// them resumable. No I/O with the server happens here; commands/export.cpp feeds it rows.
+#pragma once
+
+#include "durable_file.hpp"
+#include "export_checkpoint.hpp"
+#include "export_start.hpp"
+
+#include <talentray/pager/page.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace talentray::cli {
+
+/// The three files of an export to FILE.
+struct export_paths {
+    std::filesystem::path output;      ///< FILE, which appears only when the export is complete
+    std::filesystem::path partial;     ///< FILE.partial, the rows so far
+    std::filesystem::path checkpoint;  ///< FILE.checkpoint, how much of FILE.partial is committed
+
+    static export_paths for_output(const std::filesystem::path& output);
+};
+
+/// What is on disk for `paths`, compared with the export `identity` describes (resource, id,
+/// filters and format of `identity` are used). Reads and parses the checkpoint when there is
+/// one, unless `force` (then it is about to be discarded and may be unreadable).
+/// Throws `local_failure` for a checkpoint that exists but is not usable.
+struct export_inspection {
+    export_files_state state;
+    std::optional<export_checkpoint> checkpoint;
+};
+export_inspection inspect_export_files(const export_paths& paths, const export_checkpoint& identity, bool force);
+
+/// The output side of an export: FILE.partial, the row count, and the checkpoints.
+///
+/// Invariant: FILE.checkpoint (when present) describes a prefix of FILE.partial that is on disk,
+/// and a pager position that lies exactly after the last row of that prefix. Rows appended since
+/// are counted by neither, so a crash loses at most them, and a resume writes them again.
+class export_job {
+public:
+    /// `identity`: resource, id, filters and format of this export (bytes/rows/pager unused).
+    export_job(export_paths paths, export_checkpoint identity, std::span<const std::string_view> columns);
+
+    /// Starts FILE.partial from scratch: removes a previous FILE.partial and FILE.checkpoint and
+    /// writes the CSV header when the format is CSV. No checkpoint is written yet.
+    void start_fresh();
+
+    /// Continues `saved`: cuts FILE.partial back to `saved.bytes` and takes over its row count.
+    void start_from(const export_checkpoint& saved);
+
+    /// Appends one row as the server serialised it (JSON Lines). A row holding line breaks
+    /// (a pretty-printed server) is re-serialised on one line.
+    void write_row(const raw_row& row);
+
+    /// Appends one row: a CSV record of the resource's columns, or a JSON Lines record.
+    void write_row(const boost::json::value& row);
+
+    /// Makes everything appended so far durable, then records `pager_position` (the pager's
+    /// checkpoint after the last row appended) in FILE.checkpoint, atomically.
+    void commit(std::string_view pager_position, bool done);
+
+    /// True when a commit is due: `interval` passed since the last one and rows were added.
+    bool commit_due(std::chrono::steady_clock::time_point now) const noexcept;
+
+    /// After the final commit: closes FILE.partial, renames it to FILE and removes the checkpoint.
+    void complete();
+
+    /// Removes the leftover checkpoint of an export whose FILE is already complete.
+    void discard_checkpoint();
+
+    void set_total(std::optional<std::int64_t> total) noexcept { total_ = total; }
+    std::optional<std::int64_t> total() const noexcept { return total_; }
+    std::uint64_t rows() const noexcept { return rows_; }
+    std::uint64_t resumed_rows() const noexcept { return resumed_rows_; }
+    const export_paths& paths() const noexcept { return paths_; }
+    export_format format() const noexcept { return identity_.format; }
+
+    /// Time between two commits (default 1 s).
+    void set_commit_interval(std::chrono::milliseconds interval) noexcept { commit_interval_ = interval; }
+
+private:
+    void append_record(std::string_view record);
+
+    export_paths paths_;
+    export_checkpoint identity_;
+    std::span<const std::string_view> columns_;
+    std::unique_ptr<append_file> file_;
+    std::uint64_t rows_ = 0;
+    std::uint64_t committed_rows_ = 0;
+    std::uint64_t resumed_rows_ = 0;
+    std::optional<std::int64_t> total_;
+    std::chrono::milliseconds commit_interval_{1000};
+    std::chrono::steady_clock::time_point last_commit_{};
+    std::string record_;  // reused buffer for one encoded row
+};
+
+}  // namespace talentray::cli

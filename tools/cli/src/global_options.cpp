@@ -1,0 +1,61 @@
+#include "global_options.hpp"
+
+#include "console.hpp"
+#include "durable_file.hpp"
+#include "option_values.hpp"
+#include "usage_error.hpp"
+
+#include <algorithm>
+
+namespace talentray::cli {
+
+std::string read_api_key_file(const std::string& path) {
+    std::optional<std::string> content;
+    try {
+        content = read_file_if_exists(path);
+    } catch (const local_failure& e) {
+        throw usage_error(std::string("--api-key-file: ") + e.what());
+    }
+    if (!content) throw usage_error("--api-key-file: " + path + " does not exist");
+    std::string key = std::move(*content);
+    while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
+    if (key.empty()) throw usage_error("--api-key-file: " + path + " holds no key");
+    return key;
+}
+
+client_options make_client_options(const global_options& options, console& out) {
+    client_options client = client_options::from_env();
+    if (options.api_key_file) client.api_key = secret{read_api_key_file(*options.api_key_file)};
+    if (options.base_url) client.base_url = *options.base_url;
+    if (options.ca_file) client.tls.ca_file = *options.ca_file;
+    if (options.rate_limit) {
+        const rate_limit limit = parse_rate_limit(*options.rate_limit, "--rate-limit");
+        client.scheduler.requests_per_window = limit.requests;
+        client.scheduler.window = limit.window;
+        client.scheduler.burst = std::clamp<std::uint32_t>(limit.requests / 10, 1, 10);
+    }
+    if (options.max_in_flight) {
+        if (*options.max_in_flight == 0) throw usage_error("--max-in-flight: must be at least 1");
+        client.scheduler.max_in_flight = *options.max_in_flight;
+        client.pool.max_connections = *options.max_in_flight;
+    }
+    if (options.timeout) {
+        // One budget for a whole call: each attempt, the retries and the 429 waits between them.
+        const auto limit = parse_duration(*options.timeout, "--timeout");
+        client.timeouts.request = limit;
+        client.retry.total_timeout = limit;
+    }
+
+    const bool verbose = options.verbose;
+    client.logger = [&out, verbose](log_level level, std::string_view message) {
+        if (!verbose && level < log_level::warning) return;
+        std::string line = "talentray: ";
+        line += to_string(level);
+        line += ": ";
+        line += message;
+        out.write_line(line);
+    };
+    return client;
+}
+
+}  // namespace talentray::cli

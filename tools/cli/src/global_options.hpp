@@ -1,0 +1,37 @@
+// The options every talentray command shares, and the client configuration made from them.
+#pragma once
+
+#include <talentray/client_options.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace talentray::cli {
+
+class console;
+
+/// As given on the command line (unset: the environment or the SDK's default applies).
+struct global_options {
+    std::optional<std::string> base_url;      ///< --base-url (else TALENTRAY_BASE_URL)
+    std::optional<std::string> ca_file;       ///< --ca-file (else TALENTRAY_CA_FILE)
+    std::optional<std::string> rate_limit;    ///< --rate-limit N/DURATION
+    std::optional<std::uint32_t> max_in_flight;  ///< --max-in-flight
+    std::optional<std::string> timeout;       ///< --timeout DURATION (a call, retries and waits included)
+    std::optional<std::string> api_key_file;  ///< --api-key-file (else TALENTRAY_API_KEY)
+    bool verbose = false;                     ///< --verbose: log every request
+};
+
+/// The key in `path`, with trailing CR/LF removed. Throws `usage_error` when the file cannot be
+/// read or holds no key. The key is never quoted in a message.
+std::string read_api_key_file(const std::string& path);
+
+/// `client_options::from_env()` (TALENTRAY_API_KEY, TALENTRAY_BASE_URL, TALENTRAY_CA_FILE) with
+/// the options applied on top: the key file replaces the variable; `--rate-limit` sets the
+/// budget's requests and window (and a burst of a tenth of it, 1..10, below the limit);
+/// `--max-in-flight` bounds both the admitted requests and the connections; `--timeout` limits
+/// each call, its retries and rate-limit waits included (each attempt and the retry deadline). Log lines go to `out`: warnings and errors always, every request with
+/// --verbose. Throws `usage_error` naming the option at fault.
+client_options make_client_options(const global_options& options, console& out);
+
+}  // namespace talentray::cli
