@@ -65,6 +65,8 @@ TEST_CASE("progress: a list of unknown length has no bar and no percentage; a 42
     view.paused = 12s;
     const std::string line = render_bar_line(view, 120);
     CHECK(line == "candidates  8,000  800 rows/s  ETA --  429s 3  retries 5  paused 12s");
+    view.paused = 300ms;
+    CHECK_THAT(render_plain_line(view), Catch::EndsWith(", paused 1s"));
 }
 
 TEST_CASE("progress: the plain line for logs and the final summary") {
@@ -96,4 +98,25 @@ TEST_CASE("rate meter: rows per second over the recent window") {
     CHECK(meter.rows_per_second() == Approx(0));
     meter.add(start + 24s, 2400);
     CHECK(meter.rows_per_second() == Approx(400.0 / 12.0));
+}
+
+TEST_CASE("progress: the rate-limit counters of the run") {
+    talentray::scheduler_counters run;
+    run.admitted = 201;
+    run.waited = 190;
+    run.total_wait = 18'900ms;
+    run.max_wait = 210ms;
+    run.rate_limited_responses = 2;
+    run.retries.rate_limited = 2;
+    run.retries.server_error = 1;
+    talentray::scheduler_counters now;
+    now.configured_rate_per_minute = 590;
+    now.current_rate_per_minute = 590;
+    CHECK(render_rate_counters(run, now) ==
+          "rate limit: 201 admitted, 190 queued (18.9s of waiting in all, 0.2s at most), 429s 2, retries 3, admission rate 590/min");
+    now.current_rate_per_minute = 295;
+    run.retries_refused = 1;
+    CHECK(render_rate_counters(run, now) ==
+          "rate limit: 201 admitted, 190 queued (18.9s of waiting in all, 0.2s at most), 429s 2, retries 3 (1 refused), "
+          "admission rate 295/min (lowered from 590/min after 429s)");
 }

@@ -21,7 +21,9 @@ std::string eta_text(const progress_view& view) {
 
 std::string counters_text(const progress_view& view, std::string_view separator) {
     std::string text = fmt::format("429s {}{}retries {}", view.rate_limited, separator, view.retries);
-    if (view.paused.count() > 0) text += fmt::format("{}paused {}", separator, format_duration(view.paused));
+    // Rounded up: a pause of 300 ms is "paused 1s", not "paused 0s".
+    if (view.paused.count() > 0)
+        text += fmt::format("{}paused {}", separator, format_duration(view.paused + std::chrono::milliseconds{999}));
     return text;
 }
 
@@ -110,6 +112,20 @@ std::string render_summary(const progress_view& view, std::string_view output, s
     if (resumed_rows) line += fmt::format(", {} of them written before the resume", resumed_rows);
     if (view.total) line += fmt::format("; total count {}", *view.total);
     line += fmt::format("; requests {}, 429s {}, retries {}", view.requests, view.rate_limited, view.retries);
+    return line;
+}
+
+std::string render_rate_counters(const scheduler_counters& run, const scheduler_counters& now) {
+    const double total_wait = std::chrono::duration<double>(run.total_wait).count();
+    const double max_wait = std::chrono::duration<double>(run.max_wait).count();
+    std::string line = fmt::format("rate limit: {} admitted, {} queued ({:.1f}s of waiting in all, {:.1f}s at most), 429s {}, "
+                                   "retries {}",
+                                   run.admitted, run.waited, total_wait, max_wait, run.rate_limited_responses,
+                                   run.retries.total());
+    if (run.retries_refused) line += fmt::format(" ({} refused)", run.retries_refused);
+    line += fmt::format(", admission rate {:.0f}/min", now.current_rate_per_minute);
+    if (now.current_rate_per_minute + 0.5 < now.configured_rate_per_minute)
+        line += fmt::format(" (lowered from {:.0f}/min after 429s)", now.configured_rate_per_minute);
     return line;
 }
 

@@ -2,6 +2,8 @@
 // Pure functions of the numbers; progress_display.hpp decides when and where they are written.
 #pragma once
 
+#include <talentray/scheduler/scheduler_counters.hpp>
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -71,5 +73,11 @@ std::string render_plain_line(const progress_view& view);
 /// `exported 20000 rows of candidates to out.jsonl in 24s (833 rows/s); requests 200, 429s 0, retries 0`.
 /// `resumed_rows` (rows already there when the run started) is mentioned when non-zero.
 std::string render_summary(const progress_view& view, std::string_view output, std::uint64_t resumed_rows);
+
+/// The key's rate-limit counters of this run, one line (no newline):
+/// `rate limit: 201 admitted, 190 queued (18.9s of waiting in all, 0.2s at most), 429s 0, retries 0,
+/// admission rate 590/min`.
+/// `run` holds the counters' growth during the run (counts), `now` the current state (rate).
+std::string render_rate_counters(const scheduler_counters& run, const scheduler_counters& now);
 
 }  // namespace talentray::cli

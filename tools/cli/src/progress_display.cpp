@@ -83,6 +83,19 @@ void progress_display::redraw() {
 void progress_display::write_summary() {
     stop();
     out_.write_line(render_summary(sample(), job_->paths().output.string(), job_->resumed_rows()));
+    const scheduler_counters now = client_->counters().scheduler;
+    const scheduler_counters& before = baseline_.scheduler;
+    scheduler_counters run = now;
+    run.admitted -= before.admitted;
+    run.waited -= before.waited;
+    run.total_wait -= before.total_wait;
+    run.rate_limited_responses -= before.rate_limited_responses;
+    run.retries.rate_limited -= before.retries.rate_limited;
+    run.retries.server_error -= before.retries.server_error;
+    run.retries.timeout -= before.retries.timeout;
+    run.retries.network -= before.retries.network;
+    run.retries_refused -= before.retries_refused;
+    out_.write_line(render_rate_counters(run, now));
 }
 
 }  // namespace talentray::cli

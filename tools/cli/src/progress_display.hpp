@@ -42,7 +42,7 @@ public:
     /// The numbers now (also feeds the rate meter).
     progress_view sample();
 
-    /// Writes the final summary line.
+    /// Writes the final summary line and the key's rate-limit counters of this run.
     void write_summary();
 
     // For the timer coroutine.

@@ -213,8 +213,7 @@ void add_resource_command(command_line& cli, CLI::App* group, const export_resou
     args->page_size = largest_page;
 
     if (!resource.path_param.empty()) add_positional(command, "ID", args->id, std::string(resource.id_help));
-    command->add_option("--format", args->format, "jsonl (the rows as the server sent them) or csv (RFC 4180)")
-        ->check(CLI::IsMember({"jsonl", "csv"}))
+    command->add_option("--format", args->format, "jsonl (the rows as the server sent them; default) or csv (RFC 4180)")
         ->type_name("jsonl|csv");
     command->add_option("--output", args->output, "the file to write; it appears only once complete")
         ->required()
