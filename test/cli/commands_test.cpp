@@ -36,6 +36,16 @@ TEST_CASE("commands: me prints the principal as indented JSON") {
     CHECK(me.at("user").at("id") == "user_employer");
     CHECK(me.at("auth").at("keyId") == json::value(f.server.keys().employer.id));
     CHECK(result.out.find("\n  \"user\": {\n") != std::string::npos);
+    CHECK(result.err.empty());
+}
+
+TEST_CASE("commands: --verbose logs each request on stderr, never the key") {
+    const cli_fixture f;
+    const outcome result = f.as_employer({"--verbose", "candidates", "list", "--all", "--page-size", "100"});
+    REQUIRE(result.exit_status == 0);
+    CHECK_THAT(result.err, Catch::Contains("GET /api/v1/candidates -> 200 in "));
+    CHECK(result.err.find(f.server.keys().employer.key) == std::string::npos);
+    CHECK(result.err.find(f.server.keys().employer.key.substr(3, 20)) == std::string::npos);
 }
 
 TEST_CASE("commands: candidates list, --page, --count, --all, get, steps, update") {

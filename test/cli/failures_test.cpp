@@ -81,6 +81,10 @@ TEST_CASE("failures: an export with bad arguments writes nothing") {
     check_failure(f.as_employer({"export", "candidates", "--output", output.string(), "--resume"}), 1,
                   "not a usable export checkpoint");
     std::filesystem::remove(f.scratch / "out.jsonl.checkpoint");
+    // Refused by the server before the first row: nothing is left to resume.
+    check_failure(f.as_employer({"export", "key-usage", f.server.keys().admin.id, "--output", output.string()}), 5,
+                  "Admin access required");
+    check_failure(f.as_employer({"export", "cv-screening-batch", "batch_nope", "--output", output.string()}), 6, "404");
     std::vector<std::string> left;
     for (const auto& entry : std::filesystem::directory_iterator(f.scratch.path()))
         left.push_back(entry.path().filename().string());

@@ -139,3 +139,31 @@ TEST_CASE("resume: SIGINT stops an export with a hint, and --resume finishes it"
     REQUIRE(finished.exit_status == 0);
     CHECK((parse_json_lines(read_text(output)) == f.offset_rows("/api/v1/candidates", f.server.keys().employer.key)));
 }
+
+TEST_CASE("resume: an export stopped by a rate limit keeps its rows, and --resume completes it") {
+    mock::server_options options = cli_fixture::default_options();
+    options.limit = {30, std::chrono::seconds{60}};
+    cli_fixture f{options};
+    const auto output = f.scratch / "c.jsonl";
+    const std::vector<std::string> command{"--timeout", "1s", "export", "candidates", "--output", output.string(),
+                                           "--page-size", "10"};
+    const outcome stopped = f.as_employer(command);
+    INFO(stopped.err);
+    CHECK(stopped.exit_status == 7);
+    CHECK_THAT(stopped.err, Catch::Contains("export stopped after "));
+    CHECK_THAT(stopped.err, Catch::Contains("run the same command with --resume"));
+    CHECK_FALSE(std::filesystem::exists(output));
+    REQUIRE(std::filesystem::exists(f.scratch / "c.jsonl.checkpoint"));
+
+    f.server.set_rate_limit({0, std::chrono::milliseconds{0}});
+    std::vector<std::string> resume = command;
+    resume.push_back("--resume");
+    const outcome finished = f.as_employer(resume);
+    INFO(finished.err);
+    REQUIRE(finished.exit_status == 0);
+    CHECK_THAT(finished.err, Catch::Contains("of them written before the resume"));
+    const std::vector<json::value> written = parse_json_lines(read_text(output));
+    const std::vector<json::value> expected = f.offset_rows("/api/v1/candidates", f.server.keys().employer.key);
+    CHECK(written.size() == expected.size());
+    CHECK((written == expected));
+}

@@ -120,4 +120,10 @@ void export_job::complete() {
 
 void export_job::discard_checkpoint() { remove_if_exists(paths_.checkpoint); }
 
+void export_job::abandon() {
+    file_.reset();
+    remove_if_exists(paths_.checkpoint);
+    remove_if_exists(paths_.partial);
+}
+
 }  // namespace talentray::cli

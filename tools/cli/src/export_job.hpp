@@ -77,6 +77,10 @@ public:
     /// Removes the leftover checkpoint of an export whose FILE is already complete.
     void discard_checkpoint();
 
+    /// Removes FILE.partial and FILE.checkpoint: for an export that failed before it had written
+    /// a single row, so that nothing is left to resume.
+    void abandon();
+
     void set_total(std::optional<std::int64_t> total) noexcept { total_ = total; }
     std::optional<std::int64_t> total() const noexcept { return total_; }
     std::uint64_t rows() const noexcept { return rows_; }

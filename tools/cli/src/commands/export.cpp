@@ -160,13 +160,23 @@ asio::awaitable<void> export_rows(session s, export_plan plan, export_start star
         }
         job->commit(rows.checkpoint().to_string(), true);
     } catch (...) {
+        guard.display->stop();
+        if (job->rows() == 0) {
+            // Refused before the first row (no scope, unknown batch, ...): nothing worth resuming.
+            try {
+                job->abandon();
+            } catch (const std::exception& e) {
+                s.err->write_line(std::string("talentray: ") + e.what());
+            }
+            s.interrupt_hint->clear();
+            throw;
+        }
         // Keep what was fetched: the next --resume starts after the last row written here.
         try {
             job->commit(rows.checkpoint().to_string(), false);
         } catch (const std::exception& e) {
             s.err->write_line(std::string("talentray: could not save the checkpoint: ") + e.what());
         }
-        guard.display->stop();
         s.err->write_line("talentray: export stopped after " + std::to_string(job->rows()) + " rows; " +
                           *s.interrupt_hint + ", or --force to start over");
         throw;
