@@ -51,8 +51,8 @@ asio::awaitable<void> audit(tr::api_keys_api keys, std::string key_id, std::opti
         params.before = page.pagination.next_before;
     }
 
-    std::cout << "key " << key->id << " (" << key->name.value_or("unnamed") << "), owner " << key->owner.email
-              << ", " << key->request_count << " request(s) in total\n";
+    std::cout << "key " << key->id << " (" << key->name.value_or("unnamed") << "), owner " << key->owner.email << ", "
+              << key->request_count << " request(s) in total\n";
     for (const auto& [route, usage] : by_route)
         std::cout << usage.requests << '\t' << route << "\tfirst " << usage.first_seen << "\tlast " << usage.last_seen
                   << '\n';

@@ -43,9 +43,12 @@ json::object hris_record(const tr::candidate& hire, const std::string& role_id,
                                         {"status", step.status},
                                         {"completedAt", optional_time(step.completed_at)}});
     }
-    return json::object{{"externalId", hire.id},      {"fullName", hire.full_name},
-                        {"email", optional_text(hire.email)}, {"phone", optional_text(hire.phone)},
-                        {"roleId", role_id},          {"pipeline", std::move(pipeline)}};
+    return json::object{{"externalId", hire.id},
+                        {"fullName", hire.full_name},
+                        {"email", optional_text(hire.email)},
+                        {"phone", optional_text(hire.phone)},
+                        {"roleId", role_id},
+                        {"pipeline", std::move(pipeline)}};
 }
 
 // The endpoint group is a cheap handle, taken by value like every coroutine argument.

@@ -10,8 +10,8 @@ namespace asio = boost::asio;
 
 asio::awaitable<result<created_api_key>> api_keys_api::try_create(create_api_key_request request,
                                                                   call_options options) const {
-    return detail::exchange<legacy_success<created_api_key>>(
-        detail::share_internals(*client_), detail::wire::create_api_key(request), std::move(options));
+    return detail::exchange<legacy_success<created_api_key>>(detail::share_internals(*client_),
+                                                             detail::wire::create_api_key(request), std::move(options));
 }
 
 asio::awaitable<created_api_key> api_keys_api::create(create_api_key_request request, call_options options) const {

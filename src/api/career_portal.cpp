@@ -7,10 +7,9 @@ namespace talentray {
 
 namespace asio = boost::asio;
 
-asio::awaitable<result<career_portal>> career_portal_api::try_portal(std::string org_slug,
-                                                                     call_options options) const {
-    return detail::exchange<career_portal>(detail::share_internals(*client_),
-                                           detail::wire::get_career_portal(org_slug), std::move(options));
+asio::awaitable<result<career_portal>> career_portal_api::try_portal(std::string org_slug, call_options options) const {
+    return detail::exchange<career_portal>(detail::share_internals(*client_), detail::wire::get_career_portal(org_slug),
+                                           std::move(options));
 }
 
 asio::awaitable<career_portal> career_portal_api::portal(std::string org_slug, call_options options) const {

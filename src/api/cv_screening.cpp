@@ -11,9 +11,8 @@ namespace asio = boost::asio;
 asio::awaitable<result<cv_screening_batch>> cv_screening_api::try_batch(std::string batch_id,
                                                                         cv_screening_batch_params params,
                                                                         call_options options) const {
-    return detail::exchange<cv_screening_batch>(detail::share_internals(*client_),
-                                                detail::wire::get_cv_screening_batch(batch_id, params),
-                                                std::move(options));
+    return detail::exchange<cv_screening_batch>(
+        detail::share_internals(*client_), detail::wire::get_cv_screening_batch(batch_id, params), std::move(options));
 }
 
 asio::awaitable<cv_screening_batch> cv_screening_api::batch(std::string batch_id, cv_screening_batch_params params,

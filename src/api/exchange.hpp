@@ -87,7 +87,7 @@ using payload_t = typename envelope_payload<Envelope>::type;
 /// Sends the request (unless forming it failed) and decodes the answer as `Envelope`.
 template <json_model Envelope>
 boost::asio::awaitable<result<payload_t<Envelope>>> exchange(std::shared_ptr<client_impl> internals,
-                                                              result<request_spec> request, call_options options) {
+                                                             result<request_spec> request, call_options options) {
     if (!request) co_return request.error();
     apply(options, *request);
     const request_label label = label_of(*request);

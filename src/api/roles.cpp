@@ -40,8 +40,8 @@ asio::awaitable<role> roles_api::update(std::string id, role_update changes, cal
 }
 
 asio::awaitable<result<std::vector<role_step>>> roles_api::try_steps(std::string id, call_options options) const {
-    return detail::exchange<full_list<role_step>>(detail::share_internals(*client_),
-                                                  detail::wire::list_role_steps(id), std::move(options));
+    return detail::exchange<full_list<role_step>>(detail::share_internals(*client_), detail::wire::list_role_steps(id),
+                                                  std::move(options));
 }
 
 asio::awaitable<std::vector<role_step>> roles_api::steps(std::string id, call_options options) const {

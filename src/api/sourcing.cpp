@@ -19,8 +19,7 @@ asio::awaitable<offset_page<potential_candidate>> sourcing_api::list_page(list_p
     return detail::value_or_throw(try_list_page(std::move(params), std::move(options)));
 }
 
-pager<potential_candidate> sourcing_api::list(list_potential_candidates_params params,
-                                              pager_options options) const {
+pager<potential_candidate> sourcing_api::list(list_potential_candidates_params params, pager_options options) const {
     return detail::offset_pager<potential_candidate>(*client_, detail::wire::list_potential_candidates(params),
                                                      params.page_size, std::move(options));
 }
@@ -40,17 +39,15 @@ asio::awaitable<result<potential_candidate>> sourcing_api::try_create(potential_
                                                  detail::wire::create_potential_candidate(lead), std::move(options));
 }
 
-asio::awaitable<potential_candidate> sourcing_api::create(potential_candidate_create lead,
-                                                          call_options options) const {
+asio::awaitable<potential_candidate> sourcing_api::create(potential_candidate_create lead, call_options options) const {
     return detail::value_or_throw(try_create(std::move(lead), std::move(options)));
 }
 
 asio::awaitable<result<potential_candidate>> sourcing_api::try_update(std::string id,
                                                                       potential_candidate_update changes,
                                                                       call_options options) const {
-    return detail::exchange<potential_candidate>(detail::share_internals(*client_),
-                                                 detail::wire::update_potential_candidate(id, changes),
-                                                 std::move(options));
+    return detail::exchange<potential_candidate>(
+        detail::share_internals(*client_), detail::wire::update_potential_candidate(id, changes), std::move(options));
 }
 
 asio::awaitable<potential_candidate> sourcing_api::update(std::string id, potential_candidate_update changes,

@@ -78,7 +78,8 @@ TEST_CASE("a legacy answer must say success") {
 }
 
 TEST_CASE("envelopes hand their payload to the caller") {
-    STATIC_REQUIRE(std::is_same_v<detail::payload_t<tr::full_list<tr::candidate_step>>, std::vector<tr::candidate_step>>);
+    STATIC_REQUIRE(
+        std::is_same_v<detail::payload_t<tr::full_list<tr::candidate_step>>, std::vector<tr::candidate_step>>);
     STATIC_REQUIRE(std::is_same_v<detail::payload_t<tr::legacy_success<tr::created_api_key>>, tr::created_api_key>);
     STATIC_REQUIRE(std::is_same_v<detail::payload_t<tr::offset_page<tr::candidate>>, tr::offset_page<tr::candidate>>);
     STATIC_REQUIRE(std::is_same_v<detail::payload_t<tr::me>, tr::me>);
@@ -111,10 +112,10 @@ TEST_CASE("a request that could not be formed is never sent") {
     // No client at all: the exchange must fail before it would need one.
     asio::io_context io;
     auto refused = tr::make_error_info(tr::errc::invalid_argument, "path parameter \"id\" must not be empty");
-    auto done = asio::co_spawn(
-        io, detail::exchange<tr::candidate>(nullptr, tr::result<tr::request_spec>{refused}, {}), asio::use_future);
-    auto nothing = asio::co_spawn(io, detail::exchange_without_answer(nullptr, tr::result<tr::request_spec>{refused}, {}),
-                                  asio::use_future);
+    auto done = asio::co_spawn(io, detail::exchange<tr::candidate>(nullptr, tr::result<tr::request_spec>{refused}, {}),
+                               asio::use_future);
+    auto nothing = asio::co_spawn(
+        io, detail::exchange_without_answer(nullptr, tr::result<tr::request_spec>{refused}, {}), asio::use_future);
     io.run();
     const auto outcome = done.get();
     REQUIRE_FALSE(outcome);

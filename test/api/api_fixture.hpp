@@ -10,8 +10,8 @@
 #include <talentray/api/sourcing.hpp>
 #include <talentray/api/tests.hpp>
 #include <talentray/client.hpp>
-#include <talentray/model/me.hpp>
 #include <talentray/mock/server.hpp>
+#include <talentray/model/me.hpp>
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>

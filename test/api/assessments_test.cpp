@@ -14,8 +14,8 @@ TEST_CASE("tests list_page: the organization's and the global tests, filters by 
     const tr::offset_page<tr::test> all = fixture.run(employer.tests().list_page());
     CHECK(all.pagination.total_count > 0);
     for (const tr::test& t : all.data) {
-        const bool acme = std::find(t.organization_ids.begin(), t.organization_ids.end(), "org_acme") !=
-                          t.organization_ids.end();
+        const bool acme =
+            std::find(t.organization_ids.begin(), t.organization_ids.end(), "org_acme") != t.organization_ids.end();
         CHECK((t.is_public || acme));
         CHECK(t.is_public == t.organization_ids.empty());
     }
@@ -87,8 +87,8 @@ TEST_CASE("tests update: 400 with details, 403 forbidden, 404") {
     tr::test_update rename;
     rename.name = "JS Basics";
     // Platform-global tests are admin-only; hiring managers never write.
-    for (const auto& [key, id] : {std::pair{&fixture.keys().employer, "test_logic"},
-                                  std::pair{&fixture.keys().hiring_manager, "test_js"}}) {
+    for (const auto& [key, id] :
+         {std::pair{&fixture.keys().employer, "test_logic"}, std::pair{&fixture.keys().hiring_manager, "test_js"}}) {
         INFO(key->id << " on " << id);
         const tr::client c = fixture.client_for(*key);
         const auto forbidden = fixture.run(c.tests().try_update(id, rename));

@@ -27,7 +27,7 @@ TEST_CASE("career portal: open public roles, salaries only where the portal show
     REQUIRE_FALSE(acme.roles.empty());
     for (const tr::portal_role& r : acme.roles) {
         INFO(r.id);
-        CHECK(r.id != "role_data");  // not public
+        CHECK(r.id != "role_data");   // not public
         CHECK(r.id != "role_sales");  // paused
         CHECK(r.salary_min);
         CHECK(r.salary_currency);

@@ -20,7 +20,7 @@ namespace {
 
 // One operation formed from sample input, and what the contract says must come out.
 struct formed_request {
-    std::string sdk_name;                                       // as in endpoints.tsv
+    std::string sdk_name;                                          // as in endpoints.tsv
     std::vector<std::pair<std::string, std::string>> path_values;  // placeholder -> sample value
     tr::result<tr::request_spec> formed;
     std::string method;
@@ -239,19 +239,19 @@ TEST_CASE("methods, paths and credentials agree with endpoints.tsv") {
 TEST_CASE("a hostile id stays one segment of the documented path") {
     using former = tr::result<tr::request_spec> (*)(std::string_view);
     const std::vector<std::pair<former, std::string>> by_id{
-        {wire::revoke_api_key, "/api/admin/api-keys/"},   {wire::get_candidate, "/api/v1/candidates/"},
-        {wire::list_candidate_steps, "/api/v1/candidates/"}, {wire::get_role, "/api/v1/roles/"},
-        {wire::list_role_steps, "/api/v1/roles/"},       {wire::get_test, "/api/v1/tests/"},
-        {wire::get_potential_candidate, "/api/v1/sourcing/"}, {wire::delete_potential_candidate, "/api/v1/sourcing/"},
+        {wire::revoke_api_key, "/api/admin/api-keys/"},
+        {wire::get_candidate, "/api/v1/candidates/"},
+        {wire::list_candidate_steps, "/api/v1/candidates/"},
+        {wire::get_role, "/api/v1/roles/"},
+        {wire::list_role_steps, "/api/v1/roles/"},
+        {wire::get_test, "/api/v1/tests/"},
+        {wire::get_potential_candidate, "/api/v1/sourcing/"},
+        {wire::delete_potential_candidate, "/api/v1/sourcing/"},
         {wire::get_career_portal, "/api/public/portal/"},
     };
     const std::vector<std::pair<std::string, std::string>> hostile{
-        {"../admin/api-keys", "..%2Fadmin%2Fapi-keys"},
-        {"..", "%2E%2E"},
-        {"a?b=c#d", "a%3Fb%3Dc%23d"},
-        {"x y\r\nHost: evil", "x%20y%0D%0AHost%3A%20evil"},
-        {"100%", "100%25"},
-        {"Ayşe", "Ay%C5%9Fe"},
+        {"../admin/api-keys", "..%2Fadmin%2Fapi-keys"},     {"..", "%2E%2E"},   {"a?b=c#d", "a%3Fb%3Dc%23d"},
+        {"x y\r\nHost: evil", "x%20y%0D%0AHost%3A%20evil"}, {"100%", "100%25"}, {"Ayşe", "Ay%C5%9Fe"},
     };
     for (const auto& [form, prefix] : by_id) {
         for (const auto& [id, encoded] : hostile) {

@@ -36,6 +36,7 @@ class client;
 /// client's internals alive until it completes, even if the client is destroyed meanwhile.
 class api_keys_api {
 public:
+    /// A handle on the API-key endpoints of `owner`; `client::api_keys()` makes the same.
     explicit api_keys_api(const client& owner) noexcept : client_(&owner) {}
 
     /// `POST /api/admin/api-keys`: mints a key that acts as `request.user_id`. Returns the

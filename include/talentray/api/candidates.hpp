@@ -33,6 +33,7 @@ class client;
 /// client's internals alive until it completes, even if the client is destroyed meanwhile.
 class candidates_api {
 public:
+    /// A handle on the candidate endpoints of `owner`; `client::candidates()` makes the same.
     explicit candidates_api(const client& owner) noexcept : client_(&owner) {}
 
     /// `GET /api/v1/candidates` — one page of the candidates the key can see (scope

@@ -34,6 +34,7 @@ class client;
 /// client's internals alive until it completes, even if the client is destroyed meanwhile.
 class career_portal_api {
 public:
+    /// A handle on the career-portal endpoints of `owner`; `client::career_portal()` makes the same.
     explicit career_portal_api(const client& owner) noexcept : client_(&owner) {}
 
     /// `GET /api/public/portal/{orgSlug}`: the organization and every open public role of it,

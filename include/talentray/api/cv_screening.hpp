@@ -31,6 +31,7 @@ class client;
 /// client's internals alive until it completes, even if the client is destroyed meanwhile.
 class cv_screening_api {
 public:
+    /// A handle on the CV-screening endpoints of `owner`; `client::cv_screening()` makes the same.
     explicit cv_screening_api(const client& owner) noexcept : client_(&owner) {}
 
     /// `GET /api/v1/cv-screening/batches/{batchId}` (scope `cv-screening:read`): the batch's

@@ -5,8 +5,8 @@
 #include <talentray/error.hpp>
 #include <talentray/model/pagination.hpp>
 #include <talentray/model/params.hpp>
-#include <talentray/pager.hpp>
 #include <talentray/model/role.hpp>
+#include <talentray/pager.hpp>
 
 #include <boost/asio/awaitable.hpp>
 
@@ -33,6 +33,7 @@ class client;
 /// client's internals alive until it completes, even if the client is destroyed meanwhile.
 class roles_api {
 public:
+    /// A handle on the role endpoints of `owner`; `client::roles()` makes the same.
     explicit roles_api(const client& owner) noexcept : client_(&owner) {}
 
     /// `GET /api/v1/roles` — one page of the roles the key can see (scope `roles:read`),

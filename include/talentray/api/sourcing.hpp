@@ -5,8 +5,8 @@
 #include <talentray/error.hpp>
 #include <talentray/model/pagination.hpp>
 #include <talentray/model/params.hpp>
-#include <talentray/pager.hpp>
 #include <talentray/model/sourcing.hpp>
+#include <talentray/pager.hpp>
 
 #include <boost/asio/awaitable.hpp>
 
@@ -33,6 +33,7 @@ class client;
 /// client's internals alive until it completes, even if the client is destroyed meanwhile.
 class sourcing_api {
 public:
+    /// A handle on the sourcing endpoints of `owner`; `client::sourcing()` makes the same.
     explicit sourcing_api(const client& owner) noexcept : client_(&owner) {}
 
     /// `GET /api/v1/sourcing` — one page of the leads linked to an organization the key can see
@@ -68,7 +69,8 @@ public:
     /// `insufficient_scope`, `forbidden` without write authority in that organization.
     /// Never retried once it may have reached the server, so a lost answer cannot create the
     /// lead twice; after a transport failure, look the lead up before creating it again.
-    boost::asio::awaitable<potential_candidate> create(potential_candidate_create lead, call_options options = {}) const;
+    boost::asio::awaitable<potential_candidate> create(potential_candidate_create lead,
+                                                       call_options options = {}) const;
     /// As `create`, returning the failure instead of throwing it.
     boost::asio::awaitable<result<potential_candidate>> try_create(potential_candidate_create lead,
                                                                    call_options options = {}) const;
@@ -80,7 +82,7 @@ public:
     /// `details`, `insufficient_scope`, `forbidden` without write authority in one of the
     /// lead's organizations, `not_found`. Not retried once it may have reached the server.
     boost::asio::awaitable<potential_candidate> update(std::string id, potential_candidate_update changes,
-                                                      call_options options = {}) const;
+                                                       call_options options = {}) const;
     /// As `update`, returning the failure instead of throwing it.
     boost::asio::awaitable<result<potential_candidate>> try_update(std::string id, potential_candidate_update changes,
                                                                    call_options options = {}) const;

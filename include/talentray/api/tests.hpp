@@ -5,8 +5,8 @@
 #include <talentray/error.hpp>
 #include <talentray/model/pagination.hpp>
 #include <talentray/model/params.hpp>
-#include <talentray/pager.hpp>
 #include <talentray/model/test.hpp>
+#include <talentray/pager.hpp>
 
 #include <boost/asio/awaitable.hpp>
 
@@ -33,6 +33,7 @@ class client;
 /// client's internals alive until it completes, even if the client is destroyed meanwhile.
 class tests_api {
 public:
+    /// A handle on the test endpoints of `owner`; `client::tests()` makes the same.
     explicit tests_api(const client& owner) noexcept : client_(&owner) {}
 
     /// `GET /api/v1/tests` — one page of the tests the key can see, its organizations' and the
