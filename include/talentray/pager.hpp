@@ -53,8 +53,13 @@ struct pager_access;
 /// `errc::invalid_response` saying "list changed" before any row of that page is handed out.
 /// The caller decides: stop (and restart the export for a consistent copy), or call `next()`
 /// again, which accepts the new total and continues with that page — rows may then have moved
-/// across the page boundary. Nothing is lost or repeated silently. Cursor lists (the usage log,
-/// newest first) only grow at the front, behind the walk, and need no such check.
+/// across the page boundary. Nothing is lost or repeated silently. (Rows added after the last
+/// page was read are simply not part of the walk.) A checkpoint whose row offset no longer fits
+/// its page is reported the same way. Cursor lists (the usage log, newest first) only grow at
+/// the front, behind the walk, and need no such check.
+///
+/// Memory: at most the page being read plus the window's pages ahead are held, whatever the
+/// list's length (see `pager_options`); `stats()` reports the rows held and their peak.
 ///
 /// Cancellation: leaving early cancels what is in flight — when `max_items` is reached, when
 /// `cancel()` is called, when the pager is destroyed, and when a pending `next()` /
@@ -72,7 +77,8 @@ struct pager_access;
 /// Lifetime: the pager refers to the client's shared internals and may outlive the `client`
 /// object. It must not be destroyed or moved while a `next()` is pending; destroying it
 /// between calls is always safe, in-flight requests included. Like any Asio I/O object, it must
-/// be destroyed before its io_context.
+/// be destroyed before its io_context; a pager living in a coroutine frame is torn down with
+/// that frame when the io_context is destroyed mid-walk.
 template <class T>
 class pager {
 public:

@@ -82,7 +82,10 @@ asio::awaitable<result<bool>> page_stream::open_next_page() {
         }
         if (window_.front().ready()) {
             auto opened = take_front();
-            if (opened) plan(executor);
+            if (opened) {
+                drop_unwanted();  // the page may have shown a smaller list
+                plan(executor);
+            }
             co_return opened;
         }
         auto waited = co_await wait_for_progress();
