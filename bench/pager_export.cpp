@@ -49,6 +49,7 @@ struct run_result {
     std::uint64_t pages = 0;
     double seconds = 0;
     long peak_rss_kib = 0;
+    std::size_t peak_rows_held = 0;  // the pager's own buffer: the page being read and those ahead
     bool complete = false;
 };
 
@@ -119,6 +120,7 @@ run_result run_single(const run_config& config) {
     result.pages = p.stats().pages;
     result.seconds = elapsed.count();
     result.peak_rss_kib = peak_rss_kib();
+    result.peak_rows_held = p.stats().peak_buffered_rows;
     result.complete = outcome.rows == config.rows && outcome.in_order;
     return result;
 }
@@ -139,8 +141,8 @@ run_result run_isolated(const std::string& self, const run_config& config) {
     if (!child) throw std::runtime_error("cannot start " + command.str());
     run_result result;
     int complete = 0;
-    if (std::fscanf(child.get(), "%zu %lu %lf %ld %d", &result.rows, &result.pages, &result.seconds,
-                    &result.peak_rss_kib, &complete) != 5)
+    if (std::fscanf(child.get(), "%zu %lu %lf %ld %zu %d", &result.rows, &result.pages, &result.seconds,
+                    &result.peak_rss_kib, &result.peak_rows_held, &complete) != 6)
         throw std::runtime_error("no result from " + command.str());
     result.complete = complete != 0;
     return result;
@@ -191,8 +193,8 @@ int main(int argc, char** argv) {
             config.latency_ms = latency_ms;
             config.server_threads = server_threads;
             const run_result r = run_single(config);
-            std::printf("%zu %lu %.6f %ld %d\n", r.rows, static_cast<unsigned long>(r.pages), r.seconds, r.peak_rss_kib,
-                        r.complete ? 1 : 0);
+            std::printf("%zu %lu %.6f %ld %zu %d\n", r.rows, static_cast<unsigned long>(r.pages), r.seconds,
+                        r.peak_rss_kib, r.peak_rows_held, r.complete ? 1 : 0);
             return r.complete ? 0 : 1;
         }
 
@@ -203,8 +205,8 @@ int main(int argc, char** argv) {
             for (int w : {1, window}) plan.push_back({n, w, page_size, latency_ms, server_threads});
 
         const std::string self = self_path();
-        std::cout << "| rows | latency | window | rows/s | pages/s | seconds | peak RSS |\n"
-                  << "|---:|---:|---:|---:|---:|---:|---:|\n";
+        std::cout << "| rows | latency | window | rows/s | pages/s | seconds | peak RSS | peak rows held |\n"
+                  << "|---:|---:|---:|---:|---:|---:|---:|---:|\n";
         bool all_complete = true;
         for (const run_config& c : plan) {
             const run_result r = run_isolated(self, c);
@@ -213,13 +215,14 @@ int main(int argc, char** argv) {
                       << (c.window == 1 ? std::string("1 (sequential)") : std::to_string(c.window)) << " | "
                       << thousands(static_cast<double>(r.rows) / r.seconds) << " | "
                       << thousands(static_cast<double>(r.pages) / r.seconds) << " | " << fixed(r.seconds, 2) << " | "
-                      << fixed(static_cast<double>(r.peak_rss_kib) / 1024.0, 1) << " MiB"
-                      << (r.complete ? "" : " INCOMPLETE")
-                      << " |" << std::endl;
+                      << fixed(static_cast<double>(r.peak_rss_kib) / 1024.0, 1) << " MiB | " << r.peak_rows_held
+                      << (r.complete ? "" : " INCOMPLETE") << " |" << std::endl;
         }
         std::cout << "\nEach row: one child process; pager<candidate> with readahead 1, page size " << page_size
                   << ", an in-process mock (" << server_threads
-                  << " server thread(s), no rate limit, plain HTTP on 127.0.0.1); every row checked in order.\n";
+                  << " server thread(s), no rate limit, plain HTTP on 127.0.0.1); every row checked in order.\n"
+                  << "Peak RSS is the whole process, mock included (the mock logs every request it serves); "
+                     "peak rows held is the pager's own buffer.\n";
         return all_complete ? 0 : 1;
     } catch (const std::exception& e) {
         std::cerr << "bench_pager_export: " << e.what() << '\n';
