@@ -71,21 +71,40 @@ TEST_CASE("append file: cuts back to the committed length, and refuses a file sh
     const scratch s;
     const fs::path file = s.dir / "data";
     {
-        append_file out{file, 0};
+        append_file out{file};
+        out.cut_to(0);
         out.append("committed|");
         out.sync();
         out.append("not yet");
         CHECK(out.length() == 17);
     }  // closed without sync: like a crash, the tail may or may not be there
     {
-        append_file out{file, 10};
+        append_file out{file};
+        out.cut_to(10);
         CHECK(slurp(file) == "committed|");
         out.append("more");
         out.close();
     }
     CHECK(slurp(file) == "committed|more");
-    CHECK_THROWS_AS((append_file{file, 100}), local_failure);
-    CHECK_THROWS_WITH((append_file{file, 100}), Catch::Contains("holds 14 bytes but its checkpoint counts 100"));
+    append_file again{file};
+    CHECK_THROWS_AS(again.cut_to(100), local_failure);
+    CHECK_THROWS_WITH(again.cut_to(100), Catch::Contains("holds 14 bytes but its checkpoint counts 100"));
+    CHECK(slurp(file) == "committed|more");
+}
+
+TEST_CASE("append file: a second writer of the same file is refused while the first holds it") {
+    const scratch s;
+    const fs::path file = s.dir / "data";
+    append_file first{file};
+    first.cut_to(0);
+    first.append("mine");
+    first.sync();
+    CHECK_THROWS_AS(append_file{file}, usage_error);
+    CHECK_THROWS_WITH(append_file{file}, Catch::Contains("another process is writing"));
+    CHECK(slurp(file) == "mine");
+    first.close();
+    append_file second{file};  // free again
+    second.cut_to(4);
 }
 
 TEST_CASE("export job: a resume drops the rows after the last commit and continues the count") {

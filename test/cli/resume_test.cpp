@@ -167,3 +167,28 @@ TEST_CASE("resume: an export stopped by a rate limit keeps its rows, and --resum
     CHECK(written.size() == expected.size());
     CHECK((written == expected));
 }
+
+TEST_CASE("resume: a second export of the same file is refused while the first runs") {
+    const cli_fixture f{slow_server()};
+    const auto output = f.scratch / "c.jsonl";
+    std::vector<std::string> all = f.connection_args();
+    const std::vector<std::string> command = export_command("jsonl", output);
+    all.insert(all.end(), command.begin(), command.end());
+    child first{talentray_program(), all, f.environment(f.server.keys().employer.key)};
+    // Wait until the first export holds its file, then try a second one that would start over.
+    for (int i = 0; i < 200 && !std::filesystem::exists(f.scratch / "c.jsonl.checkpoint"); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds{10});
+    std::vector<std::string> forced = command;
+    forced.push_back("--force");
+    const outcome second = f.as_employer(forced);
+    const outcome first_done = first.wait();
+    INFO(first_done.err);
+    INFO(second.err);
+    CHECK(first_done.exit_status == 0);
+    // Unless the first had already finished (then the second replaced its file), it was refused.
+    if (second.exit_status != 0) {
+        CHECK(second.exit_status == 2);
+        CHECK_THAT(second.err, Catch::Contains("another process is writing"));
+    }
+    CHECK((parse_json_lines(read_text(output)) == f.offset_rows("/api/v1/candidates", f.server.keys().employer.key)));
+}

@@ -3,6 +3,7 @@
 #include "usage_error.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -91,34 +92,34 @@ void remove_if_exists(const std::filesystem::path& path) {
     if (::unlink(path.c_str()) != 0 && errno != ENOENT) fail(path, "cannot remove", errno);
 }
 
-append_file::append_file(std::filesystem::path path, std::uint64_t length) : path_(std::move(path)) {
+append_file::append_file(std::filesystem::path path) : path_(std::move(path)) {
     fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
     if (fd_ < 0) fail(path_, "cannot open", errno);
-    struct stat status {};
-    if (::fstat(fd_, &status) != 0) {
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
         const int error = errno;
         ::close(fd_);
-        fail(path_, "cannot inspect", error);
+        fd_ = -1;
+        if (error == EWOULDBLOCK)
+            throw usage_error("another process is writing " + path_.string() + " (a talentray export of the same file "
+                              "still running?); nothing was changed");
+        fail(path_, "cannot lock", error);
     }
-    if (static_cast<std::uint64_t>(status.st_size) < length) {
-        ::close(fd_);
+    buffer_.reserve(buffer_limit);
+}
+
+void append_file::cut_to(std::uint64_t length) {
+    buffer_.clear();
+    struct stat status {};
+    if (::fstat(fd_, &status) != 0) fail(path_, "cannot inspect", errno);
+    if (static_cast<std::uint64_t>(status.st_size) < length)
         throw local_failure(path_.string() + " holds " + std::to_string(status.st_size) +
                             " bytes but its checkpoint counts " + std::to_string(length) +
                             "; it was changed outside talentray, so the export cannot continue (use --force to start over)");
-    }
-    if (::ftruncate(fd_, static_cast<off_t>(length)) != 0 || ::lseek(fd_, static_cast<off_t>(length), SEEK_SET) < 0) {
-        const int error = errno;
-        ::close(fd_);
-        fail(path_, "cannot cut back", error);
-    }
+    if (::ftruncate(fd_, static_cast<off_t>(length)) != 0 || ::lseek(fd_, static_cast<off_t>(length), SEEK_SET) < 0)
+        fail(path_, "cannot cut back", errno);
     // Only the data the checkpoint counts may be on disk from here on: make the cut durable.
-    if (::fsync(fd_) != 0) {
-        const int error = errno;
-        ::close(fd_);
-        fail(path_, "cannot sync", error);
-    }
+    if (::fsync(fd_) != 0) fail(path_, "cannot sync", errno);
     written_ = length;
-    buffer_.reserve(buffer_limit);
 }
 
 append_file::~append_file() {
@@ -143,6 +144,10 @@ void append_file::sync() {
 
 void append_file::close() {
     sync();
+    close_synced();
+}
+
+void append_file::close_synced() {
     const int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0) fail(path_, "cannot close", errno);

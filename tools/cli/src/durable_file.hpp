@@ -32,13 +32,19 @@ void remove_if_exists(const std::filesystem::path& path);
 /// what a crash may lose, and the checkpoint never counts it).
 class append_file {
 public:
-    /// Opens `path` for writing, creating it when missing, and cuts it to `length` bytes (0: empty).
-    /// Throws `local_failure` when it cannot be opened, or is shorter than `length` (then the data
-    /// the checkpoint counted is gone and the export cannot continue from it).
-    append_file(std::filesystem::path path, std::uint64_t length);
+    /// Opens `path` for writing, creating it when missing, and takes an exclusive lock on it,
+    /// held until the object goes away, so that two exports cannot write one file. Call `cut_to`
+    /// before appending. Throws `usage_error` when another process holds the lock (nothing was
+    /// changed), `local_failure` when the file cannot be opened.
+    explicit append_file(std::filesystem::path path);
     ~append_file();
     append_file(const append_file&) = delete;
     append_file& operator=(const append_file&) = delete;
+
+    /// Cuts the file to `length` bytes (0: empty), durably, and appends after them from now on.
+    /// Throws `local_failure` when the file is shorter than `length` (then the data a checkpoint
+    /// counted is gone and the export cannot continue from it), or cannot be cut.
+    void cut_to(std::uint64_t length);
 
     /// Adds `data` after everything appended so far (in memory until the buffer fills).
     void append(std::string_view data);
@@ -53,6 +59,9 @@ public:
 
     /// Closes the file after a final `sync()`. Throws `local_failure`.
     void close();
+
+    /// Closes the file, which must have been synced since the last `append` (releases the lock).
+    void close_synced();
 
 private:
     void write_buffer();

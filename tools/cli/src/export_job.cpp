@@ -45,9 +45,11 @@ export_job::export_job(export_paths paths, export_checkpoint identity, std::span
     : paths_(std::move(paths)), identity_(std::move(identity)), columns_(columns) {}
 
 void export_job::start_fresh() {
+    // FILE.partial is locked first and then emptied, never removed: its lock is what keeps two
+    // exports of one file apart, and another export's checkpoint must not go before that is known.
+    file_ = std::make_unique<append_file>(paths_.partial);
     remove_if_exists(paths_.checkpoint);
-    remove_if_exists(paths_.partial);
-    file_ = std::make_unique<append_file>(paths_.partial, 0);
+    file_->cut_to(0);
     if (identity_.format == export_format::csv) {
         record_.clear();
         csv::append_record(record_, csv_header(columns_));
@@ -58,7 +60,8 @@ void export_job::start_fresh() {
 }
 
 void export_job::start_from(const export_checkpoint& saved) {
-    file_ = std::make_unique<append_file>(paths_.partial, saved.bytes);
+    file_ = std::make_unique<append_file>(paths_.partial);
+    file_->cut_to(saved.bytes);
     rows_ = committed_rows_ = resumed_rows_ = saved.rows;
     total_ = saved.total;
     last_commit_ = std::chrono::steady_clock::now();
@@ -112,9 +115,11 @@ bool export_job::commit_due(std::chrono::steady_clock::time_point now) const noe
 }
 
 void export_job::complete() {
-    file_->close();
-    file_.reset();
+    // Renamed while still open and locked, so no other export can take FILE.partial in between.
+    file_->sync();
     rename_durably(paths_.partial, paths_.output);
+    file_->close_synced();
+    file_.reset();
     remove_if_exists(paths_.checkpoint);
 }
 

@@ -50,8 +50,9 @@ public:
     /// `identity`: resource, id, filters and format of this export (bytes/rows/pager unused).
     export_job(export_paths paths, export_checkpoint identity, std::span<const std::string_view> columns);
 
-    /// Starts FILE.partial from scratch: removes a previous FILE.partial and FILE.checkpoint and
-    /// writes the CSV header when the format is CSV. No checkpoint is written yet.
+    /// Starts FILE.partial from scratch: removes a previous FILE.checkpoint, empties FILE.partial
+    /// and writes the CSV header when the format is CSV. No checkpoint is written yet.
+    /// Throws `usage_error` when another export is writing FILE.partial.
     void start_fresh();
 
     /// Continues `saved`: cuts FILE.partial back to `saved.bytes` and takes over its row count.
