@@ -45,7 +45,7 @@ struct workload {
     std::uint32_t window_seconds = 6;
     std::size_t requests = 300;
     std::uint32_t concurrency = 16;
-    std::uint32_t burst = 0;  // 0: the SDK's default (10 of 600) scaled to the limit
+    std::uint32_t burst = 0;  // 0: the SDK's default, which follows the limit (tr::burst_for)
 };
 
 enum class client_kind { knows_limit, twice_limit, naive };
@@ -70,10 +70,12 @@ struct run_result {
     std::string first_failure;
 };
 
-std::uint32_t scaled_burst(std::uint32_t limit) {
-    // The SDK's default burst is 10 for the documented 600 per window; keep that proportion.
-    const std::uint32_t scaled = static_cast<std::uint32_t>(static_cast<double>(limit) * 10.0 / 600.0 + 0.5);
-    return std::clamp<std::uint32_t>(scaled, 1, std::max<std::uint32_t>(1, limit - 1));
+/// The burst the SDK uses when told `limit` per window: `--burst`, or its default.
+std::uint32_t burst_told(std::uint32_t limit, const workload& w) {
+    tr::scheduler_options options;
+    options.requests_per_window = limit;
+    if (w.burst != 0) options.burst = std::min(w.burst, limit - 1);
+    return tr::burst_for(options);
 }
 
 tr::request_spec me_request() {
@@ -138,11 +140,11 @@ tr::client_options options_for(const mock::server& server, client_kind kind, con
     switch (kind) {
     case client_kind::knows_limit:
         scheduler.requests_per_window = w.limit;
-        scheduler.burst = w.burst != 0 ? w.burst : scaled_burst(w.limit);
+        scheduler.burst = burst_told(w.limit, w);
         break;
     case client_kind::twice_limit:
         scheduler.requests_per_window = 2 * w.limit;
-        scheduler.burst = w.burst != 0 ? w.burst : scaled_burst(2 * w.limit);
+        scheduler.burst = burst_told(2 * w.limit, w);
         break;
     case client_kind::naive:
         // No pacing at all: a bucket far above the limit, no adaptive decrease, and 429 pauses
@@ -157,7 +159,6 @@ tr::client_options options_for(const mock::server& server, client_kind kind, con
         options.retry.max_rate_limited_attempts = 1;
         break;
     }
-    scheduler.burst = std::min(scheduler.burst, scheduler.requests_per_window - 1);
     options.budget = std::make_shared<tr::rate_budget>(scheduler);
     return options;
 }
@@ -217,7 +218,7 @@ int main(int argc, char** argv) {
     app.add_option("--requests", w.requests, "calls in the workload")->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
     app.add_option("--concurrency", w.concurrency, "workers sending calls at once (also the in-flight cap)")
         ->check(CLI::Range(1u, 256u));
-    app.add_option("--burst", w.burst, "the SDK's burst (default: 10 per 600 of the limit, at least 1)");
+    app.add_option("--burst", w.burst, "the SDK's burst (default: the SDK's own, limit / 60 rounded, 1 to 10)");
     CLI11_PARSE(app, argc, argv);
 
     const double allowed_per_second = static_cast<double>(w.limit) / w.window_seconds;
@@ -229,7 +230,7 @@ int main(int argc, char** argv) {
                 "Ideal time = requests / allowed rate = %.1f s; a sliding window admitting the first %u at once "
                 "would allow %.1f s.\n\n",
                 w.limit, w.window_seconds, allowed_per_second, w.requests, w.concurrency,
-                w.burst != 0 ? w.burst : scaled_burst(w.limit), w.burst != 0 ? w.burst : scaled_burst(2 * w.limit),
+                burst_told(w.limit, w), burst_told(2 * w.limit, w),
                 ideal_seconds, w.limit, floor_seconds);
     std::printf("| client | requests | wall time (s) | ideal time (s) | achieved/allowed | 429s | retries |\n");
     std::printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");

@@ -199,6 +199,12 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
                 failure.diag.client_message += "after " + std::to_string(attempt.attempt) + " attempt(s), " +
                                                decision.explain();
             }
+            if (decision.refusal == retry_refusal::retry_budget_exhausted) {
+                // Say why it stopped, so callers can test for it; the last failure's status, API
+                // code and message stay in the diagnostics, and its own code in the text.
+                failure.diag.client_message += "; the last attempt failed with: " + failure.code.message();
+                failure.code = errc::retry_budget_exhausted;
+            }
             co_return fail(std::move(failure));
         }
         log(log_level::info, method + " " + spec.path + ": " + failure.diag.to_string() + "; " + decision.explain());

@@ -1,6 +1,7 @@
 #include "scheduler/admission_controller.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace talentray::detail {
@@ -44,17 +45,20 @@ std::string admission_shortfall::describe() const {
 admission_controller::admission_controller(const scheduler_options& options, time_point now)
     : max_in_flight_(options.max_in_flight),
       window_length_(options.window),
-      burst_(options.burst),
-      configured_(shape_for(options.requests_per_window, options.window, options.burst)),
+      configured_limit_(options.requests_per_window),
+      burst_(burst_for(options)),
+      configured_(shape_for(options.requests_per_window, options.window, burst_)),
       default_pause_(options.default_pause),
       max_pause_(options.max_pause),
       pause_jitter_(options.pause_jitter),
       sync_from_headers_(options.sync_from_headers),
       bucket_(configured_.rate, configured_.capacity, now),
-      rate_(configured_.rate,
-            {options.rate_decrease_factor, options.min_rate_fraction,
-             std::chrono::duration_cast<duration>(options.rate_recovery_period)},
-            now),
+      limit_(double(options.requests_per_window),
+             {options.rate_decrease_factor, options.min_rate_fraction,
+              std::chrono::duration_cast<duration>(rate_recovery_period_for(options))},
+             now),
+      sent_(options.window),
+      history_(options.window),
       queue_(options.bulk_admission_interval) {}
 
 waiter_id admission_controller::enqueue(priority prio, time_point deadline, time_point now, wake_list& wake) {
@@ -149,7 +153,11 @@ void admission_controller::withdraw(waiter_id id, time_point now, wake_list& wak
 }
 
 void admission_controller::release(time_point now, wake_list& wake) {
-    if (in_flight_ > 0) --in_flight_;
+    if (in_flight_ > 0) {
+        --in_flight_;
+        // Finished, and possibly counted by the server until a window from now.
+        sent_.on_finish(now);
+    }
     pump(now, wake);
 }
 
@@ -169,15 +177,20 @@ void admission_controller::on_response(const response_event& event, time_point n
         const time_point sent_at = event.admitted_at ? *event.admitted_at
                                    : now < previous_pause ? time_point::min()
                                                           : now;
-        if (rate_.on_rate_limited(sent_at, paused_until_, now)) {
-            set_rate(rate_.current(), now);
+        std::optional<std::uint64_t> accepted;
+        if (event.admitted_at) {
+            history_.on_refused(*event.admitted_at);
+            accepted = history_.accepted_before(*event.admitted_at);
+        }
+        if (limit_.on_rate_limited(sent_at, accepted, window_length_, paused_until_, now)) {
+            apply_limit(now);
             ++rate_decreases_;
             sweep_due_ = true;
         }
     } else if (event.http_status > 0 && event.http_status < 500) {
         // The server answered without refusing: the rate may climb back.
         unhinted_429s_in_a_row_ = 0;
-        if (rate_.on_success(now)) set_rate(rate_.current(), now);
+        if (limit_.on_success(now)) apply_limit(now);
     }
     if (sync_from_headers_ && !event.rate_limit.empty()) apply_rate_limit(event.rate_limit, now);
     pump(now, wake);
@@ -203,14 +216,14 @@ void admission_controller::apply_rate_limit(const rate_limit_info& info, time_po
     if (info.limit) {
         const duration window = info.window ? std::chrono::duration_cast<duration>(*info.window) : window_length_;
         const rate_shape server = shape_for(*info.limit, window, burst_);
-        // The server may lower what was configured, never raise it.
-        const double ceiling = std::min(configured_.rate, server.rate);
-        if (ceiling != rate_.ceiling()) {
-            rate_.set_ceiling(ceiling);
-            set_rate(rate_.current(), now);
-        }
-        const double capacity = std::min(configured_.capacity, server.capacity);
-        if (capacity != bucket_.capacity()) bucket_.set_capacity(capacity, now);
+        // The server may lower what was configured, never raise it. Its limit, counted over our
+        // window, bounds the adaptive limit; its own bucket shape bounds the rate and burst, which
+        // also keeps its window when that is shorter than ours.
+        const double per_our_window = std::floor(double(*info.limit) * to_seconds(window_length_) / to_seconds(window));
+        limit_.set_ceiling(std::clamp(per_our_window, 1.0, double(configured_limit_)));
+        header_rate_ = server.rate;
+        header_capacity_ = server.capacity;
+        apply_limit(now);
         applied = true;
     }
     if (info.remaining) {
@@ -229,12 +242,36 @@ void admission_controller::apply_rate_limit(const rate_limit_info& info, time_po
     if (applied) ++header_syncs_;
 }
 
-void admission_controller::set_rate(double rate, time_point now) noexcept { bucket_.set_rate(rate, now); }
+void admission_controller::apply_limit(time_point now) noexcept {
+    // The bucket that never exceeds the current limit per window, within what the server
+    // advertised.
+    const auto whole = static_cast<std::uint64_t>(std::max(1.0, std::floor(limit_.current())));
+    const rate_shape shape = shape_for(whole, window_length_, burst_);
+    double rate = shape.rate;
+    double capacity = std::min(configured_.capacity, shape.capacity);
+    if (header_rate_ > 0) {
+        rate = std::min(rate, header_rate_);
+        capacity = std::min(capacity, header_capacity_);
+    }
+    if (rate != bucket_.rate()) bucket_.set_rate(rate, now);
+    if (capacity != bucket_.capacity()) bucket_.set_capacity(capacity, now);
+}
 
 time_point admission_controller::ready_at(time_point now) const noexcept {
     time_point t = std::max(now, paused_until_);
     if (window_.exhausted(t)) t = std::max(t, window_.reset_at());
-    return std::max(t, bucket_.time_for(1.0, t));
+    t = std::max(t, bucket_.time_for(1.0, t));
+    // max() when only attempts in flight fill the limit: their release pumps again.
+    return std::max(t, sent_.time_for(1, in_flight_, limit_.current(), t));
+}
+
+time_point admission_controller::sent_window_lower_bound(std::size_t needed, time_point at) const noexcept {
+    // Admissions beyond what the window can take beside those in flight also need attempts to
+    // finish, which nothing here can predict: bound only the ones it can take.
+    const auto whole = static_cast<std::uint64_t>(std::max(1.0, std::floor(limit_.current())));
+    if (in_flight_ >= whole) return at;
+    const std::uint64_t count = std::min<std::uint64_t>(needed, whole - in_flight_);
+    return sent_.time_for(count, in_flight_, limit_.current(), at);
 }
 
 time_point admission_controller::earliest_admission(std::size_t ahead, time_point now) const noexcept {
@@ -243,7 +280,7 @@ time_point admission_controller::earliest_admission(std::size_t ahead, time_poin
     const time_point start = std::max(now, paused_until_);
     time_point t = bucket_.time_for(needed, start);
     if (const auto left = window_.left(start); left && double(*left) < needed) t = std::max(t, window_.reset_at());
-    return t;
+    return std::max(t, sent_window_lower_bound(ahead + 1, start));
 }
 
 time_point admission_controller::own_wake_time(waiter_id id, record& r, time_point now) {
@@ -323,6 +360,7 @@ void admission_controller::pump(time_point now, wake_list& wake) {
         }
         bucket_.try_take(now);
         window_.on_admit(now);
+        history_.on_admit(now);
         queue_.pop_next();
         ++in_flight_;
         record& r = records_.at(*next);
@@ -360,6 +398,7 @@ void admission_controller::fill(scheduler_counters& out, time_point now) const {
     out.header_syncs = header_syncs_;
     out.configured_rate_per_minute = configured_.rate * 60;
     out.current_rate_per_minute = bucket_.rate() * 60;
+    out.current_requests_per_window = limit_.current();
     out.in_flight = in_flight_;
     out.queued_interactive = static_cast<std::uint32_t>(queue_.size(priority::interactive));
     out.queued_bulk = static_cast<std::uint32_t>(queue_.size(priority::bulk));

@@ -1,12 +1,14 @@
-// The admission state machine of one API key: token bucket, 429 pause, adaptive rate, server
-// window, in-flight cap and priority queue, driven by events that carry the current time.
+// The admission state machine of one API key: token bucket, sent-window check, 429 pause,
+// adaptive limit, server window, in-flight cap and priority queue, driven by events that carry the current time.
 // It decides; the async shell (budget_core) only waits and wakes. No clock, lock or I/O here.
 #pragma once
 
-#include "scheduler/adaptive_rate.hpp"
+#include "scheduler/adaptive_limit.hpp"
+#include "scheduler/admission_history.hpp"
 #include "scheduler/admission_queue.hpp"
 #include "scheduler/clock.hpp"
 #include "scheduler/rate_shape.hpp"
+#include "scheduler/sent_window.hpp"
 #include "scheduler/server_window.hpp"
 #include "scheduler/token_bucket.hpp"
 
@@ -117,13 +119,17 @@ private:
     void expire(waiter_id id, record& r, admission_shortfall why, wake_list& wake);
     void apply_rate_limit(const rate_limit_info& info, time_point now);
     duration pause_for(const response_event& event);
-    void set_rate(double rate, time_point now) noexcept;
+    void apply_limit(time_point now) noexcept;
+    time_point sent_window_lower_bound(std::size_t needed, time_point at) const noexcept;
 
     // Configuration.
     std::uint32_t max_in_flight_;
     duration window_length_;
+    std::uint64_t configured_limit_;
     std::uint64_t burst_;
     rate_shape configured_;
+    double header_rate_ = 0;      ///< the advertised limit's bucket rate; 0 when none was seen
+    double header_capacity_ = 0;  ///< the advertised limit's bucket capacity; 0 when none
     duration default_pause_;
     duration max_pause_;
     double pause_jitter_;
@@ -131,7 +137,9 @@ private:
 
     // Admission state.
     token_bucket bucket_;
-    adaptive_rate rate_;
+    adaptive_limit limit_;
+    sent_window sent_;
+    admission_history history_;
     server_window window_;
     admission_queue queue_;
     std::unordered_map<waiter_id, record> records_;

@@ -3,6 +3,7 @@
 
 #include <talentray/error.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -38,10 +39,10 @@ void validate(const scheduler_options& o) {
         reject(type, "requests_per_window", "must be at least 2", std::to_string(o.requests_per_window));
     if (o.window <= std::chrono::seconds::zero() || o.window > longest)
         reject(type, "window", "must be positive and at most a year", text(o.window));
-    if (o.burst < 1 || o.burst >= o.requests_per_window)
+    if (o.burst && (*o.burst < 1 || *o.burst >= o.requests_per_window))
         reject(type, "burst", "must be at least 1 and less than requests_per_window (" +
                                   std::to_string(o.requests_per_window) + ")",
-               std::to_string(o.burst));
+               std::to_string(*o.burst));
     if (o.max_in_flight < 1) reject(type, "max_in_flight", "must be at least 1", "0");
     if (o.bulk_admission_interval < 1) reject(type, "bulk_admission_interval", "must be at least 1", "0");
     if (o.default_pause <= std::chrono::milliseconds::zero())
@@ -54,13 +55,30 @@ void validate(const scheduler_options& o) {
         reject(type, "rate_decrease_factor", "must be in (0, 1]", text(o.rate_decrease_factor));
     if (!within(o.min_rate_fraction, 0, 1) || o.min_rate_fraction == 0)
         reject(type, "min_rate_fraction", "must be in (0, 1]", text(o.min_rate_fraction));
-    if (o.rate_recovery_period <= std::chrono::seconds::zero() || o.rate_recovery_period > longest)
-        reject(type, "rate_recovery_period", "must be positive and at most a year", text(o.rate_recovery_period));
+    if (o.rate_recovery_period &&
+        (*o.rate_recovery_period <= std::chrono::seconds::zero() || *o.rate_recovery_period > longest))
+        reject(type, "rate_recovery_period", "must be positive and at most a year", text(*o.rate_recovery_period));
     if (!within(o.retry_budget_ratio, 0, 1))
         reject(type, "retry_budget_ratio", "must be in [0, 1]", text(o.retry_budget_ratio));
     if (!within(o.retry_budget_min_per_second, 0, 1e6))
         reject(type, "retry_budget_min_per_second", "must be in [0, 1000000]", text(o.retry_budget_min_per_second));
     if (o.retry_budget_burst < 1) reject(type, "retry_budget_burst", "must be at least 1", "0");
+}
+
+std::uint32_t burst_for(const scheduler_options& o) noexcept {
+    if (o.burst) return *o.burst;
+    // 10 of the documented 600 per minute, in proportion below that. At least 1, and less than
+    // any valid limit (which is at least 2): limit / 60 rounded stays below it.
+    const std::uint32_t proportional = (o.requests_per_window + 30) / 60;
+    return std::clamp<std::uint32_t>(proportional, 1, 10);
+}
+
+std::chrono::seconds rate_recovery_period_for(const scheduler_options& o) noexcept {
+    if (o.rate_recovery_period) return *o.rate_recovery_period;
+    // Five windows: long enough that probing above a limit learned from a 429 stays rare, and
+    // scaled with the window, since a 429 costs a pause measured in windows.
+    constexpr std::chrono::seconds::rep windows = 5;
+    return std::min(o.window * windows, std::chrono::duration_cast<std::chrono::seconds>(longest));
 }
 
 void validate(const retry_options& o) {

@@ -100,8 +100,10 @@ void keep_stricter(std::optional<quota>& best, quota candidate) {
         return;
     }
     if (candidate.window && best->window) {
-        // limit/window < best.limit/best.window, without division.
-        if (candidate.limit * *best->window < best->limit * *candidate.window) best = candidate;
+        // limit/window < best.limit/best.window, without division; 15-digit operands need
+        // 100 bits, so the products are taken in 128.
+        __extension__ typedef unsigned __int128 wide;
+        if (wide{candidate.limit} * *best->window < wide{best->limit} * *candidate.window) best = candidate;
     } else if (candidate.window && !best->window) {
         best = candidate;
     } else if (!candidate.window && !best->window && candidate.limit < best->limit) {

@@ -1,10 +1,12 @@
 # The scheduler layer: rate-limit-aware admission per API key, and the retry policy.
-# Pure logic (virtual time): clock, token_bucket, adaptive_rate, server_window, rate_shape,
-# admission_queue, admission_controller, retry_budget, retry_planner, rate_limit_headers.
+# Pure logic (virtual time): clock, token_bucket, adaptive_limit, sent_window, admission_history,
+# server_window, rate_shape, admission_queue, admission_controller, retry_budget, retry_planner,
+# rate_limit_headers.
 # Async shell: budget_core, rate_budget, admission_permit, budget_registry, retry_policy.
 target_sources(talentray PRIVATE
-  ${CMAKE_CURRENT_LIST_DIR}/adaptive_rate.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/adaptive_limit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/admission_controller.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/admission_history.cpp
   ${CMAKE_CURRENT_LIST_DIR}/admission_permit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/admission_queue.cpp
   ${CMAKE_CURRENT_LIST_DIR}/budget_core.cpp
@@ -19,5 +21,6 @@ target_sources(talentray PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/retry_budget.cpp
   ${CMAKE_CURRENT_LIST_DIR}/retry_planner.cpp
   ${CMAKE_CURRENT_LIST_DIR}/retry_policy.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sent_window.cpp
   ${CMAKE_CURRENT_LIST_DIR}/server_window.cpp
   ${CMAKE_CURRENT_LIST_DIR}/token_bucket.cpp)

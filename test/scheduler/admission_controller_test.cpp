@@ -127,10 +127,11 @@ TEST_CASE("a waiter woken early by a 429 re-arms for its new turn") {
     const auto a = m.enqueue(priority::interactive, t0);
     const auto b = m.enqueue(priority::interactive, t0);
     REQUIRE(m.poll(b, t0).wake_at == t0 + 2s);
-    m.respond(429, t0 + 500ms, 10s, t0);  // pause until t0 + 10.5 s, rate halved
+    m.respond(429, t0 + 500ms, 10s, t0);  // pause until t0 + 10.5 s, limit halved to 35
     CHECK(m.poll(a, t0 + 500ms).wake_at == t0 + 10500ms);
-    // b's timer still fires at t0 + 2 s: it finds its new turn (one token, then 2 s per token).
-    CHECK(m.poll(b, t0 + 2s).wake_at == t0 + 12500ms);
+    // b's timer still fires at t0 + 2 s: it finds its new turn (one token, then a bucket refilled
+    // at (35 - 10) per minute: 2.4 s per token).
+    CHECK(m.poll(b, t0 + 2s).wake_at == t0 + 12900ms);
 }
 
 TEST_CASE("a grant decided by someone else's event wakes the waiter") {
@@ -157,15 +158,18 @@ TEST_CASE("a 429 pauses every request of the key for its Retry-After") {
     CHECK(m.poll(a, t0 + 100ms).wake_at == t0 + 5100ms);
     CHECK(m.poll(a, t0 + 5s).state == d::waiter_state::queued);
     CHECK(m.poll(a, t0 + 5100ms).state == d::waiter_state::granted);
-    // The bucket resumes with a single token and the halved rate: no burst after a pause.
+    // The bucket resumes with a single token and a lower rate: no burst after a pause. Nothing
+    // of ours was accepted before the refused request, so the limit is halved: 35 per minute,
+    // a bucket of 10 refilled at 25 per minute.
     CHECK(m.poll(b, t0 + 5100ms).state == d::waiter_state::queued);
-    CHECK(m.poll(b, t0 + 5100ms).wake_at == t0 + 7100ms);
-    CHECK(m.poll(b, t0 + 7100ms).state == d::waiter_state::granted);
+    CHECK(m.poll(b, t0 + 5100ms).wake_at == t0 + 7500ms);
+    CHECK(m.poll(b, t0 + 7500ms).state == d::waiter_state::granted);
 
-    const auto c = m.counters(t0 + 7100ms);
+    const auto c = m.counters(t0 + 7500ms);
     CHECK(c.rate_limited_responses == 1);
     CHECK(c.rate_decreases == 1);
-    CHECK(c.current_rate_per_minute == Approx(30));
+    CHECK(c.current_requests_per_window == Approx(35));
+    CHECK(c.current_rate_per_minute == Approx(25));
 }
 
 TEST_CASE("the pause is reported, capped, and jittered within bounds") {
@@ -214,23 +218,81 @@ TEST_CASE("without Retry-After the default pause doubles with each 429 in a row"
     CHECK(m.counters(t0 + 15s).pause_remaining == 2s);  // a success resets the doubling
 }
 
-TEST_CASE("repeated 429s lower the rate to a floor; success restores it gradually") {
-    machine m;  // recovery period 30 s, factor 0.5, floor 10%
+TEST_CASE("repeated 429s lower the limit to a floor; success restores it after a hold") {
+    auto o = one_per_second();
+    o.rate_recovery_period = 30s;  // factor 0.5, floor 10%
+    machine m{o};
     m.respond(429, t0, 1s, t0);
-    CHECK(m.counters(t0).current_rate_per_minute == Approx(30));
+    CHECK(m.counters(t0).current_requests_per_window == Approx(35));
     // In flight before the decrease: the same overload, no second decrease.
     m.respond(429, t0 + 100ms, 1s, t0 - 1s);
-    CHECK(m.counters(t0).current_rate_per_minute == Approx(30));
+    CHECK(m.counters(t0).current_requests_per_window == Approx(35));
     // Sent after the decrease and still refused: lower again, down to the floor.
     for (int i = 1; i <= 6; ++i) m.respond(429, t0 + i * 2s, 1s, t0 + i * 2s - 500ms);
-    CHECK(m.counters(t0 + 12s).current_rate_per_minute == Approx(6));
-    CHECK(m.counters(t0 + 12s).rate_decreases == 4);  // 30, 15, 7.5, 6 (floor), then no change
+    CHECK(m.counters(t0 + 12s).current_requests_per_window == Approx(7));
+    CHECK(m.counters(t0 + 12s).rate_decreases == 4);  // 35, 17.5, 8.75, 7 (floor), then no change
+    // The bucket follows: a limit of 7 per minute is a bucket of 3 refilled at 4 per minute.
+    CHECK(m.counters(t0 + 12s).current_rate_per_minute == Approx(4));
 
-    // Recovery starts when the last pause ends (t0 + 13 s): +60/min per 30 s of success.
-    m.respond(200, t0 + 28s, {}, t0 + 27s);
-    CHECK(m.counters(t0 + 28s).current_rate_per_minute == Approx(6 + 30));
-    m.respond(200, t0 + 60s, {}, t0 + 59s);
-    CHECK(m.counters(t0 + 60s).current_rate_per_minute == Approx(60));
+    // The last pause ends at t0 + 13 s; the limit holds for 30 s more, then climbs by 70 per 30 s.
+    m.respond(200, t0 + 43s, {}, t0 + 42s);
+    CHECK(m.counters(t0 + 43s).current_requests_per_window == Approx(7));
+    m.respond(200, t0 + 58s, {}, t0 + 57s);
+    CHECK(m.counters(t0 + 58s).current_requests_per_window == Approx(7 + 35));
+    CHECK(m.counters(t0 + 58s).current_rate_per_minute == Approx(42 - 10));
+    m.respond(200, t0 + 80s, {}, t0 + 79s);
+    CHECK(m.counters(t0 + 80s).current_requests_per_window == Approx(70));
+    CHECK(m.counters(t0 + 80s).current_rate_per_minute == Approx(60));
+}
+
+TEST_CASE("a 429 settles the limit at what the server accepted of the key in the window before") {
+    machine m;  // 70 per minute; the server takes 40 of them
+    d::time_point now = t0;
+    for (int i = 0; i < 40; ++i) {
+        // Admitted, answered and released.
+        const auto id = m.enqueue(priority::bulk, now);
+        auto status = m.poll(id, now);
+        while (status.state != d::waiter_state::granted) status = m.poll(id, now = status.wake_at);
+        m.respond(200, now, {}, now);
+        m.release(now);
+    }
+    REQUIRE(now == t0 + 30s);  // the burst of 10, then one per second
+    now += 1s;
+    m.admit_now(now);
+    m.respond(429, now + 10ms, 40s, now);
+    const auto c = m.counters(now + 10ms);
+    CHECK(c.rate_decreases == 1);
+    CHECK(c.current_requests_per_window == Approx(40));  // not 35, half of what it was
+    CHECK(c.current_rate_per_minute == Approx(30));      // a bucket of 10 and 30 per minute
+}
+
+TEST_CASE("a request finished less than a window ago still counts against the limit") {
+    // 3 per minute with a burst of 1: the bucket admits one request every 30 s. The first two
+    // are answered only at 55 s and 56 s (a slow connection, say): the server may have counted
+    // them as late as that, so they take room in the limit until a window after.
+    auto o = one_per_second();
+    o.requests_per_window = 3;
+    o.burst = 1;
+    machine m{o};
+    m.admit_now(t0);
+    const auto second = m.enqueue(priority::bulk, t0);
+    CHECK(m.poll(second, t0).wake_at == t0 + 30s);  // the bucket: (3 - 1) per minute
+    REQUIRE(m.poll(second, t0 + 30s).state == d::waiter_state::granted);
+    m.release(t0 + 55s);
+    m.release(t0 + 56s);
+    const auto third = m.enqueue(priority::bulk, t0 + 60s);
+    // The bucket has a token; but the two finished at 55 s and 56 s fill 2 of 3 until 115 s.
+    CHECK(m.poll(third, t0 + 60s).state == d::waiter_state::granted);
+    // The bucket has a token again at 90 s, but the window is full until the finish at 55 s
+    // leaves it: a deadline before then fails at once.
+    const auto hurried = m.enqueue(priority::bulk, t0 + 90s, t0 + 100s);
+    const auto refused = m.poll(hurried, t0 + 90s);
+    CHECK(refused.state == d::waiter_state::expired);
+    CHECK(refused.shortfall.earliest == 25s);
+    const auto fourth = m.enqueue(priority::bulk, t0 + 90s);
+    CHECK(m.poll(fourth, t0 + 90s).wake_at == t0 + 115s);
+    CHECK(m.poll(fourth, t0 + 114s).state == d::waiter_state::queued);
+    CHECK(m.poll(fourth, t0 + 115s).state == d::waiter_state::granted);
 }
 
 TEST_CASE("without the admission time, 429s during the pause count as one overload") {

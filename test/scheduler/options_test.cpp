@@ -17,6 +17,32 @@ TEST_CASE("the defaults are valid") {
     CHECK_NOTHROW(tr::validate(tr::retry_options{}));
 }
 
+TEST_CASE("an unset burst follows the limit: limit / 60 rounded, between 1 and 10") {
+    const std::pair<std::uint32_t, std::uint32_t> limit_and_burst[] = {
+        {2, 1}, {5, 1}, {60, 1}, {89, 1}, {90, 2}, {120, 2}, {300, 5}, {600, 10}, {6000, 10}};
+    for (const auto& [limit, burst] : limit_and_burst) {
+        tr::scheduler_options o;
+        o.requests_per_window = limit;
+        INFO("limit " << limit);
+        CHECK(tr::burst_for(o) == burst);
+        CHECK_NOTHROW(tr::validate(o));  // a small limit needs no burst of its own any more
+        CHECK_NOTHROW(tr::rate_budget{o});
+    }
+    tr::scheduler_options set;
+    set.requests_per_window = 5;
+    set.burst = 4;
+    CHECK(tr::burst_for(set) == 4);  // an explicit burst is used as given
+}
+
+TEST_CASE("an unset recovery period is five windows") {
+    tr::scheduler_options o;
+    CHECK(tr::rate_recovery_period_for(o) == 300s);
+    o.window = 6s;
+    CHECK(tr::rate_recovery_period_for(o) == 30s);
+    o.rate_recovery_period = 7s;
+    CHECK(tr::rate_recovery_period_for(o) == 7s);
+}
+
 TEST_CASE("each invalid scheduler option is named") {
     const std::pair<const char*, std::function<void(tr::scheduler_options&)>> cases[] = {
         {"requests_per_window", [](auto& o) { o.requests_per_window = 1; }},
@@ -24,6 +50,10 @@ TEST_CASE("each invalid scheduler option is named") {
         {"window", [](auto& o) { o.window = std::chrono::hours{24 * 400}; }},
         {"burst", [](auto& o) { o.burst = 0; }},
         {"burst", [](auto& o) { o.burst = 600; }},
+        {"burst", [](auto& o) {
+             o.requests_per_window = 5;
+             o.burst = 5;
+         }},
         {"max_in_flight", [](auto& o) { o.max_in_flight = 0; }},
         {"bulk_admission_interval", [](auto& o) { o.bulk_admission_interval = 0; }},
         {"default_pause", [](auto& o) { o.default_pause = 0ms; }},
@@ -44,6 +74,14 @@ TEST_CASE("each invalid scheduler option is named") {
         CHECK_THROWS_WITH(tr::validate(o), Catch::Contains(std::string("scheduler_options::") + field));
         CHECK_THROWS_AS(tr::rate_budget{o}, tr::error);
     }
+}
+
+TEST_CASE("an explicit burst that does not fit a small limit is refused by name") {
+    tr::scheduler_options o;
+    o.requests_per_window = 5;
+    o.burst = 10;
+    CHECK_THROWS_WITH(tr::validate(o), Catch::Contains("scheduler_options::burst must be at least 1 and less "
+                                                       "than requests_per_window (5) (got 10)"));
 }
 
 TEST_CASE("the message says what is wrong and what was given") {

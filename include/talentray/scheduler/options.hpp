@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 
 namespace talentray {
 
@@ -26,8 +27,10 @@ struct scheduler_options {
     /// The refill rate is lowered by the same amount, to (requests_per_window - burst) / window,
     /// so that no `window`-long interval can see more than `requests_per_window` admissions
     /// whether the server counts in fixed or sliding windows: 590 per minute by default.
-    /// Must be at least 1 and less than `requests_per_window`.
-    std::uint32_t burst = 10;
+    /// Unset, it follows the limit: requests_per_window / 60 rounded, at least 1 and at most 10
+    /// (10 for the documented 600, 1 for 60, 1 for 5; see `burst_for`). When set, it must be at
+    /// least 1 and less than `requests_per_window`.
+    std::optional<std::uint32_t> burst;
 
     /// Requests of this key that may be in flight at once; further requests queue.
     std::uint32_t max_in_flight = 16;
@@ -52,16 +55,27 @@ struct scheduler_options {
 
     // --- Adaptive rate ---------------------------------------------------------------------
 
-    /// Each 429 caused by a request admitted after the previous decrease multiplies the
-    /// admission rate by this factor. In (0, 1].
+    // A 429 for a request admitted after the previous decrease lowers the limit the key works
+    // with (requests per `window`; the bucket's rate and the window check follow it). The
+    // server has just refused after accepting some number C of this key's requests in the
+    // window before the refused one was admitted: C is at most its real limit, and all of it
+    // when this process is the key's only user. So the limit becomes C, but never less than
+    // `rate_decrease_factor` of what it was (a small C says more about other users of the key
+    // than about the limit). When C is not below the current limit, the refusal is explained by
+    // someone else's traffic, and the limit is multiplied by `rate_decrease_factor`.
+
+    /// The deepest single decrease of the limit, as a factor. In (0, 1].
     double rate_decrease_factor = 0.5;
 
-    /// The admission rate never drops below this fraction of the configured rate. In (0, 1].
+    /// The limit never drops below this fraction of the configured one. In (0, 1].
     double min_rate_fraction = 0.1;
 
-    /// While responses succeed, the rate climbs back linearly, gaining the full configured
-    /// rate over this period (from half the rate: half of it).
-    std::chrono::seconds rate_recovery_period{30};
+    /// A lowered limit is held for this long after the pause its 429 caused, then climbs back
+    /// linearly while responses succeed, gaining the full configured limit per such period.
+    /// Each climb past the server's real limit costs a 429 and a pause, and real limits rarely
+    /// change, so the hold is long. Unset: 5 windows (5 minutes at the documented 600 per
+    /// minute; see `rate_recovery_period_for`). When set: positive and at most a year.
+    std::optional<std::chrono::seconds> rate_recovery_period;
 
     /// Re-synchronise the bucket from `RateLimit`/`RateLimit-Policy`, `RateLimit-*` and
     /// `X-RateLimit-*` response headers when the server sends them. Nothing depends on them.
@@ -110,6 +124,14 @@ struct retry_options {
 /// Checks every field of `options`.
 /// Throws `talentray::error` with `errc::invalid_argument`, naming the first bad field and value.
 void validate(const scheduler_options& options);
+
+/// The burst `options` works with: `options.burst` when set, otherwise
+/// clamp(round(requests_per_window / 60), 1, 10). Meaningful for valid options; never throws.
+std::uint32_t burst_for(const scheduler_options& options) noexcept;
+
+/// The recovery period `options` works with: `options.rate_recovery_period` when set,
+/// otherwise 5 × `window`. Meaningful for valid options; never throws.
+std::chrono::seconds rate_recovery_period_for(const scheduler_options& options) noexcept;
 
 /// Checks every field of `options`.
 /// Throws `talentray::error` with `errc::invalid_argument`, naming the first bad field and value.

@@ -40,6 +40,8 @@ struct scheduler_counters {
     // Current state.
     double configured_rate_per_minute = 0;       ///< the bucket's full refill rate
     double current_rate_per_minute = 0;          ///< after adaptive decreases and header syncs
+    double current_requests_per_window = 0;      ///< the limit admission works with: configured,
+                                                 ///< advertised, or learned from 429s
     std::uint32_t in_flight = 0;                 ///< permits currently held
     std::uint32_t queued_interactive = 0;        ///< interactive requests waiting for admission
     std::uint32_t queued_bulk = 0;               ///< bulk requests waiting for admission
