@@ -129,3 +129,16 @@ TEST_CASE("quoted strings may hold separators") {
     CHECK(info.limit == 50u);
     CHECK(info.window == seconds{5});
 }
+
+TEST_CASE("the stricter of two huge quotas is found without overflow") {
+    // Found by fuzz_rate_limit_headers: 15-digit limits and windows overflowed the 64-bit
+    // cross-multiplication, so the answer depended on the order of the policies.
+    for (const char* policy : {"999999999999999;w=999999999999998, 123456789012;w=987654321098",
+                               "123456789012;w=987654321098, 999999999999999;w=999999999999998"}) {
+        INFO(policy);
+        tr::rate_limit_headers h;
+        h.ratelimit_policy = policy;
+        const auto info = tr::parse_rate_limit(h, now);
+        CHECK(info.limit == 123456789012u);  // 0.125 per second, against just over 1
+    }
+}

@@ -53,6 +53,20 @@ TEST_CASE("RFC 850 two-digit years are never more than 50 years ahead") {
     CHECK(year_month_day{floor<days>(*seventy_seven)}.year() == year{1977});
 }
 
+TEST_CASE("RFC 850 two-digit years late in a century may name the next one") {
+    // Found by fuzz_retry_after: "05" read in 2060 must be 2105 (45 years ahead), not 2005.
+    const system_clock::time_point now_2060 = sys_days{year{2060} / June / 5};
+    const auto oh_five = tr::parse_http_date("Monday, 01-Jan-05 00:00:00 GMT", now_2060);
+    REQUIRE(oh_five);
+    CHECK(year_month_day{floor<days>(*oh_five)}.year() == year{2105});
+    const auto eleven = tr::parse_http_date("Thursday, 08-Sep-11 16:56:51 GMT", sys_days{year{1970} / January / 1});
+    REQUIRE(eleven);
+    CHECK(year_month_day{floor<days>(*eleven)}.year() == year{2011});
+    const auto sixty = tr::parse_http_date("Tuesday, 01-Jun-60 00:00:00 GMT", now_2060);
+    REQUIRE(sixty);
+    CHECK(year_month_day{floor<days>(*sixty)}.year() == year{2060});
+}
+
 TEST_CASE("impossible dates and malformed fields are rejected") {
     for (const char* bad : {"Sun, 31 Feb 2026 08:49:37 GMT", "Sun, 29 Feb 2025 08:49:37 GMT",
                             "Sun, 06 Nov 1994 24:00:00 GMT", "Sun, 06 Nov 1994 08:60:00 GMT",

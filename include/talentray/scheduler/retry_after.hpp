@@ -113,6 +113,7 @@ inline std::optional<std::chrono::sys_seconds> rfc850_date(std::string_view s,
         int(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(now)}.year());
     int year = this_year - this_year % 100 + yy;
     if (year > this_year + 50) year -= 100;
+    if (year + 100 <= this_year + 50) year += 100;  // late in a century: "05" in 2060 is 2105
     return assemble(year, month_number(s.substr(4, 3)), digits(s.substr(1, 2)),
                     time_of_day(s.substr(11, 8)));
 }
