@@ -28,7 +28,9 @@ public:
     /// Releases the slot (see `release`).
     ~admission_permit();
 
-    /// Gives the in-flight slot back so a queued request can go. Idempotent; never throws.
+    /// Gives the in-flight slot back so a queued request can go. The attempt still counts
+    /// against the key's limit for one window from now: the server may have counted it as late
+    /// as its response. Idempotent; never throws.
     void release() noexcept;
 
     /// True while the permit holds a slot.

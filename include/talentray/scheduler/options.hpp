@@ -53,7 +53,7 @@ struct scheduler_options {
     /// do not all resume at the same instant. In [0, 1].
     double pause_jitter = 0.1;
 
-    // --- Adaptive rate ---------------------------------------------------------------------
+    // --- Adaptive limit --------------------------------------------------------------------
 
     // A 429 for a request admitted after the previous decrease lowers the limit the key works
     // with (requests per `window`; the bucket's rate and the window check follow it). The

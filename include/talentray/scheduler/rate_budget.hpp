@@ -21,8 +21,10 @@ class budget_core;
 }
 
 /// Admits the requests of one API key so that together they use its rate limit fully without
-/// tripping it: a token bucket, a key-wide pause after a 429, an adaptive rate, an in-flight
-/// cap and two priority classes. Share one budget between every `client` of a key, either
+/// tripping it: a token bucket; a check that counts each attempt against the limit from its
+/// admission until a window after it finished, so that no delay between admission and arrival
+/// can bunch more than the limit into one window of the server's; a key-wide pause after a
+/// 429; a limit learned from 429s; an in-flight cap and two priority classes. Share one budget between every `client` of a key, either
 /// explicitly (`std::make_shared<rate_budget>(...)`) or through `shared_rate_budget()`.
 ///
 /// Thread safety: every member function may be called concurrently from any thread, and
@@ -67,8 +69,10 @@ public:
     /// Reports the outcome of an admitted attempt. Call it before releasing the attempt's
     /// permit, once per attempt, including transport failures (`http_status` 0).
     /// A 429 pauses every request of the key for the `Retry-After` (capped by `max_pause`, plus
-    /// jitter; `default_pause` when absent) and may lower the admission rate; other answers let
-    /// the rate recover; rate-limit headers re-synchronise the bucket. Never throws.
+    /// jitter; `default_pause` when absent) and may lower the key's limit to what the server
+    /// accepted of it in the window before (see `scheduler_options::rate_decrease_factor`);
+    /// other answers let a lowered limit recover once `rate_recovery_period` has passed;
+    /// rate-limit headers re-synchronise the bucket. Never throws.
     void on_response(const response_feedback& feedback) noexcept;
 
     /// Asks for one retry of the kind `cause` and records it. Retries after a 429 are always
