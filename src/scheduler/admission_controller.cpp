@@ -22,6 +22,10 @@ std::string rate_text(double per_second) {
 
 duration clamp_non_negative(duration d) noexcept { return std::max(d, duration::zero()); }
 
+// Attempts remembered for the sent-window check and for measuring 429s: enough for any real
+// per-key limit, and a bound on memory for budgets configured as practically unlimited.
+constexpr std::size_t max_remembered = std::size_t{1} << 16;
+
 }  // namespace
 
 std::string admission_shortfall::describe() const {
@@ -57,8 +61,8 @@ admission_controller::admission_controller(const scheduler_options& options, tim
              {options.rate_decrease_factor, options.min_rate_fraction,
               std::chrono::duration_cast<duration>(rate_recovery_period_for(options))},
              now),
-      sent_(options.window),
-      history_(options.window),
+      sent_(options.window, std::min<std::size_t>(options.requests_per_window, max_remembered)),
+      history_(options.window, std::min<std::size_t>(2 * std::size_t{options.requests_per_window}, max_remembered)),
       queue_(options.bulk_admission_interval) {}
 
 waiter_id admission_controller::enqueue(priority prio, time_point deadline, time_point now, wake_list& wake) {

@@ -8,6 +8,7 @@ void admission_history::on_admit(time_point now) {
     // Two windows: a 429 arrives a latency after its admission and looks one window back.
     while (!admissions_.empty() && saturating_add(admissions_.front().at, window_ + window_) < now)
         admissions_.pop_front();
+    if (admissions_.size() >= max_entries_ && !admissions_.empty()) admissions_.pop_front();
     admissions_.push_back({now});
 }
 

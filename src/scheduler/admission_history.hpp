@@ -4,6 +4,7 @@
 
 #include "scheduler/clock.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 
@@ -12,8 +13,11 @@ namespace talentray::detail {
 /// Admission times of the last two windows, each marked once a 429 refuses it.
 class admission_history {
 public:
-    /// `window` is positive.
-    explicit admission_history(duration window) noexcept : window_(window) {}
+    /// `window` is positive. Only the newest `max_entries` admissions are kept (twice the
+    /// limit is enough; the cap bounds memory for very large limits, where a count cut short
+    /// only makes a decrease deeper, within the decrease factor).
+    admission_history(duration window, std::size_t max_entries) noexcept
+        : window_(window), max_entries_(max_entries) {}
 
     /// An attempt was admitted at `now` (never earlier than the previous one).
     void on_admit(time_point now);
@@ -34,6 +38,7 @@ private:
     };
 
     duration window_;
+    std::size_t max_entries_;
     std::deque<admission> admissions_;  ///< in order of `at`
 };
 

@@ -13,6 +13,7 @@ std::deque<time_point>::const_iterator sent_window::first_counted(time_point now
 
 void sent_window::on_finish(time_point now) {
     finished_.erase(finished_.begin(), first_counted(now));
+    if (finished_.size() >= max_entries_ && !finished_.empty()) finished_.pop_front();
     finished_.push_back(now);
 }
 

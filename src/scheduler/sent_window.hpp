@@ -4,6 +4,7 @@
 
 #include "scheduler/clock.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <deque>
 
@@ -23,8 +24,10 @@ namespace talentray::detail {
 /// The cost is the latency: each attempt occupies the window for window + latency.
 class sent_window {
 public:
-    /// `window` is positive.
-    explicit sent_window(duration window) noexcept : window_(window) {}
+    /// `window` is positive. Only the newest `max_entries` finishes are kept: exact for limits
+    /// up to that many (only the newest `limit` finishes ever decide an admission); above it the
+    /// check under-counts and the token bucket alone keeps the limit.
+    sent_window(duration window, std::size_t max_entries) noexcept : window_(window), max_entries_(max_entries) {}
 
     /// An attempt admitted earlier finished at `now` (answered, failed or abandoned after it
     /// may have been sent). `now` never goes backwards.
@@ -44,6 +47,7 @@ private:
     std::deque<time_point>::const_iterator first_counted(time_point now) const noexcept;
 
     duration window_;
+    std::size_t max_entries_;
     std::deque<time_point> finished_;  ///< in order, within the last window
 };
 

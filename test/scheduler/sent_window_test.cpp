@@ -13,7 +13,7 @@ constexpr auto never = d::time_point::max();
 }  // namespace
 
 TEST_CASE("attempts in flight and finished within the window share the limit") {
-    d::sent_window sent{10s};
+    d::sent_window sent{10s, 100};
     CHECK(sent.time_for(1, 0, 3, t0) == t0);
     CHECK(sent.time_for(3, 0, 3, t0) == t0);
     CHECK(sent.time_for(1, 3, 3, t0) == never);  // only a finish, then a window, frees room
@@ -31,8 +31,21 @@ TEST_CASE("attempts in flight and finished within the window share the limit") {
     CHECK(sent.finished_in_window(t0 + 12s) == 0);
 }
 
+TEST_CASE("only the newest finishes are kept, and they are the ones that decide") {
+    d::sent_window capped{10s, 3};
+    d::sent_window full{10s, 100};
+    for (int i = 0; i < 5; ++i) {
+        capped.on_finish(t0 + i * 1s);
+        full.on_finish(t0 + i * 1s);
+    }
+    CHECK(capped.finished_in_window(t0 + 4s) == 3);
+    // For a limit up to the cap, the answer is the same as with every finish kept.
+    for (std::uint64_t in_flight = 0; in_flight < 3; ++in_flight)
+        CHECK(capped.time_for(1, in_flight, 3, t0 + 4s) == full.time_for(1, in_flight, 3, t0 + 4s));
+}
+
 TEST_CASE("a fractional limit admits only whole requests below it") {
-    d::sent_window sent{10s};
+    d::sent_window sent{10s, 100};
     sent.on_finish(t0);
     CHECK(sent.time_for(1, 1, 2.9, t0) == t0 + 10s);
     CHECK(sent.time_for(1, 0, 2.9, t0) == t0);
@@ -44,7 +57,7 @@ TEST_CASE("however late the first requests arrive, no window of arrivals exceeds
     // connection), later requests 1 ms; each is answered when it arrives. A server counting
     // arrivals in any 10 s window must never see more than the limit.
     constexpr std::uint64_t limit = 20;
-    d::sent_window sent{10s};
+    d::sent_window sent{10s, 100};
     std::vector<d::time_point> arrivals;
     std::vector<d::time_point> in_flight;  // arrival (= finish) times
     d::time_point now = t0;
