@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian bookworm packages the build, the tests and the tools need, skipping those
 # already present. Runs as root (or through sudo when it is available).
+#
+#   scripts/install-deps.sh          the default set
+#   scripts/install-deps.sh fuzz     also clang and libFuzzer, for the fuzz preset (fuzz/)
 set -euo pipefail
 
 packages=(
@@ -11,6 +14,12 @@ packages=(
   libcli11-dev      # command-line parsing for talentray and talentray-mock
   libfmt-dev        # formatting in the tools
 )
+for extra in "$@"; do
+  case "$extra" in
+    fuzz) packages+=(clang libclang-rt-14-dev) ;;  # clang++ 14 and its libFuzzer/sanitizer runtimes
+    *) echo "usage: scripts/install-deps.sh [fuzz]" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
