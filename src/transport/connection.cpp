@@ -138,21 +138,23 @@ asio::awaitable<result<void>> connection::open(connect_limits limits, tls_sessio
 }
 
 asio::awaitable<exchange_outcome> connection::exchange(const http_request& request, exchange_limits limits) {
+    // The origin is spelled out (target_.to_string()) only in failure messages: building it for
+    // every exchange would cost a heap allocation per request.
     exchange_outcome outcome;
     last_exchange_complete_ = false;
-    const std::string where = target_.to_string();
     auto& tcp_layer = lowest_layer();
 
     tcp_layer.expires_at(step_expiry(limits.io, limits.deadline));
-    auto [write_ec, written] = co_await std::visit(
-        [&](auto& s) { return http::async_write(s, request, use_tuple); }, stream_);
+    auto [write_ec, written] =
+        co_await std::visit([&](auto& s) { return http::async_write(s, request, use_tuple); }, stream_);
     outcome.wrote_anything = written > 0;
     if (write_ec == beast::error::timeout) {
-        outcome.answer = timeout_failure(errc::io_timeout, limits.deadline, "writing the request to " + where);
+        outcome.answer =
+            timeout_failure(errc::io_timeout, limits.deadline, "writing the request to " + target_.to_string());
         co_return outcome;
     }
     if (write_ec) {
-        outcome.answer = transport_failure(write_ec, "writing the request to " + where + " failed");
+        outcome.answer = transport_failure(write_ec, "writing the request to " + target_.to_string() + " failed");
         co_return outcome;
     }
 
@@ -160,28 +162,29 @@ asio::awaitable<exchange_outcome> connection::exchange(const http_request& reque
     parser.body_limit(limits.max_body_size);
     parser.header_limit(max_header_bytes);
     tcp_layer.expires_at(step_expiry(limits.io, limits.deadline));
-    auto [read_ec, read] = co_await std::visit(
-        [&](auto& s) { return http::async_read(s, buffer_, parser, use_tuple); }, stream_);
+    auto [read_ec, read] =
+        co_await std::visit([&](auto& s) { return http::async_read(s, buffer_, parser, use_tuple); }, stream_);
     (void)read;
     tcp_layer.expires_never();
     outcome.received_anything = parser.got_some();
     if (read_ec == beast::error::timeout) {
-        outcome.answer = timeout_failure(errc::io_timeout, limits.deadline, "reading the response from " + where);
+        outcome.answer =
+            timeout_failure(errc::io_timeout, limits.deadline, "reading the response from " + target_.to_string());
         co_return outcome;
     }
     if (read_ec == http::error::body_limit) {
-        outcome.answer = make_error_info(errc::body_too_large,
-                                         "response body from " + where + " exceeds the limit of " +
-                                             std::to_string(limits.max_body_size) + " bytes");
+        outcome.answer = make_error_info(errc::body_too_large, "response body from " + target_.to_string() +
+                                                                   " exceeds the limit of " +
+                                                                   std::to_string(limits.max_body_size) + " bytes");
         co_return outcome;
     }
     if (read_ec == http::error::header_limit) {
-        outcome.answer = make_error_info(errc::invalid_response,
-                                         "response header from " + where + " exceeds 64 KiB");
+        outcome.answer =
+            make_error_info(errc::invalid_response, "response header from " + target_.to_string() + " exceeds 64 KiB");
         co_return outcome;
     }
     if (read_ec) {
-        outcome.answer = transport_failure(read_ec, "reading the response from " + where + " failed");
+        outcome.answer = transport_failure(read_ec, "reading the response from " + target_.to_string() + " failed");
         co_return outcome;
     }
 
