@@ -79,7 +79,7 @@ public:
             t.body.reserve(64 * 1024);
             check(curl_easy_setopt(t.easy, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1), "http version");
             check(curl_easy_setopt(t.easy, CURLOPT_CAINFO, plan.ca_file.c_str()), "CA file");
-            check(curl_easy_setopt(t.easy, CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1_3 | CURL_SSLVERSION_MAX_TLSv1_3),
+            check(curl_easy_setopt(t.easy, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_3) | static_cast<long>(CURL_SSLVERSION_MAX_TLSv1_3)),
                   "TLS version");
             check(curl_easy_setopt(t.easy, CURLOPT_TLS13_CIPHERS, plan.tls13_ciphersuite.c_str()), "TLS 1.3 suite");
             check(curl_easy_setopt(t.easy, CURLOPT_HTTPHEADER, headers_), "headers");
@@ -188,7 +188,10 @@ private:
         return earliest;
     }
 
+    /// Arms (or disarms) the timerfd for the next due send; a syscall only when that changes.
     void arm_timer(std::optional<bench::bench_clock::time_point> at) {
+        if (at == armed_for_) return;
+        armed_for_ = at;
         itimerspec spec{};
         if (at) {
             const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(at->time_since_epoch()).count();
@@ -200,20 +203,25 @@ private:
 
     void drive(std::size_t until_completed) {
         while (completed_ < until_completed) {
-            std::optional<bench::bench_clock::time_point> next_due;
-            if (plan_.open_loop() && !warming_) next_due = start_due();
+            if (plan_.open_loop() && !warming_) start_due();
             int running = 0;
             curl_multi_perform(multi_, &running);
             int queued = 0;
             while (CURLMsg* message = curl_multi_info_read(multi_, &queued))
                 if (message->msg == CURLMSG_DONE) finish(message);
             if (completed_ >= until_completed) break;
-            if (plan_.open_loop() && !warming_) next_due = start_due();
-            arm_timer(next_due);
+            if (!plan_.open_loop() || warming_) {
+                curl_multi_poll(multi_, nullptr, 0, 1000, nullptr);
+                continue;
+            }
+            arm_timer(start_due());
             curl_waitfd timer{timer_fd_, CURL_WAIT_POLLIN, 0};
             curl_multi_poll(multi_, &timer, 1, 1000, nullptr);
-            std::uint64_t expirations = 0;
-            (void)::read(timer_fd_, &expirations, sizeof expirations);
+            if (timer.revents & CURL_WAIT_POLLIN) {
+                std::uint64_t expirations = 0;
+                (void)::read(timer_fd_, &expirations, sizeof expirations);
+                armed_for_.reset();  // a fired timer is disarmed
+            }
         }
     }
 
@@ -229,6 +237,7 @@ private:
     std::size_t completed_ = 0;
     bool warming_ = false;
     int timer_fd_ = -1;
+    std::optional<bench::bench_clock::time_point> armed_for_;  // what the timerfd is set to
 };
 
 }  // namespace

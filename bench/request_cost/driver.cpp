@@ -12,7 +12,7 @@
 // peak RSS are its own. The server's CPU is read from /proc/<pid>/stat around each client run.
 // TLS 1.3 with one suite is pinned for all three (the SDK through OPENSSL_CONF, see README).
 //
-//   bench_request_cost                                   # everything, about 3 minutes
+//   bench_request_cost                                   # everything, 3 runs per row: about 3 minutes
 //   bench_request_cost --connections 8 --workloads page --repeat 3
 #include "child_process.hpp"
 #include "client_run.hpp"
@@ -51,7 +51,7 @@ struct driver_options {
     double open_fraction = 0.5;
     double open_seconds = 2.0;
     unsigned server_threads = 1;
-    int repeat = 1;
+    int repeat = 3;
     std::string ciphersuite = "TLS_AES_128_GCM_SHA256";
     std::string raw_out;
 };
