@@ -1,10 +1,10 @@
 // talentray/request.hpp — one API request as the layers below the typed endpoints see it.
 #pragma once
 
+#include <talentray/http_method.hpp>
 #include <talentray/model/url.hpp>
 #include <talentray/scheduler/options.hpp>
 
-#include <boost/beast/http/verb.hpp>
 #include <boost/json/value.hpp>
 
 #include <chrono>
@@ -14,8 +14,6 @@
 #include <vector>
 
 namespace talentray {
-
-using http_method = boost::beast::http::verb;
 
 /// A request, before the client adds credentials, the host and the user agent.
 ///

@@ -2,11 +2,6 @@
 //
 // Convenient for applications and examples. Code that cares about compile times can include
 // just what it uses: every header below also compiles on its own.
-//
-// Not yet here: <talentray/model/operation.hpp> (the operation table) and
-// <talentray/api/scopes.hpp> (has_scope), which includes it. The table's `http_method` enum and
-// request.hpp's `http_method` alias share one name in namespace talentray, so the two cannot
-// meet in one translation unit; include those two on their own until one of the names changes.
 #pragma once
 
 // The client and its configuration.
@@ -14,6 +9,7 @@
 #include <talentray/client_options.hpp>
 #include <talentray/counters.hpp>
 #include <talentray/error.hpp>
+#include <talentray/http_method.hpp>
 #include <talentray/log.hpp>
 #include <talentray/request.hpp>
 #include <talentray/response.hpp>
@@ -26,6 +22,7 @@
 #include <talentray/api/career_portal.hpp>
 #include <talentray/api/cv_screening.hpp>
 #include <talentray/api/roles.hpp>
+#include <talentray/api/scopes.hpp>
 #include <talentray/api/sourcing.hpp>
 #include <talentray/api/tests.hpp>
 
@@ -45,6 +42,7 @@
 #include <talentray/model/legacy_envelope.hpp>
 #include <talentray/model/me.hpp>
 #include <talentray/model/pagination.hpp>
+#include <talentray/model/operation.hpp>
 #include <talentray/model/params.hpp>
 #include <talentray/model/role.hpp>
 #include <talentray/model/sourcing.hpp>

@@ -41,7 +41,7 @@ TEST_CASE("the operation table matches endpoints.tsv") {
         REQUIRE(fields.size() == 8);
         REQUIRE(row < tr::operations.size());
         const tr::operation_info& op = tr::operations[row];
-        CHECK(tr::to_string(op.method) == fields[0]);
+        CHECK(to_string(op.method) == fields[0]);  // Beast's, by argument-dependent lookup
         CHECK(op.path_template == fields[1]);
         CHECK(op.tag == fields[2]);
         CHECK(tr::to_string(op.auth) == fields[3]);
@@ -94,5 +94,6 @@ TEST_CASE("describe is usable at compile time") {
     static_assert(tr::describe(tr::operation::get_api_key_usage).pagination == tr::pagination_kind::cursor);
     static_assert(tr::describe(tr::operation::apply_to_public_job).auth == tr::auth_kind::none);
     static_assert(tr::is_idempotent(tr::http_method::get) && !tr::is_idempotent(tr::http_method::patch));
-    CHECK(tr::to_string(tr::http_method::delete_) == "DELETE");
+    CHECK(to_string(tr::http_method::delete_) == "DELETE");
+    static_assert(tr::is_idempotent(tr::http_method::delete_) && !tr::is_idempotent(tr::http_method::post));
 }

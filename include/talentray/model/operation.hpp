@@ -1,6 +1,8 @@
 // talentray/model/operation.hpp — the API's 25 operations as a compile-time table.
 #pragma once
 
+#include <talentray/http_method.hpp>
+
 #include <array>
 #include <cstddef>
 #include <span>
@@ -38,9 +40,6 @@ enum class operation {
     get_cv_screening_batch,
 };
 
-/// The HTTP methods the API uses.
-enum class http_method { get, post, patch, delete_ };
-
 /// The credential an operation needs.
 enum class auth_kind {
     api_key,  ///< any valid API key (scope-gated on /api/v1)
@@ -59,7 +58,7 @@ enum class pagination_kind {
 /// What the contract says about one operation.
 struct operation_info {
     operation op;
-    http_method method;
+    http_method method;               ///< GET, POST, PATCH or DELETE
     std::string_view path_template;   ///< with `{name}` placeholders, for `build_path`
     std::string_view required_scope;  ///< empty when none is needed
     auth_kind auth;
@@ -124,23 +123,6 @@ constexpr std::string_view required_scope(operation op) noexcept {
 /// scopes go. Scopes are compared literally: a `:write` scope does not imply `:read`.
 /// (The owner's role and visibility rules may still refuse the call.)
 bool scopes_allow(operation op, std::span<const std::string> granted_scopes) noexcept;
-
-/// "GET", "POST", "PATCH", "DELETE".
-constexpr std::string_view to_string(http_method method) noexcept {
-    switch (method) {
-    case http_method::get: return "GET";
-    case http_method::post: return "POST";
-    case http_method::patch: return "PATCH";
-    case http_method::delete_: return "DELETE";
-    }
-    return "";
-}
-
-/// True for methods that can be replayed safely after an unknown outcome (GET and DELETE, as
-/// in RFC 9110 §9.2.2). PATCH and POST are not.
-constexpr bool is_idempotent(http_method method) noexcept {
-    return method == http_method::get || method == http_method::delete_;
-}
 
 /// The contract's word for an auth kind: "api_key", "admin", "public".
 constexpr std::string_view to_string(auth_kind auth) noexcept {

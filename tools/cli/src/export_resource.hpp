@@ -1,7 +1,7 @@
 // The lists `talentray export` can write: how each is requested and its CSV columns.
 #pragma once
 
-#include "operation_path.hpp"
+#include <talentray/model/operation.hpp>
 
 #include <optional>
 #include <span>

@@ -101,7 +101,7 @@ boost::json::object field_options::body(bool require_some) const {
 
 request_spec list_request(talentray::operation op, query_params query, std::initializer_list<path_param> path) {
     request_spec request;
-    request.path = build_path(path_template(op), path).value();
+    request.path = build_path(describe(op).path_template, path).value();
     request.query = std::move(query);
     return request;
 }

@@ -2,7 +2,7 @@
 // and the requests a pager starts from.
 #pragma once
 
-#include "../operation_path.hpp"
+#include <talentray/model/operation.hpp>
 #include "../request_body.hpp"
 #include "../usage_error.hpp"
 
