@@ -49,6 +49,7 @@ enum class errc {
     retry_budget_exhausted,  ///< retries were stopped to protect a failing server
     pagination_stalled,      ///< a cursor did not advance; following it would loop forever
     concurrent_next,         ///< next() was called while another next() was pending
+    list_changed,            ///< an offset list's totalCount changed mid-walk; calling again continues
 };
 
 /// The category of `errc`; its name is "talentray".

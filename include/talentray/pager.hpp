@@ -2,8 +2,8 @@
 //
 //   auto pager = tr::pager<tr::candidate>::offset(client, {.path = "/api/v1/candidates"}, 100);
 //   for (;;) {
-//       std::optional<tr::candidate> candidate = co_await pager.next();  // named: see STYLE.md,
-//       if (!candidate) break;                                            // g++ 12 and co_await
+//       std::optional<tr::candidate> candidate = co_await pager.next();  // named first: g++ 12
+//       if (!candidate) break;                                            // mishandles co_await in a condition
 //       ...
 //   }
 #pragma once
@@ -50,7 +50,7 @@ struct pager_access;
 /// A list that changes during the walk: offset paging over a list that grows or shrinks can
 /// skip or repeat rows, so the pager compares every page's `totalCount` with the one it
 /// started with (or the one in its checkpoint). On a difference, `next()` fails once with
-/// `errc::invalid_response` saying "list changed" before any row of that page is handed out.
+/// `errc::list_changed` (saying what changed) before any row of that page is handed out.
 /// The caller decides: stop (and restart the export for a consistent copy), or call `next()`
 /// again, which accepts the new total and continues with that page — rows may then have moved
 /// across the page boundary. Nothing is lost or repeated silently. (Rows added after the last

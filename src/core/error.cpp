@@ -38,6 +38,7 @@ public:
         case errc::retry_budget_exhausted: return "retry budget exhausted";
         case errc::pagination_stalled: return "pagination cursor did not advance";
         case errc::concurrent_next: return "next() called while another next() is pending";
+        case errc::list_changed: return "the list changed during pagination";
         }
         return "unknown talentray error";
     }

@@ -77,7 +77,7 @@ open_verdict offset_walk::open(const page_key& key, const raw_page& page) {
     if (recorded_total_ && p.total_count != *recorded_total_ && reported_total_ != p.total_count) {
         reported_total_ = p.total_count;
         return {open_action::report,
-                walk_error(errc::invalid_response, base_,
+                walk_error(errc::list_changed, base_,
                            where + "list changed during pagination: totalCount was " +
                                std::to_string(*recorded_total_) + ", now " + std::to_string(p.total_count) +
                                "; rows may have moved between pages. Call again to continue with the new count, "

@@ -154,7 +154,7 @@ result<bool> page_stream::take_front() {
         info_->first_row = position_;
         if (skip > page.row_count())
             return failed<bool>(walk_error(
-                errc::invalid_response, walk_->base(),
+                errc::list_changed, walk_->base(),
                 "list changed since the checkpoint: it skips " + std::to_string(skip) + " rows of a page that now has " +
                     std::to_string(page.row_count()) + "; call again to continue after this page"));
     }

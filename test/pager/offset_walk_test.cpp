@@ -105,7 +105,7 @@ TEST_CASE("offset walk: a changed total is reported once, then adopted", "[pager
     // The list shrank to 15 rows: page 1 says so.
     auto verdict = walk.open(offset_key(1), make_offset_page(1, 10, 15, 5));
     CHECK(verdict.action == open_action::report);
-    CHECK(verdict.error.code == errc::invalid_response);
+    CHECK(verdict.error.code == errc::list_changed);
     CHECK_THAT(verdict.error.diag.client_message, Catch::Contains("list changed") && Catch::Contains("was 40, now 15"));
     CHECK(walk.total_count() == 40);
 

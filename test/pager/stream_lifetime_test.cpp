@@ -232,7 +232,7 @@ TEST_CASE("stream: a list that changes mid-walk is reported once, then followed"
     auto p = offset_pager(list, 10, options);
     const reading result = run(io, read_rows(&p, 3));
     REQUIRE(result.errors.size() == 1);
-    CHECK(result.errors[0].code == errc::invalid_response);
+    CHECK(result.errors[0].code == errc::list_changed);
     CHECK_THAT(result.errors[0].diag.client_message, Catch::Contains("list changed") && Catch::Contains("was 50, now 55"));
     CHECK(result.rows == iota(0, 55));
     CHECK(p.total_count() == 55);

@@ -37,7 +37,8 @@ exit_code exit_code_for(const boost::system::error_code& code) noexcept {
         case errc::invalid_response:
         case errc::unexpected_status:
         case errc::pagination_stalled:
-        case errc::concurrent_next: return exit_code::other;
+        case errc::concurrent_next:
+        case errc::list_changed: return exit_code::other;
         }
         return exit_code::other;
     }
