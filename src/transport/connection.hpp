@@ -1,6 +1,7 @@
 // One TCP or TLS connection to an origin, and one HTTP/1.1 exchange on it at a time.
 #pragma once
 
+#include "transport/cleansing_allocator.hpp"
 #include "transport/origin.hpp"
 
 #include <talentray/error.hpp>
@@ -22,7 +23,10 @@
 namespace talentray::detail {
 
 using clock = std::chrono::steady_clock;
-using http_request = boost::beast::http::request<boost::beast::http::string_body>;
+/// A request as it is written. Its header holds the Authorization value, so the header's storage
+/// is wiped when the request is destroyed.
+using http_request_fields = boost::beast::http::basic_fields<cleansing_allocator<char>>;
+using http_request = boost::beast::http::request<boost::beast::http::string_body, http_request_fields>;
 
 /// A TLS session kept between connections of one pool so reconnects can resume it.
 using tls_session = std::shared_ptr<SSL_SESSION>;

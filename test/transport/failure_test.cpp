@@ -9,6 +9,11 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <thread>
+#include <vector>
+
+#include <sys/socket.h>
+
 using namespace talentray;
 using namespace talentray::test;
 namespace asio = boost::asio;
@@ -129,6 +134,43 @@ TEST_CASE("connection refused and unresolvable hosts fail with the cause") {
     auto u = run(io, unresolvable.try_send(get("/api/v1/me")));
     REQUIRE_FALSE(u);
     CHECK(u.error().diag.client_message.find("cannot resolve host 'no-such-host.invalid'") != std::string::npos);
+}
+
+TEST_CASE("a host that never completes the TCP handshake trips the connect timeout") {
+    // A listener whose accept queue is full makes the kernel drop further SYNs, which is what a
+    // black-holed address looks like from the client: the connect neither succeeds nor fails.
+    asio::io_context io;
+    asio::ip::tcp::acceptor full{io};
+    full.open(asio::ip::tcp::v4());
+    full.bind({asio::ip::make_address("127.0.0.1"), 0});
+    full.listen(0);
+    const auto port = full.local_endpoint().port();
+    // Plain non-blocking connect(2): Asio's synchronous connect would wait for each filler.
+    const asio::ip::tcp::endpoint listener{asio::ip::make_address("127.0.0.1"), port};
+    std::vector<asio::ip::tcp::socket> fillers;
+    for (int i = 0; i < 4; ++i) {
+        auto& filler = fillers.emplace_back(io);
+        filler.open(asio::ip::tcp::v4());
+        filler.native_non_blocking(true);
+        [[maybe_unused]] int started = ::connect(filler.native_handle(), listener.data(),
+                                                 static_cast<socklen_t>(listener.size()));  // EINPROGRESS
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds{50});
+
+    client_options options;
+    options.base_url = "http://127.0.0.1:" + std::to_string(port);
+    options.api_key = secret{fake_key};
+    options.timeouts.connect = std::chrono::milliseconds{300};
+    options.retry.max_attempts = 1;
+    options.budget = std::make_shared<rate_budget>();
+    client c{io.get_executor(), options};
+    const auto started = std::chrono::steady_clock::now();
+    auto r = run(io, c.try_send(get("/api/v1/me")));
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == errc::connect_timeout);
+    CHECK_THAT(r.error().diag.client_message, Catch::Contains("connecting to"));
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds{3});
+    CHECK(c.counters().pool.open_now == 0);
 }
 
 namespace {

@@ -93,6 +93,14 @@ asio::awaitable<void> serve_connection(test_server* server, Stream stream, test_
             break;
         }
         case reply::action::reset_before_header: reset(lowest); co_return;
+        case reply::action::reset_mid_header: {
+            const std::string head = head_of(r, false, false, std::nullopt);
+            std::string bytes = head.substr(0, head.find("\r\n") + 2) + "Content-Ty";
+            co_await asio::async_write(stream, asio::buffer(bytes), use_tuple);
+            co_await pause(std::chrono::milliseconds{20});
+            reset(lowest);
+            co_return;
+        }
         case reply::action::reset_mid_body:
         case reply::action::truncate_body: {
             std::string bytes = head_of(r, false, false, std::nullopt) + r.body.substr(0, r.body.size() / 2);

@@ -37,6 +37,7 @@ struct reply {
         respond,             // write the response
         respond_then_close,  // write it, then close without a Connection: close header
         reset_before_header, // abortive close (RST) without answering
+        reset_mid_header,    // the status line and part of the header, then RST
         reset_mid_body,      // header and half the body, then RST
         truncate_body,       // header and half the body, then an orderly close
         truncate_chunked,    // chunked encoding, one chunk, then an orderly close
