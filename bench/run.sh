@@ -16,7 +16,7 @@ build=${BUILD_DIR:-$root/build/release}
 jobs=${JOBS:-2}
 write_results=1
 [ "${1:-}" = "--no-results" ] && write_results=0
-command_line="bench/run.sh $*"
+command_line="bench/run.sh${*:+ $*}"
 
 # Packages: the project's own, then what only the benchmarks need (the libcurl client must be the
 # OpenSSL flavour, so that all three clients run the same TLS library).
