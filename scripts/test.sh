@@ -1,23 +1,27 @@
 #!/usr/bin/env bash
-# Builds everything and runs the whole test suite through ctest with the dev preset (debug,
-# warnings as errors). Each option adds a pass with its own preset and build directory:
-#   --asan  the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
-#   --tsan  test_thread_safety and test_scheduler under ThreadSanitizer
-#   --fuzz  the libFuzzer harnesses of the response parsers (fuzz/), each a ctest test that
-#           replays its seeds and fuzzes for TALENTRAY_FUZZ_SECONDS (20 s; clang is installed)
-# Ends with ctest's summary.
+# Builds everything and runs the whole test suite through ctest, one pass per preset, each in
+# its own build directory:
+#   dev   the whole suite, debug, warnings as errors
+#   asan  the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   tsan  test_thread_safety and test_scheduler under ThreadSanitizer
+#   fuzz  the libFuzzer harnesses of the response parsers (fuzz/), each a ctest test that
+#         replays its seeds and fuzzes for TALENTRAY_FUZZ_SECONDS (20 s; clang is installed)
+# With no option every pass runs (this is what CI runs); options pick passes: --dev, --asan,
+# --tsan, --fuzz. Stops at the first pass that fails; ends with ctest's summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 jobs=$(nproc)
-presets=(dev)
+presets=()
 extra_deps=()
+[ $# -eq 0 ] && set -- --dev --asan --tsan --fuzz
 for arg in "$@"; do
   case "$arg" in
+    --dev) presets+=(dev) ;;
     --asan) presets+=(asan) ;;
     --tsan) presets+=(tsan) ;;
     --fuzz) presets+=(fuzz); extra_deps+=(fuzz) ;;
-    *) echo "usage: scripts/test.sh [--asan] [--tsan] [--fuzz]" >&2; exit 2 ;;
+    *) echo "usage: scripts/test.sh [--dev] [--asan] [--tsan] [--fuzz]   (none: all four)" >&2; exit 2 ;;
   esac
 done
 scripts/install-deps.sh "${extra_deps[@]}"
@@ -27,11 +31,7 @@ for preset in "${presets[@]}"; do
   start=$(date +%s)
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset" -j "$jobs"
-  echo "== $preset: built in $(( $(date +%s) - start )) s" >&2
-done
-
-for preset in "${presets[@]}"; do
-  echo "== $preset: test" >&2
+  echo "== $preset: built in $(( $(date +%s) - start )) s; test" >&2
   verbose=()
   [ "$preset" = fuzz ] && verbose=(--verbose)  # each harness prints one line: runs, execs/s, corpus
   ctest --preset "$preset" -j "$jobs" "${verbose[@]}"
