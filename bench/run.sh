@@ -18,22 +18,8 @@ write_results=1
 [ "${1:-}" = "--no-results" ] && write_results=0
 command_line="bench/run.sh${*:+ $*}"
 
-# Packages: the project's own, then what only the benchmarks need (the libcurl client must be the
-# OpenSSL flavour, so that all three clients run the same TLS library).
-"$root/scripts/install-deps.sh"
-bench_packages=(libcurl4-openssl-dev)
-missing=()
-for p in "${bench_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}" >&2
-  sudo_cmd=()
-  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo_cmd[@]}" apt-get update -qq
-  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+# Packages: the project's own and what only the benchmarks need (libcurl, OpenSSL flavour).
+"$root/scripts/install-deps.sh" bench
 
 # Configure (again, so a libcurl installed just now is found) and build only what runs here.
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTALENTRAY_BUILD_BENCH=ON >/dev/null

@@ -4,6 +4,7 @@
 #
 #   scripts/install-deps.sh          the default set
 #   scripts/install-deps.sh fuzz     also clang and libFuzzer, for the fuzz preset (fuzz/)
+#   scripts/install-deps.sh bench    also libcurl (OpenSSL flavour), for bench/run.sh
 set -euo pipefail
 
 packages=(
@@ -17,7 +18,9 @@ packages=(
 for extra in "$@"; do
   case "$extra" in
     fuzz) packages+=(clang libclang-rt-14-dev) ;;  # clang++ 14 and its libFuzzer/sanitizer runtimes
-    *) echo "usage: scripts/install-deps.sh [fuzz]" >&2; exit 2 ;;
+    # The libcurl client of bench_request_cost must use OpenSSL, as the other two clients do.
+    bench) packages+=(libcurl4-openssl-dev) ;;
+    *) echo "usage: scripts/install-deps.sh [fuzz] [bench]" >&2; exit 2 ;;
   esac
 done
 
