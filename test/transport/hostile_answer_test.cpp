@@ -126,8 +126,7 @@ TEST_CASE("a reset in the middle of the header is a connection error, and the po
 // configured cap nor make it hammer the server: it is capped, or replaced by the default pause.
 TEST_CASE("a 429 with a huge, negative or malformed Retry-After is waited out within the caps") {
     const std::string value = GENERATE(as<std::string>{}, "99999999999999999999999", "4294967296", "-5", "soon",
-                                       "1.5", "", "Wed, 31 Dec 9999 23:59:59 GMT", "Mon, 01 Jan 1990 00:00:00 GMT",
-                                       "30\r\nX-Injected: 1");
+                                       "1.5", "", "Wed, 31 Dec 9999 23:59:59 GMT", "Mon, 01 Jan 1990 00:00:00 GMT");
     CAPTURE(value);
     test_server server{{}};
     int limited = 0;
@@ -136,10 +135,7 @@ TEST_CASE("a 429 with a huge, negative or malformed Retry-After is waited out wi
             reply refusal;
             refusal.status = 429;
             refusal.body = R"({"error":"rate_limited","message":"Too many requests"})";
-            // A header value cannot carry CR/LF on the wire; the test server writes what it is
-            // given, so strip them here and let the rest of the value stand.
-            std::string header = value.substr(0, value.find('\r'));
-            refusal.headers = {{"Content-Type", "application/json"}, {"Retry-After", header}};
+            refusal.headers = {{"Content-Type", "application/json"}, {"Retry-After", value}};
             return refusal;
         }
         return json_answer(candidate_json);
