@@ -4,6 +4,7 @@
 //
 // The mock allows 40 requests per 1 s window here: enough calls to overrun it several times
 // take a few seconds, and Retry-After (whole seconds) never asks for more than one.
+#include "run.hpp"
 #include <talentray/api/sourcing.hpp>
 #include <talentray/client.hpp>
 #include <talentray/mock/server.hpp>
@@ -95,13 +96,7 @@ call_tally run_concurrent_calls(asio::io_context& io, const std::vector<const tr
     return *tally;
 }
 
-template <class T>
-T run(asio::io_context& io, asio::awaitable<T> task) {
-    auto done = asio::co_spawn(io, std::move(task), asio::use_future);
-    io.restart();
-    io.run();
-    return done.get();
-}
+using talentray::test::run;
 
 std::uint64_t requests_of(const mock::server& server, const mock::seeded_key& key) {
     const mock::stats_snapshot stats = server.stats();

@@ -2,6 +2,7 @@
 // test asks for TLS), clients with a budget of their own, and readers that collect rows.
 #pragma once
 
+#include "run.hpp"
 #include <talentray/client.hpp>
 #include <talentray/model/api_key.hpp>
 #include <talentray/model/candidate.hpp>
@@ -90,13 +91,7 @@ asio::awaitable<reading> read_ids(tr::pager<T>* p, std::size_t max_errors = 0, s
     co_return out;
 }
 
-template <class T>
-T run(asio::io_context& io, asio::awaitable<T> task) {
-    auto done = asio::co_spawn(io, std::move(task), asio::use_future);
-    io.restart();
-    io.run();
-    return done.get();
-}
+using talentray::test::run;
 
 /// "cand_<first>" .. "cand_<last>".
 inline std::vector<std::string> candidate_ids(std::size_t first, std::size_t last) {

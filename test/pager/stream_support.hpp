@@ -1,6 +1,7 @@
 // Pagers over the fake list, and coroutines that read them, for the engine's tests.
 #pragma once
 
+#include "run.hpp"
 #include "fake_list.hpp"
 #include "pager/pager_access.hpp"
 #include "pager/stream_factory.hpp"
@@ -63,14 +64,7 @@ inline asio::awaitable<reading> read_rows(talentray::pager<json::value>* p, std:
     co_return out;
 }
 
-/// Runs `task` on `io` until it and everything it left behind are done; returns its value.
-template <class T>
-T run(asio::io_context& io, asio::awaitable<T> task) {
-    auto done = asio::co_spawn(io, std::move(task), asio::use_future);
-    io.restart();
-    io.run();
-    return done.get();
-}
+using talentray::test::run;
 
 inline std::vector<std::int64_t> iota(std::int64_t from, std::int64_t to) {
     std::vector<std::int64_t> out;

@@ -1,4 +1,5 @@
-// Runs one coroutine to completion on a fresh io_context and returns its value.
+// Runs one coroutine on `io` until it and everything it left behind are done; returns its value
+// (or rethrows its exception). Shared by every test area.
 #pragma once
 
 #include <boost/asio/co_spawn.hpp>
