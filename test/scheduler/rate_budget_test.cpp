@@ -174,7 +174,12 @@ TEST_CASE("a request that cannot make its deadline fails at once with admission_
     REQUIRE((*out)->has_error());
     const auto& error = (*out)->error();
     CHECK(error.code == tr::errc::admission_deadline);
-    CHECK(error.diag.client_message.find("rate budget 0123456789abcdef: admission would take at least") == 0);
+    // Which explanation depends on whether the 1 ms had run out before the budget looked (a
+    // loaded machine can take that long between spawn and poll); both name the budget.
+    const std::string& message = error.diag.client_message;
+    CHECK(message.find("rate budget 0123456789abcdef: ") == 0);
+    CHECK((message.find("admission would take at least") != std::string::npos ||
+           message.find("the deadline had already passed") != std::string::npos));
     CHECK(budget->counters().admission_deadline_failures == 1);
 }
 
