@@ -1,5 +1,6 @@
 // kill -9 at random moments during an export, then --resume: the file holds the whole list,
-// every row exactly once, and FILE never exists while it is incomplete.
+// every row exactly once, and FILE never exists while it is incomplete (whenever it exists, the
+// checks at the end find every row in it).
 #include "cli_fixture.hpp"
 
 #include <boost/json/parse.hpp>
@@ -58,7 +59,10 @@ void check_kill_and_resume(const std::string& format) {
         INFO("round " << round << ", killed after " << delay.count() << " ms");
         if (!kill_after(f, round == 0 ? first : resume, delay)) break;  // it finished first
         ++kills;
-        CHECK_FALSE(std::filesystem::exists(output));  // never a truncated FILE
+        // FILE appears only by the final rename, so if it exists the export had finished when the
+        // kill came (e.g. while the process was exiting, which a sanitizer's leak check makes
+        // slow); the checks below then prove it whole. It is never a truncated FILE.
+        if (std::filesystem::exists(output)) break;
     }
     CHECK(kills > 0);
 
