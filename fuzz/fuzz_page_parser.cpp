@@ -43,12 +43,16 @@ void check_failure(const tr::error_info& failure) {
 void check_page(std::string_view body, bool cursor) {
     const parse_function parse = cursor ? tr::detail::parse_cursor_page : tr::detail::parse_offset_page;
     const auto as_json = parse(body, row_format::json);
+    const auto as_model = parse(body, row_format::model);
     const auto as_text = parse(body, row_format::text);
     if (!as_json) check_failure(as_json.error());
     if (!as_text) check_failure(as_text.error());
     FUZZ_CHECK(as_json.has_value() == as_text.has_value(),
                as_json ? as_text.error().diag.to_string() : as_json.error().diag.to_string());
+    FUZZ_CHECK(as_json.has_value() == as_model.has_value(), "the arena changed whether the page parses");
     if (!as_json) return;
+    FUZZ_CHECK(as_model->rows == as_json->rows && as_model->envelope == as_json->envelope,
+               "the arena changed the rows or the envelope");
 
     const tr::detail::raw_page& rows = *as_json;
     const tr::detail::raw_page& texts = *as_text;

@@ -5,6 +5,7 @@ target_sources(talentray PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/log.cpp
   ${CMAKE_CURRENT_LIST_DIR}/request.cpp
   ${CMAKE_CURRENT_LIST_DIR}/response.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/answer_arena.cpp
   ${CMAKE_CURRENT_LIST_DIR}/client_options.cpp
   ${CMAKE_CURRENT_LIST_DIR}/client_impl.cpp
   ${CMAKE_CURRENT_LIST_DIR}/client.cpp)

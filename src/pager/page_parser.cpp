@@ -1,12 +1,16 @@
 #include "pager/page_parser.hpp"
 
+#include "core/answer_arena.hpp"
 #include "pager/row_spans.hpp"
 
 #include <talentray/model/json.hpp>
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/parse_options.hpp>
+#include <boost/json/storage_ptr.hpp>
 
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -18,33 +22,62 @@ error_info bad_page(std::string what) {
     return make_error_info(errc::invalid_response, "malformed page: " + std::move(what));
 }
 
-result<json::value> parse_body(std::string_view body) {
+/// The memory a page's document is parsed into, chosen by what becomes of its rows.
+class page_memory {
+public:
+    page_memory(std::size_t body_size, row_format format) {
+        switch (format) {
+        case row_format::json:  // the caller takes the rows as they are: the heap, node by node
+            break;
+        case row_format::model:
+            // The rows wait in the window until they are decoded (copied) into models: one arena
+            // per page, released with the page, instead of a heap block per JSON node.
+            storage_ = json::make_shared_resource<json::monotonic_resource>(body_size * 2);
+            break;
+        case row_format::text:  // only the rows' bytes are kept: the document dies with this parse
+            scratch_.emplace(body_size);
+            storage_ = scratch_->storage();
+            break;
+        }
+    }
+
+    const json::storage_ptr& storage() const noexcept { return storage_; }
+
+private:
+    std::optional<answer_arena> scratch_;  // declared first: outlives the document
+    json::storage_ptr storage_;
+};
+
+result<json::value> parse_body(std::string_view body, const json::storage_ptr& storage) {
     json::parse_options options;
     options.max_depth = 64;
     boost::system::error_code ec;
-    json::value parsed = json::parse(body, ec, {}, options);
+    json::value parsed = json::parse(body, ec, storage, options);
     if (ec) return bad_page("the body is not JSON (" + ec.message() + ")");
     return parsed;
 }
 
-/// Moves the rows out of `holder[member]` (already known to be an array) into `page`, or their
-/// exact text when asked for.
-result<void> take_rows(json::object& holder, std::string_view member, std::string_view body,
-                       std::initializer_list<std::string_view> path, row_format format, raw_page& page) {
+/// A page holding the rows of `holder[member]` (already known to be an array), or their exact
+/// text when asked for. The rows are moved by construction, which keeps their storage (an
+/// assignment would copy them into the page's).
+result<raw_page> page_of_rows(json::object& holder, std::string_view member, std::string_view body,
+                              std::initializer_list<std::string_view> path, row_format format) {
     json::array& rows = holder.at(member).as_array();
-    if (format == row_format::json) {
-        page.rows = std::move(rows);
-        return {};
-    }
+    if (format != row_format::text) return raw_page{.rows = std::move(rows)};
     auto spans = array_element_spans(body, path);
     if (!spans) return std::move(spans).error();
     if (spans->size() != rows.size())
         return bad_page("found " + std::to_string(spans->size()) + " row texts for " + std::to_string(rows.size()) +
                         " rows");
+    raw_page page;
     page.row_texts.reserve(spans->size());
     for (std::string_view span : *spans) page.row_texts.emplace_back(span);
-    return {};
+    return page;
 }
+
+/// What is left of `holder` once rows and pagination are gone, on the heap whatever the
+/// document's memory, as the caller may keep it (`page_info::envelope`).
+json::object heap_envelope(json::object& holder) { return json::object(std::move(holder), json::storage_ptr{}); }
 
 template <class Pagination>
 result<Pagination> read_pagination(const json::object& holder, std::string_view where) {
@@ -58,26 +91,28 @@ result<Pagination> read_pagination(const json::object& holder, std::string_view 
 }  // namespace
 
 result<raw_page> parse_offset_page(std::string_view body, row_format format) {
-    auto parsed = parse_body(body);
+    const page_memory memory{body.size(), format};
+    auto parsed = parse_body(body, memory.storage());
     if (!parsed) return std::move(parsed).error();
     json::object* top = parsed->if_object();
     if (top == nullptr) return bad_page("the body is not a JSON object");
     const json::value* data = top->if_contains("data");
     if (data == nullptr || !data->is_array()) return bad_page("data is missing or not an array");
 
-    raw_page page;
     auto pagination = read_pagination<offset_pagination>(*top, "");
     if (!pagination) return std::move(pagination).error();
-    page.offset = *pagination;
-    if (auto rows = take_rows(*top, "data", body, {"data"}, format, page); !rows) return std::move(rows).error();
+    auto page = page_of_rows(*top, "data", body, {"data"}, format);
+    if (!page) return page;
+    page->offset = *pagination;
     top->erase("data");
     top->erase("pagination");
-    page.envelope = std::move(*top);
+    page->envelope = heap_envelope(*top);
     return page;
 }
 
 result<raw_page> parse_cursor_page(std::string_view body, row_format format) {
-    auto parsed = parse_body(body);
+    const page_memory memory{body.size(), format};
+    auto parsed = parse_body(body, memory.storage());
     if (!parsed) return std::move(parsed).error();
     json::object* top = parsed->if_object();
     if (top == nullptr) return bad_page("the body is not a JSON object");
@@ -90,17 +125,16 @@ result<raw_page> parse_cursor_page(std::string_view body, row_format format) {
     const json::value* rows = data->if_contains("rows");
     if (rows == nullptr || !rows->is_array()) return bad_page("data.rows is missing or not an array");
 
-    raw_page page;
     auto pagination = read_pagination<cursor_pagination>(*data, "data.");
     if (!pagination) return std::move(pagination).error();
-    page.cursor = *pagination;
+    auto page = page_of_rows(*data, "rows", body, {"data", "rows"}, format);
+    if (!page) return page;
+    page->cursor = *pagination;
     const json::value* next = data->at("pagination").as_object().if_contains("nextBefore");
-    if (next != nullptr && next->is_string()) page.next_before_text = std::string(next->get_string());
-    if (auto taken = take_rows(*data, "rows", body, {"data", "rows"}, format, page); !taken)
-        return std::move(taken).error();
+    if (next != nullptr && next->is_string()) page->next_before_text = std::string(next->get_string());
     data->erase("rows");
     data->erase("pagination");
-    page.envelope = std::move(*data);
+    page->envelope = heap_envelope(*data);
     return page;
 }
 

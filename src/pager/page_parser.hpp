@@ -11,7 +11,8 @@ namespace talentray::detail {
 
 /// Parses an offset-list page: `{"data": [...], "pagination": {...}}`, other fields (a
 /// CV-screening batch's) kept in `envelope`. With `row_format::text`, each row's exact bytes
-/// are kept instead of the parsed rows.
+/// are kept instead of the parsed rows; with `row_format::model`, the rows live in an arena
+/// shared by the page's rows (decode them, do not hand them out).
 ///
 /// Returns the page, or `errc::invalid_response` naming what is wrong (not JSON, `data` not an
 /// array, `pagination` missing or malformed). Page-to-page consistency is checked later, by

@@ -73,7 +73,7 @@ public:
     std::size_t rows_available() const noexcept;
     /// Index of the current row on its page.
     std::size_t row_index() const noexcept { return position_; }
-    /// The current row (row_format::json).
+    /// The current row (row_format::json and ::model).
     const boost::json::value& row() const;
     /// Moves the current row out (row_format::json) / its text (row_format::text).
     boost::json::value take_row() noexcept;

@@ -5,6 +5,8 @@
 
 #include <talentray/pager.hpp>
 
+#include <boost/json/value.hpp>
+
 #include <memory>
 #include <type_traits>
 
@@ -17,8 +19,11 @@ struct pager_access {
     }
 };
 
-/// How `pager<T>` keeps rows: exact text for `raw_row`, parsed JSON otherwise.
+/// How `pager<T>` keeps rows: exact text for `raw_row`, heap JSON for `json::value` (the caller
+/// takes the rows as they are), arena JSON for models (decoding copies what it keeps).
 template <class T>
-inline constexpr row_format row_format_of = std::is_same_v<T, raw_row> ? row_format::text : row_format::json;
+inline constexpr row_format row_format_of = std::is_same_v<T, raw_row>              ? row_format::text
+                                            : std::is_same_v<T, boost::json::value> ? row_format::json
+                                                                                    : row_format::model;
 
 }  // namespace talentray::detail

@@ -15,17 +15,21 @@
 
 namespace talentray::detail {
 
-/// How rows are kept: parsed JSON (models and raw JSON), or each row's exact bytes.
-enum class row_format { json, text };
+/// How rows are kept until they are handed out.
+enum class row_format {
+    json,   ///< parsed JSON on the heap, moved out to the caller as it is (`pager<json::value>`)
+    model,  ///< parsed JSON in one arena per page, decoded (copied) into models as they are handed out
+    text,   ///< each row's exact bytes (`pager<raw_row>`)
+};
 
 /// A received page, parsed but not decoded into models.
 struct raw_page {
-    boost::json::array rows;              ///< the rows (row_format::json only)
+    boost::json::array rows;              ///< the rows (row_format::json and ::model)
     std::vector<std::string> row_texts;   ///< each row's exact bytes (row_format::text only)
     std::optional<offset_pagination> offset;
     std::optional<cursor_pagination> cursor;
     std::optional<std::string> next_before_text;  ///< cursor: `nextBefore` exactly as written
-    boost::json::object envelope;         ///< fields beside the rows and the pagination
+    boost::json::object envelope;         ///< fields beside the rows and the pagination (on the heap)
 
     std::size_t row_count() const noexcept { return rows.empty() ? row_texts.size() : rows.size(); }
 };

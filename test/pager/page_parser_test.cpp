@@ -33,6 +33,41 @@ TEST_CASE("offset page: text rows keep the server's bytes", "[pager][parser]") {
     CHECK(page->row_texts == std::vector<std::string>{R"({"id" : "a"})", R"({"id":"b\u0021"})"});
 }
 
+TEST_CASE("page memory: model rows share one arena per page, everything else is on the heap", "[pager][parser]") {
+    const std::string body =
+        R"({"batchId":"batch_1","data":[{"id":"pc_1","tags":["a","b"]},{"id":"pc_2"}],)"
+        R"("pagination":{"page":0,"pageSize":2,"totalCount":2,"totalPages":1}})";
+    const boost::json::storage_ptr heap;
+    auto heap_rows = parse_offset_page(body, row_format::json);
+    auto model_rows = parse_offset_page(body, row_format::model);
+    auto text_rows = parse_offset_page(body, row_format::text);
+    REQUIRE(heap_rows.has_value());
+    REQUIRE(model_rows.has_value());
+    REQUIRE(text_rows.has_value());
+
+    // json: handed to the caller as they are, so on the heap.
+    CHECK(*heap_rows->rows.storage() == *heap);
+    CHECK(*heap_rows->rows[0].storage() == *heap);
+    // model: the same rows, in an arena the rows keep alive after the parse has returned.
+    CHECK(model_rows->rows == heap_rows->rows);
+    CHECK(*model_rows->rows.storage() != *heap);
+    CHECK(model_rows->rows.storage().is_shared());
+    CHECK(*model_rows->rows[0].storage() == *model_rows->rows.storage());
+    // The envelope may be kept by the caller (page_info): always on the heap.
+    for (const auto* page : {&*heap_rows, &*model_rows, &*text_rows}) {
+        CHECK(*page->envelope.storage() == *heap);
+        CHECK(boost::json::serialize(page->envelope) == R"({"batchId":"batch_1"})");
+    }
+    CHECK(text_rows->row_texts.size() == 2);
+
+    auto cursor = parse_cursor_page(
+        R"({"success":true,"data":{"key":{"id":"k"},"rows":[{"id":"usage_1"}],"pagination":{"limit":1,"hasMore":false}}})",
+        row_format::model);
+    REQUIRE(cursor.has_value());
+    CHECK(cursor->rows.at(0).at("id").as_string() == "usage_1");
+    CHECK(*cursor->envelope.storage() == *heap);
+}
+
 TEST_CASE("offset page: malformed bodies name the problem", "[pager][parser]") {
     auto message = [](std::string_view body) {
         auto page = parse_offset_page(body, row_format::json);
