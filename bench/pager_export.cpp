@@ -19,6 +19,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -29,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include <time.h>
 #include <unistd.h>
 
 namespace asio = boost::asio;
@@ -48,10 +50,18 @@ struct run_result {
     std::size_t rows = 0;
     std::uint64_t pages = 0;
     double seconds = 0;
+    double pager_cpu_seconds = 0;  // the thread running the pager (the mock serves on its own)
     long peak_rss_kib = 0;
     std::size_t peak_rows_held = 0;  // the pager's own buffer: the page being read and those ahead
     bool complete = false;
 };
+
+/// CPU time of the calling thread, in seconds.
+double thread_cpu_seconds() {
+    timespec now{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
+}
 
 /// The process's peak resident set (VmHWM), in KiB; 0 if unknown.
 long peak_rss_kib() {
@@ -110,8 +120,10 @@ run_result run_single(const run_config& config) {
     auto p = tr::pager<tr::candidate>::offset(admin, list, config.page_size, pager_options);
 
     const auto started = std::chrono::steady_clock::now();
+    const double cpu_started = thread_cpu_seconds();
     auto done = asio::co_spawn(io, export_all(&p), asio::use_future);
     io.run();
+    const double cpu_used = thread_cpu_seconds() - cpu_started;
     const export_outcome outcome = done.get();
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
 
@@ -119,6 +131,7 @@ run_result run_single(const run_config& config) {
     result.rows = outcome.rows;
     result.pages = p.stats().pages;
     result.seconds = elapsed.count();
+    result.pager_cpu_seconds = cpu_used;
     result.peak_rss_kib = peak_rss_kib();
     result.peak_rows_held = p.stats().peak_buffered_rows;
     result.complete = outcome.rows == config.rows && outcome.in_order;
@@ -141,8 +154,8 @@ run_result run_isolated(const std::string& self, const run_config& config) {
     if (!child) throw std::runtime_error("cannot start " + command.str());
     run_result result;
     int complete = 0;
-    if (std::fscanf(child.get(), "%zu %lu %lf %ld %zu %d", &result.rows, &result.pages, &result.seconds,
-                    &result.peak_rss_kib, &result.peak_rows_held, &complete) != 6)
+    if (std::fscanf(child.get(), "%zu %lu %lf %lf %ld %zu %d", &result.rows, &result.pages, &result.seconds,
+                    &result.pager_cpu_seconds, &result.peak_rss_kib, &result.peak_rows_held, &complete) != 7)
         throw std::runtime_error("no result from " + command.str());
     result.complete = complete != 0;
     return result;
@@ -193,8 +206,8 @@ int main(int argc, char** argv) {
             config.latency_ms = latency_ms;
             config.server_threads = server_threads;
             const run_result r = run_single(config);
-            std::printf("%zu %lu %.6f %ld %zu %d\n", r.rows, static_cast<unsigned long>(r.pages), r.seconds,
-                        r.peak_rss_kib, r.peak_rows_held, r.complete ? 1 : 0);
+            std::printf("%zu %lu %.6f %.6f %ld %zu %d\n", r.rows, static_cast<unsigned long>(r.pages), r.seconds,
+                        r.pager_cpu_seconds, r.peak_rss_kib, r.peak_rows_held, r.complete ? 1 : 0);
             return r.complete ? 0 : 1;
         }
 
@@ -205,8 +218,8 @@ int main(int argc, char** argv) {
             for (int w : {1, window}) plan.push_back({n, w, page_size, latency_ms, server_threads});
 
         const std::string self = self_path();
-        std::cout << "| rows | latency | window | rows/s | pages/s | seconds | peak RSS | peak rows held |\n"
-                  << "|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+        std::cout << "| rows | latency | window | rows/s | pages/s | seconds | pager CPU per 1,000 rows | peak RSS | peak rows held |\n"
+                  << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
         bool all_complete = true;
         for (const run_config& c : plan) {
             const run_result r = run_isolated(self, c);
@@ -215,6 +228,8 @@ int main(int argc, char** argv) {
                       << (c.window == 1 ? std::string("1 (sequential)") : std::to_string(c.window)) << " | "
                       << thousands(static_cast<double>(r.rows) / r.seconds) << " | "
                       << thousands(static_cast<double>(r.pages) / r.seconds) << " | " << fixed(r.seconds, 2) << " | "
+                      << fixed(r.pager_cpu_seconds * 1e6 / static_cast<double>(std::max<std::size_t>(r.rows, 1)), 1)
+                      << " ms | "
                       << fixed(static_cast<double>(r.peak_rss_kib) / 1024.0, 1) << " MiB | " << r.peak_rows_held
                       << (r.complete ? "" : " INCOMPLETE") << " |" << std::endl;
         }
@@ -222,7 +237,8 @@ int main(int argc, char** argv) {
                   << ", an in-process mock (" << server_threads
                   << " server thread(s), no rate limit, plain HTTP on 127.0.0.1); every row checked in order.\n"
                   << "Peak RSS is the whole process, mock included (the mock logs every request it serves); "
-                     "peak rows held is the pager's own buffer.\n";
+                     "peak rows held is the pager's own buffer; pager CPU is the thread running the pager "
+                     "(user + system), the mock serving on threads of its own.\n";
         return all_complete ? 0 : 1;
     } catch (const std::exception& e) {
         std::cerr << "bench_pager_export: " << e.what() << '\n';
