@@ -20,14 +20,20 @@ struct destroyed {
     std::chrono::steady_clock::time_point at;
 };
 
-/// Reads `items` items, lets the readahead requests reach the server, then destroys the pager.
-asio::awaitable<destroyed> read_then_destroy(std::unique_ptr<tr::pager<tr::candidate>> p, std::size_t items) {
+/// Reads `items` items, waits until the server has seen `requests_seen` requests (the readahead
+/// has reached it; on a loaded machine that takes a while, so it is awaited rather than assumed,
+/// for up to 10 s), then destroys the pager.
+asio::awaitable<destroyed> read_then_destroy(std::unique_ptr<tr::pager<tr::candidate>> p, std::size_t items,
+                                             const mock::server& server, std::uint64_t requests_seen) {
     for (std::size_t i = 0; i < items; ++i) {
         auto item = co_await p->next();
         REQUIRE(item);
     }
-    asio::steady_timer settle{co_await asio::this_coro::executor, std::chrono::milliseconds{50}};
-    co_await settle.async_wait(asio::use_awaitable);
+    asio::steady_timer settle{co_await asio::this_coro::executor};
+    for (int waited = 0; server.stats().requests < requests_seen && waited < 1000; ++waited) {
+        settle.expires_after(std::chrono::milliseconds{10});
+        co_await settle.async_wait(asio::use_awaitable);
+    }
     destroyed out;
     out.in_flight = p->stats().in_flight;
     p.reset();
@@ -48,7 +54,7 @@ TEST_CASE("mock: destroying a pager mid-readahead stops its requests and leaves 
     tr::pager_options options;
     options.window = 4;
     auto p = std::make_unique<tr::pager<tr::candidate>>(tr::pager<tr::candidate>::offset(*admin, candidates_list(), 50, options));
-    const destroyed gone = run(io, read_then_destroy(std::move(p), 10));
+    const destroyed gone = run(io, read_then_destroy(std::move(p), 10, server, 1 + 4));
     admin.reset();
     io.restart();
     io.run();  // returns: nothing of the pager (or the client) is left on the io_context
