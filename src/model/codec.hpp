@@ -12,6 +12,7 @@
 #pragma once
 
 #include "model/decode_context.hpp"
+#include "model/member_finder.hpp"
 
 #include <talentray/model/api_key.hpp>
 #include <talentray/model/candidate.hpp>
@@ -209,29 +210,27 @@ constexpr auto flattened(Member Model::*member) {
 // Walking a schema.
 
 template <class Model, class... Fields>
-void read_fields(decode_context& ctx, const json::object& object, Model& out,
-                 const std::tuple<Fields...>& fields);
+void read_fields(decode_context& ctx, member_finder& members, Model& out, const std::tuple<Fields...>& fields);
 
 template <class Model>
-void read_field(decode_context& ctx, const json::object& object, Model&, const true_flag& flag) {
+void read_field(decode_context& ctx, member_finder& members, Model&, const true_flag& flag) {
     if (ctx.failed()) return;
     auto guard = ctx.enter(flag.key);
-    const json::value* json = object.if_contains(flag.key);
+    const json::value* json = members.find(flag.key);
     if (!json) return ctx.fail("required field is missing");
     if (!json->is_bool()) return ctx.fail_type("boolean", *json);
     if (!json->get_bool()) ctx.fail("expected true, got false");
 }
 
 template <class Model, presence P, class Member>
-void read_field(decode_context& ctx, const json::object& object, Model& out,
-                const field<P, Model, Member>& f) {
+void read_field(decode_context& ctx, member_finder& members, Model& out, const field<P, Model, Member>& f) {
     if (ctx.failed()) return;
     Member& target = out.*f.member;
     if constexpr (P == presence::flattened) {
-        read_fields(ctx, object, target, schema(model_tag<Member>{}));
+        read_fields(ctx, members, target, schema(model_tag<Member>{}));
     } else {
         auto guard = ctx.enter(f.key);
-        const json::value* json = object.if_contains(f.key);
+        const json::value* json = members.find(f.key);
         if constexpr (P == presence::required) {
             if (!json) return ctx.fail("required field is missing");
             read_json(ctx, *json, target);
@@ -257,9 +256,8 @@ void read_field(decode_context& ctx, const json::object& object, Model& out,
 }
 
 template <class Model, class... Fields>
-void read_fields(decode_context& ctx, const json::object& object, Model& out,
-                 const std::tuple<Fields...>& fields) {
-    std::apply([&](const auto&... f) { (read_field(ctx, object, out, f), ...); }, fields);
+void read_fields(decode_context& ctx, member_finder& members, Model& out, const std::tuple<Fields...>& fields) {
+    std::apply([&](const auto&... f) { (read_field(ctx, members, out, f), ...); }, fields);
 }
 
 /// Reads a model whose `schema` is visible (by argument-dependent lookup on `model_tag`).
@@ -268,7 +266,8 @@ void read_object(decode_context& ctx, const json::value& json, Model& out) {
     if (ctx.failed()) return;
     const json::object* object = json.if_object();
     if (!object) return ctx.fail_type("object", json);
-    read_fields(ctx, *object, out, schema(model_tag<Model>{}));
+    member_finder members{*object};
+    read_fields(ctx, members, out, schema(model_tag<Model>{}));
 }
 
 template <class Model, class... Fields>

@@ -4,16 +4,6 @@
 
 namespace talentray::model_json {
 
-decode_context::segment_guard decode_context::enter(std::string_view key) {
-    path_.push_back({key, 0});
-    return segment_guard{*this};
-}
-
-decode_context::segment_guard decode_context::enter(std::size_t index) {
-    path_.push_back({{}, index});
-    return segment_guard{*this};
-}
-
 void decode_context::fail(std::string_view problem) {
     if (failure_) return;
     std::string message = render_path();

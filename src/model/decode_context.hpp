@@ -30,10 +30,19 @@ public:
         decode_context& ctx_;
     };
 
+    // Inline: entered for every field of every row, so a call each would be a measurable share
+    // of decoding a page.
+
     /// Descends into object member `key`; `key` must outlive the guard (keys are literals).
-    [[nodiscard]] segment_guard enter(std::string_view key);
+    [[nodiscard]] segment_guard enter(std::string_view key) {
+        path_.push_back({key, 0});
+        return segment_guard{*this};
+    }
     /// Descends into array element `index`.
-    [[nodiscard]] segment_guard enter(std::size_t index);
+    [[nodiscard]] segment_guard enter(std::size_t index) {
+        path_.push_back({{}, index});
+        return segment_guard{*this};
+    }
 
     bool failed() const noexcept { return failure_.has_value(); }
 

@@ -25,10 +25,17 @@ bool read_digits(std::string_view text, std::size_t& pos, std::size_t count, int
     return true;
 }
 
+// Reads one of the (one to three) `accepted` characters at `pos`, advancing it. A plain loop:
+// string_view::find would call memchr, several times for every timestamp of every row.
 bool read_char(std::string_view text, std::size_t& pos, std::string_view accepted) noexcept {
-    if (pos >= text.size() || accepted.find(text[pos]) == std::string_view::npos) return false;
-    ++pos;
-    return true;
+    if (pos >= text.size()) return false;
+    for (const char c : accepted) {
+        if (text[pos] == c) {
+            ++pos;
+            return true;
+        }
+    }
+    return false;
 }
 
 std::string two_digits(int value) {
