@@ -3,13 +3,13 @@
 
 #include <talentray/error.hpp>
 
+#include <boost/container/small_vector.hpp>
 #include <boost/json/value.hpp>
 
 #include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace talentray::model_json {
 
@@ -62,7 +62,9 @@ private:
 
     std::string render_path() const;
 
-    std::vector<segment> path_;
+    // Models nest a few levels deep (data[3].roles[0].overallFitScore): the path lives inline,
+    // so decoding a row allocates nothing for it.
+    boost::container::small_vector<segment, 8> path_;
     std::optional<std::string> failure_;
 };
 
