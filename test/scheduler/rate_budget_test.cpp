@@ -246,7 +246,12 @@ TEST_CASE("a waiter resumes on its own executor") {
 }
 
 TEST_CASE("a stalled executor does not hold up the other clients of the key") {
-    auto budget = std::make_shared<tr::rate_budget>(fast_options());
+    // A token every 100 ms: taking the burst below must not outlast one refill even on a slow,
+    // loaded machine under a sanitizer, or the first request would be admitted at once instead
+    // of queueing.
+    tr::scheduler_options o = fast_options();
+    o.requests_per_window = 20;
+    auto budget = std::make_shared<tr::rate_budget>(o);
     std::vector<tr::admission_permit> burst;
     for (int i = 0; i < 10; ++i) burst.push_back(take_permit(budget));
 
