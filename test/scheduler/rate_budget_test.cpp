@@ -162,12 +162,15 @@ TEST_CASE("a queued request can be cancelled, whatever the cancellation type") {
 }
 
 TEST_CASE("a request that cannot make its deadline fails at once with admission_deadline") {
-    auto budget = std::make_shared<tr::rate_budget>(fast_options(), "0123456789abcdef");
+    // A token every 100 ms, so that taking the burst cannot outlast a refill on a slow machine.
+    tr::scheduler_options o = fast_options();
+    o.requests_per_window = 20;
+    auto budget = std::make_shared<tr::rate_budget>(o, "0123456789abcdef");
     std::vector<tr::admission_permit> burst;
     for (int i = 0; i < 10; ++i) burst.push_back(take_permit(budget));
 
     asio::io_context io;
-    // The next token is 10 ms away; a 1 ms deadline cannot be met.
+    // The next token is up to 100 ms away; a 1 ms deadline cannot be met.
     auto out = spawn_admit(io, budget, tr::priority::interactive, clock_type::now() + 1ms);
     io.poll();  // no timer needed to learn that: one pass of the ready handlers decides it
     REQUIRE(*out);
