@@ -34,8 +34,6 @@ public:
         return &found->value();
     }
 
-    const boost::json::object& object() const noexcept { return object_; }
-
 private:
     const boost::json::object& object_;
     std::size_t next_ = 0;
