@@ -1,6 +1,7 @@
 #include "core/client_impl.hpp"
 
 #include "core/error_decoding.hpp"
+#include "core/public_budget.hpp"
 #include "transport/tls_context.hpp"
 
 #include <talentray/scheduler/budget_registry.hpp>
@@ -74,7 +75,8 @@ client_impl::client_impl(asio::any_io_executor executor, client_options options)
         auth_value_ = secret{std::move(value)};
         options_.api_key = secret{};  // wiped: auth_value_ is the one copy the client keeps
     }
-    public_retry_ = retry_policy{options_.retry};
+    public_budget_ = make_public_budget(options_.scheduler);
+    public_retry_ = retry_policy{options_.retry, public_budget_};
     transport_ = std::make_unique<transport>(std::move(*target), std::move(tls_ctx), options_.pool,
                                              options_.timeouts, options_.max_body_size);
 }
@@ -138,9 +140,10 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
     auto message = build_request(spec);
     if (!message) co_return fail(message.error());
 
-    // The key's budget admits every attempt; public calls are not rate limited by key.
-    rate_budget* budget = spec.authenticated ? budget_.get() : nullptr;
-    const retry_policy& policy = budget ? keyed_retry_ : public_retry_;
+    // The key's budget admits every keyed attempt; keyless calls have a budget of their own,
+    // which paces nothing ahead of time but makes every one of them wait out a 429.
+    rate_budget& budget = spec.authenticated ? *budget_ : *public_budget_;
+    const retry_policy& policy = spec.authenticated ? keyed_retry_ : public_retry_;
     const auto per_attempt = spec.timeout.value_or(options_.timeouts.request);
     attempt_info attempt;
     attempt.first_attempt_at = clock::now();
@@ -148,19 +151,16 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
     attempt.idempotent = spec.is_idempotent();
 
     for (attempt.attempt = 1;; ++attempt.attempt) {
-        admission_permit permit;
-        if (budget) {
-            auto admitted = co_await budget->admit(spec.priority, attempt.deadline);
-            if (!admitted) co_return fail(std::move(admitted).error());
-            permit = std::move(*admitted);
-        }
+        auto admitted = co_await budget.admit(spec.priority, attempt.deadline);
+        if (!admitted) co_return fail(std::move(admitted).error());
+        admission_permit permit = std::move(*admitted);
         const auto started = clock::now();
         requests_.fetch_add(1, std::memory_order_relaxed);
         bytes_sent_.fetch_add(message->body().size(), std::memory_order_relaxed);
         auto outcome = co_await transport_->send(*message, attempt.idempotent, std::min(started + per_attempt, attempt.deadline));
 
         response_feedback feedback;
-        if (budget) feedback.admitted_at = permit.admitted_at();
+        feedback.admitted_at = permit.admitted_at();
         error_info failure;
         if (outcome.answer) {
             response& answer = *outcome.answer;
@@ -174,16 +174,16 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
             feedback.http_status = answer.status;
             for (const auto& [name, value] : answer.headers) feedback.rate_limit.assign(name, value);
             if (answer.status >= 200 && answer.status < 300) {
-                if (budget) budget->on_response(feedback);
+                budget.on_response(feedback);
                 co_return std::move(answer);
             }
             failure = decode_error_response(answer, method, spec.path);
             feedback.retry_after = failure.diag.retry_after;
-            if (budget) budget->on_response(feedback);  // reads the headers: before `answer` goes
+            budget.on_response(feedback);  // reads the headers: before `answer` goes
         } else {
             transport_errors_.fetch_add(1, std::memory_order_relaxed);
             failure = std::move(outcome.answer).error();
-            if (budget) budget->on_response(feedback);
+            budget.on_response(feedback);
         }
         permit.release();
 

@@ -39,9 +39,10 @@ private:
     client_options options_;        // api_key moved out into auth_value_
     secret auth_value_;             // the complete header value; the one place the key lives
     std::unique_ptr<transport> transport_;
-    std::shared_ptr<rate_budget> budget_;  // empty without a key (public calls only)
-    retry_policy keyed_retry_;             // draws on the key's retry budget
-    retry_policy public_retry_;            // public calls: not rate limited, no key budget
+    std::shared_ptr<rate_budget> budget_;         // empty without a key (public calls only)
+    std::shared_ptr<rate_budget> public_budget_;  // keyless calls: only the 429 pause applies
+    retry_policy keyed_retry_;                    // draws on the key's retry budget
+    retry_policy public_retry_;                   // draws on the keyless calls' budget
 
     std::atomic<std::uint64_t> requests_{0}, responses_2xx_{0}, responses_3xx_{0}, responses_4xx_{0},
         responses_5xx_{0}, transport_errors_{0}, bytes_sent_{0}, bytes_received_{0};

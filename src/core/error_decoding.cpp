@@ -55,7 +55,7 @@ error_info decode_error_response(const response& answer, std::string_view method
     diag.path = std::string{path};
 
     if (auto retry_after = answer.header("Retry-After"); !retry_after.empty())
-        diag.retry_after = parse_retry_after(retry_after, std::chrono::system_clock::now());
+        diag.retry_after = parse_retry_after(retry_after, answer.header("Date"), std::chrono::system_clock::now());
     if (answer.status >= 300 && answer.status < 400) diag.location = clean_text(answer.header("Location"));
 
     json::parse_options options;

@@ -212,7 +212,10 @@ duration admission_controller::pause_for(const response_event& event) {
         pause = std::min(pause, max_pause_);
         ++unhinted_429s_in_a_row_;
     }
-    return pause + to_duration_ceil(to_seconds(pause) * pause_jitter_ * std::clamp(event.jitter, 0.0, 1.0));
+    // The jitter spreads resumptions out, but max_pause is the user's promise of the longest
+    // wait: a pause already at the cap gets none.
+    const duration jitter = to_duration_ceil(to_seconds(pause) * pause_jitter_ * std::clamp(event.jitter, 0.0, 1.0));
+    return std::min(pause + jitter, max_pause_);
 }
 
 void admission_controller::apply_rate_limit(const rate_limit_info& info, time_point now) {

@@ -11,7 +11,7 @@ namespace talentray {
 std::string retry_decision::explain() const {
     const std::string kind = cause ? " (" + std::string(to_string(*cause)) + ")" : std::string{};
     if (retry) {
-        if (cause == retry_cause::rate_limited) return "retry after the key's rate-limit pause" + kind;
+        if (cause == retry_cause::rate_limited) return "retry after the rate-limit pause" + kind;
         return "retry after " + std::to_string(delay.count()) + " ms" + kind;
     }
     switch (refusal) {

@@ -39,3 +39,15 @@ TEST_CASE("a body nested far too deep is described, not parsed") {
     CHECK(info.diag.api_message.empty());
     CHECK(info.diag.client_message.find("not a JSON object") != std::string::npos);
 }
+
+TEST_CASE("a Retry-After date is read against the answer's Date, whatever the local clock says") {
+    // Both dates lie in 2020, long before the local clock: measured against it, the wait would
+    // be zero and the retry would go out at once; against the server's Date it is 30 s.
+    tr::response answer;
+    answer.status = 429;
+    answer.headers = {{"Date", "Wed, 01 Jan 2020 00:00:00 GMT"}, {"Retry-After", "Wed, 01 Jan 2020 00:00:30 GMT"}};
+    answer.body = R"({"error":"rate_limited","message":"slow down"})";
+    const tr::error_info info = tr::detail::decode_error_response(answer, "GET", "/api/v1/me");
+    REQUIRE(info.diag.retry_after);
+    CHECK(*info.diag.retry_after == std::chrono::seconds{30});
+}

@@ -197,6 +197,26 @@ TEST_CASE("the pause is reported, capped, and jittered within bounds") {
         CHECK(high.counters(t0).pause_remaining > 11900ms);
         CHECK(high.counters(t0).pause_remaining <= 12s);
     }
+    SECTION("jitter never takes a pause past max_pause") {
+        auto o = one_per_second();
+        o.pause_jitter = 1.0;
+        o.max_pause = 20s;
+        machine near_cap{o}, at_cap{o}, unhinted{o};
+        near_cap.respond(429, t0, 15s, t0, {}, 0.999999);
+        at_cap.respond(429, t0, 600s, t0, {}, 0.999999);
+        CHECK(near_cap.counters(t0).pause_remaining == 20s);
+        CHECK(at_cap.counters(t0).pause_remaining == 20s);
+        // Without Retry-After the doubling pause meets the cap too: 2, 4, 8, 16, then 20 s.
+        auto at = t0;
+        d::duration pause{};
+        for (int i = 0; i < 6; ++i) {
+            unhinted.respond(429, at, {}, at, {}, 0.999999);
+            pause = unhinted.counters(at).pause_remaining;
+            CHECK(pause <= 20s);
+            at += pause;
+        }
+        CHECK(pause == 20s);
+    }
     SECTION("a later, shorter Retry-After never shortens a pause") {
         machine m;
         m.respond(429, t0, 30s, t0);

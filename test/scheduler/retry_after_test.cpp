@@ -90,3 +90,32 @@ TEST_CASE("Retry-After as a date: the wait from now, zero when past, rounded up"
     CHECK(tr::parse_retry_after("Fri Jun  5 12:00:10 2026", now_2026) == seconds{10});
     CHECK(tr::parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now_2026) == tr::retry_after_saturation);
 }
+
+TEST_CASE("Retry-After as a date is measured against the response's Date when it has one") {
+    // The server says "at 12:00:30" at its 12:00:00; the client's clock runs 5 minutes ahead.
+    const auto client_ahead = now_2026 + minutes{5};
+    CHECK(tr::parse_retry_after("Fri, 05 Jun 2026 12:00:30 GMT", "Fri, 05 Jun 2026 12:00:00 GMT", client_ahead) ==
+          seconds{30});
+    // ...or 5 minutes behind: still the server's 30 s, not 5 min 30 s.
+    CHECK(tr::parse_retry_after("Fri, 05 Jun 2026 12:00:30 GMT", "Fri, 05 Jun 2026 12:00:00 GMT",
+                                now_2026 - minutes{5}) == seconds{30});
+    // A Retry-After date before the server's own Date means now.
+    CHECK(tr::parse_retry_after("Fri, 05 Jun 2026 11:59:00 GMT", "Fri, 05 Jun 2026 12:00:00 GMT", client_ahead) ==
+          seconds{0});
+    // Any form of the Date header is read.
+    CHECK(tr::parse_retry_after("Fri, 05 Jun 2026 12:00:30 GMT", "Fri Jun  5 12:00:00 2026", client_ahead) ==
+          seconds{30});
+}
+
+TEST_CASE("without a usable Date, a Retry-After date is measured against the local clock") {
+    for (std::string_view date : {"", "yesterday", "Fri, 31 Feb 2026 12:00:00 GMT"}) {
+        CAPTURE(date);
+        CHECK(tr::parse_retry_after("Fri, 05 Jun 2026 12:00:30 GMT", date, now_2026) == seconds{30});
+    }
+}
+
+TEST_CASE("delta-seconds ignore the Date header") {
+    CHECK(tr::parse_retry_after("120", "Fri, 05 Jun 2026 11:00:00 GMT", now_2026) == seconds{120});
+    CHECK(tr::parse_retry_after(" 7 ", "", now_2026) == seconds{7});
+    CHECK_FALSE(tr::parse_retry_after("-5", "Fri, 05 Jun 2026 11:00:00 GMT", now_2026));
+}

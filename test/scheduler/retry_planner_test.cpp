@@ -132,7 +132,7 @@ TEST_CASE("a 429 is retried with no delay of its own: the key's pause holds it b
     const auto decision = d::plan_retry(a, tr::retry_options{}, t0, 0.5);
     CHECK(decision.retry);
     CHECK(decision.delay == 0ms);
-    CHECK(decision.explain() == "retry after the key's rate-limit pause (rate_limited)");
+    CHECK(decision.explain() == "retry after the rate-limit pause (rate_limited)");
 }
 
 TEST_CASE("attempt limits: failures and 429s are counted apart") {

@@ -81,3 +81,39 @@ TEST_CASE("retries stop at max_attempts and the error says so") {
     CHECK(answer.error().diag.client_message.find("after 3 attempt(s)") != std::string::npos);
     CHECK(server.requests().size() == 3);
 }
+
+// Calls without a key have no rate budget of the key's, but a server may still refuse them:
+// the public portal's apply is a POST that a 429 must delay, not replay at once.
+TEST_CASE("a keyless POST refused with 429 waits out Retry-After, then is sent once more") {
+    test_server server{{}, failing_first(1, 429, "1")};
+    asio::io_context io;
+    auto options = quick_retries(server);
+    options.api_key = secret{};
+    options.budget.reset();
+    client c{io.get_executor(), options};
+    auto apply = post("/api/public/portal/acme/apply", {{"roleId", "role_1"}, {"locale", "en"}});
+    apply.authenticated = false;
+    const auto started = std::chrono::steady_clock::now();
+    auto answer = run(io, c.try_send(apply));
+    CHECK(answer);
+    CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds{1000});
+    CHECK(server.requests().size() == 2);
+}
+
+TEST_CASE("keyless calls refused with 429 and no Retry-After wait the default pause, doubling") {
+    test_server server{{}, failing_first(2, 429)};
+    asio::io_context io;
+    auto options = quick_retries(server);
+    options.api_key = secret{};
+    options.budget.reset();
+    options.scheduler.default_pause = std::chrono::milliseconds{200};
+    options.scheduler.pause_jitter = 0;
+    client c{io.get_executor(), options};
+    auto portal = get("/api/public/portal/acme");
+    portal.authenticated = false;
+    const auto started = std::chrono::steady_clock::now();
+    auto answer = run(io, c.try_send(portal));
+    CHECK(answer);
+    CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds{200 + 400});
+    CHECK(server.requests().size() == 3);
+}

@@ -46,7 +46,8 @@ struct scheduler_options {
     /// further such 429 in a row, up to `max_pause`.
     std::chrono::milliseconds default_pause{2000};
 
-    /// Upper bound on any pause: a `Retry-After` (or rate-limit reset) beyond it is cut to it.
+    /// Upper bound on any pause, jitter included: a `Retry-After` (or rate-limit reset) beyond
+    /// it is cut to it.
     std::chrono::milliseconds max_pause{120'000};
 
     /// A random extra of up to this fraction of each pause, so that processes sharing the key

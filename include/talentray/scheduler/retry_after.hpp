@@ -180,4 +180,18 @@ inline std::optional<std::chrono::seconds> parse_retry_after(
     return std::min(*date - now_seconds, retry_after_saturation);
 }
 
+/// Parses a `Retry-After` value as above, measuring an HTTP-date against the server's own clock:
+/// `date_header` is the same response's `Date` header. A client whose clock runs ahead of the
+/// server's would otherwise read "retry at 12:00:30" sent at the server's 12:00:00 as a date
+/// already past, and not wait at all; the difference of two server dates is immune to skew.
+/// When `date_header` is empty or not a valid HTTP-date, the date is measured against `now`.
+/// Delta-seconds ignore `date_header`. Returns and never throws as `parse_retry_after` above.
+inline std::optional<std::chrono::seconds> parse_retry_after(
+    std::string_view value, std::string_view date_header, std::chrono::system_clock::time_point now) noexcept {
+    const auto trimmed = detail::http_date::trim_ows(value);
+    if (trimmed.empty() || detail::http_date::is_digit(trimmed.front())) return parse_retry_after(value, now);
+    const auto server_now = parse_http_date(date_header, now);
+    return parse_retry_after(value, server_now ? std::chrono::system_clock::time_point{*server_now} : now);
+}
+
 }  // namespace talentray
