@@ -16,10 +16,10 @@
 #include "utf8.hpp"
 
 #include "core/error_decoding.hpp"
+#include "scheduler/retry_after.hpp"
 
 #include <talentray/error.hpp>
 #include <talentray/response.hpp>
-#include <talentray/scheduler/retry_after.hpp>
 
 #include <charconv>
 #include <cstddef>

@@ -10,8 +10,8 @@
 //    which the server lists them (when their rates differ).
 #include "fuzz_check.hpp"
 
-#include <talentray/scheduler/rate_limit_headers.hpp>
-#include <talentray/scheduler/retry_after.hpp>
+#include "scheduler/rate_limit_headers.hpp"
+#include "scheduler/retry_after.hpp"
 
 #include <chrono>
 #include <cstdint>

@@ -12,7 +12,7 @@
 #include "fuzz_check.hpp"
 #include "http_date_format.hpp"
 
-#include <talentray/scheduler/retry_after.hpp>
+#include "scheduler/retry_after.hpp"
 
 #include <algorithm>
 #include <chrono>

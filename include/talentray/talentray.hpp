@@ -51,13 +51,7 @@
 #include <talentray/model/url.hpp>
 
 // Rate limiting and retries.
-#include <talentray/scheduler/admission_permit.hpp>
 #include <talentray/scheduler/budget_registry.hpp>
 #include <talentray/scheduler/options.hpp>
 #include <talentray/scheduler/rate_budget.hpp>
-#include <talentray/scheduler/rate_limit_headers.hpp>
-#include <talentray/scheduler/response_feedback.hpp>
-#include <talentray/scheduler/retry_after.hpp>
-#include <talentray/scheduler/retry_cause.hpp>
-#include <talentray/scheduler/retry_policy.hpp>
 #include <talentray/scheduler/scheduler_counters.hpp>

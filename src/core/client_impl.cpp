@@ -2,10 +2,11 @@
 
 #include "core/error_decoding.hpp"
 #include "core/public_budget.hpp"
+#include "scheduler/admission_budget.hpp"
+#include "scheduler/retry_after.hpp"
 #include "transport/tls_context.hpp"
 
 #include <talentray/scheduler/budget_registry.hpp>
-#include <talentray/scheduler/retry_after.hpp>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -142,7 +143,7 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
 
     // The key's budget admits every keyed attempt; keyless calls have a budget of their own,
     // which paces nothing ahead of time but makes every one of them wait out a 429.
-    rate_budget& budget = spec.authenticated ? *budget_ : *public_budget_;
+    admission_budget& budget = budget_of(spec.authenticated ? *budget_ : *public_budget_);
     const retry_policy& policy = spec.authenticated ? keyed_retry_ : public_retry_;
     const auto per_attempt = spec.timeout.value_or(options_.timeouts.request);
     attempt_info attempt;

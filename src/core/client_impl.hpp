@@ -1,13 +1,13 @@
 // The shared state behind talentray::client: options, credentials, transport, counters.
 #pragma once
 
+#include "scheduler/retry_policy.hpp"
 #include "transport/transport.hpp"
 
 #include <talentray/client_options.hpp>
 #include <talentray/counters.hpp>
 #include <talentray/request.hpp>
 #include <talentray/scheduler/rate_budget.hpp>
-#include <talentray/scheduler/retry_policy.hpp>
 
 #include <atomic>
 

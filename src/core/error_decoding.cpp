@@ -1,6 +1,6 @@
 #include "core/error_decoding.hpp"
 
-#include <talentray/scheduler/retry_after.hpp>
+#include "scheduler/retry_after.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>

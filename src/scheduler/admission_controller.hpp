@@ -7,13 +7,13 @@
 #include "scheduler/admission_history.hpp"
 #include "scheduler/admission_queue.hpp"
 #include "scheduler/clock.hpp"
+#include "scheduler/rate_limit_headers.hpp"
 #include "scheduler/rate_shape.hpp"
 #include "scheduler/sent_window.hpp"
 #include "scheduler/server_window.hpp"
 #include "scheduler/token_bucket.hpp"
 
 #include <talentray/scheduler/options.hpp>
-#include <talentray/scheduler/rate_limit_headers.hpp>
 #include <talentray/scheduler/scheduler_counters.hpp>
 
 #include <chrono>

@@ -1,4 +1,4 @@
-#include <talentray/scheduler/admission_permit.hpp>
+#include "scheduler/admission_permit.hpp"
 
 #include "scheduler/budget_core.hpp"
 

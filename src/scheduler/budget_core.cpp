@@ -2,7 +2,7 @@
 
 #include "scheduler/random_jitter.hpp"
 
-#include <talentray/scheduler/rate_limit_headers.hpp>
+#include "scheduler/rate_limit_headers.hpp"
 
 #include <boost/asio/associated_executor.hpp>
 #include <boost/asio/execution/blocking.hpp>

@@ -3,13 +3,14 @@
 // turns the controller's decisions into wake-ups posted to each waiter's own executor.
 #pragma once
 
+#include "scheduler/admission_budget.hpp"
 #include "scheduler/admission_controller.hpp"
+#include "scheduler/admission_permit.hpp"
+#include "scheduler/response_feedback.hpp"
 #include "scheduler/retry_budget.hpp"
+#include "scheduler/retry_cause.hpp"
 
-#include <talentray/scheduler/admission_permit.hpp>
 #include <talentray/scheduler/options.hpp>
-#include <talentray/scheduler/response_feedback.hpp>
-#include <talentray/scheduler/retry_cause.hpp>
 #include <talentray/scheduler/scheduler_counters.hpp>
 
 #include <boost/asio/any_completion_handler.hpp>
@@ -39,13 +40,16 @@ struct pending_wait {
     bool cancelled = false;  ///< cancellation arrived before the handler was parked
 };
 
-class budget_core : public std::enable_shared_from_this<budget_core> {
+class budget_core final : public admission_budget, public std::enable_shared_from_this<budget_core> {
 public:
     /// `options` must be valid.
     budget_core(scheduler_options options, std::string key_digest);
 
-    const scheduler_options& options() const noexcept { return options_; }
-    const std::string& key_digest() const noexcept { return key_digest_; }
+    const scheduler_options& options() const noexcept override { return options_; }
+    const std::string& key_digest() const noexcept override { return key_digest_; }
+
+    /// See admission_budget::admit (budget_admission.cpp).
+    boost::asio::awaitable<result<admission_permit>> admit(priority prio, clock::time_point deadline) override;
 
     // --- The admitting coroutine -------------------------------------------------------------
 
@@ -76,9 +80,9 @@ public:
     // --- Permits, responses, retries ---------------------------------------------------------
 
     void release() noexcept;
-    void on_response(const response_feedback& feedback) noexcept;
-    bool try_spend_retry(retry_cause cause) noexcept;
-    scheduler_counters counters() const noexcept;
+    void on_response(const response_feedback& feedback) noexcept override;
+    bool try_spend_retry(retry_cause cause) noexcept override;
+    scheduler_counters counters() const noexcept override;
 
 private:
     using completion = std::pair<wait_handler, boost::system::error_code>;

@@ -1,6 +1,7 @@
 // classify_failure: which failures a retry may cure.
+#include "scheduler/retry_policy.hpp"
+
 #include <talentray/error.hpp>
-#include <talentray/scheduler/retry_policy.hpp>
 
 #include <boost/asio/error.hpp>
 #include <boost/asio/ssl/error.hpp>

@@ -1,9 +1,9 @@
 // Reading the rate-limit header drafts: draft-ietf-httpapi-ratelimit-headers in its successive
 // forms, and the older X-RateLimit-* convention. Lenient about what it skips, strict about
 // what it accepts: a value is used only when it is a well-formed non-negative integer.
-#include <talentray/scheduler/rate_limit_headers.hpp>
+#include "scheduler/rate_limit_headers.hpp"
 
-#include <talentray/scheduler/retry_after.hpp>
+#include "scheduler/retry_after.hpp"
 
 #include <algorithm>
 

@@ -4,9 +4,9 @@
 #pragma once
 
 #include "scheduler/clock.hpp"
+#include "scheduler/retry_policy.hpp"
 
 #include <talentray/scheduler/options.hpp>
-#include <talentray/scheduler/retry_policy.hpp>
 
 #include <cstdint>
 

@@ -1,5 +1,6 @@
-#include <talentray/scheduler/retry_policy.hpp>
+#include "scheduler/retry_policy.hpp"
 
+#include "scheduler/admission_budget.hpp"
 #include "scheduler/random_jitter.hpp"
 #include "scheduler/retry_planner.hpp"
 
@@ -48,7 +49,7 @@ retry_decision retry_policy::decide(const attempt_info& attempt, const retry_opt
     }
     retry_decision decision =
         detail::plan_retry(bounded, per_call, std::chrono::steady_clock::now(), detail::uniform_jitter());
-    if (decision.retry && budget_ && !budget_->try_spend_retry(*decision.cause)) {
+    if (decision.retry && budget_ && !detail::budget_of(*budget_).try_spend_retry(*decision.cause)) {
         decision.retry = false;
         decision.delay = std::chrono::milliseconds{0};
         decision.refusal = retry_refusal::retry_budget_exhausted;

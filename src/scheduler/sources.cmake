@@ -2,13 +2,16 @@
 # Pure logic (virtual time): clock, token_bucket, adaptive_limit, sent_window, admission_history,
 # server_window, rate_shape, admission_queue, admission_controller, retry_budget, retry_planner,
 # rate_limit_headers.
-# Async shell: budget_core, rate_budget, admission_permit, budget_registry, retry_policy.
+# Async shell: budget_core (admission_budget's in-process implementation, its admitting
+# coroutine in budget_admission), rate_budget (the public handle), admission_permit,
+# budget_registry, retry_policy.
 target_sources(talentray PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/adaptive_limit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/admission_controller.cpp
   ${CMAKE_CURRENT_LIST_DIR}/admission_history.cpp
   ${CMAKE_CURRENT_LIST_DIR}/admission_permit.cpp
   ${CMAKE_CURRENT_LIST_DIR}/admission_queue.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/budget_admission.cpp
   ${CMAKE_CURRENT_LIST_DIR}/budget_core.cpp
   ${CMAKE_CURRENT_LIST_DIR}/budget_registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/clock.cpp

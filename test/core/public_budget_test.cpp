@@ -1,6 +1,7 @@
 // The budget of keyless calls: it paces nothing ahead of time, and pauses after a 429 as the
 // key's budget does.
 #include "core/public_budget.hpp"
+#include "scheduler/admission_budget.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -12,6 +13,10 @@
 
 namespace tr = talentray;
 using namespace std::chrono_literals;
+
+namespace {
+constexpr auto no_deadline = std::chrono::steady_clock::time_point::max();
+}
 
 TEST_CASE("keyless calls pause as the key's calls do, with no rate set ahead of time") {
     tr::scheduler_options key;
@@ -43,7 +48,7 @@ TEST_CASE("the keyless budget admits a thousand calls without making one wait") 
         io,
         [&]() -> boost::asio::awaitable<void> {
             for (int i = 0; i < 1000; ++i) {
-                auto permit = co_await budget->admit(tr::priority::interactive);
+                auto permit = co_await tr::detail::budget_of(*budget).admit(tr::priority::interactive, no_deadline);
                 REQUIRE(permit);
                 held.push_back(std::move(*permit));
             }

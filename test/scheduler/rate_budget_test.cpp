@@ -1,5 +1,7 @@
 // The async shell of the rate budget on real io_contexts: pacing, cancellation, deadlines,
 // pauses, the in-flight cap under four threads, several io_contexts, and teardown.
+#include "scheduler/admission_budget.hpp"
+
 #include <talentray/scheduler/rate_budget.hpp>
 
 #include <boost/asio/bind_cancellation_slot.hpp>
@@ -29,6 +31,8 @@ using clock_type = std::chrono::steady_clock;
 
 namespace {
 
+constexpr auto no_deadline = clock_type::time_point::max();
+
 /// 110 per second with a burst of 10: a token every 10 ms once the burst is spent.
 tr::scheduler_options fast_options() {
     tr::scheduler_options o;
@@ -49,13 +53,13 @@ void rethrow(std::exception_ptr e) {
 asio::awaitable<void> admit_cancellable_into(std::shared_ptr<tr::rate_budget> budget,
                                              std::shared_ptr<std::optional<tr::result<tr::admission_permit>>> out) {
     co_await asio::this_coro::reset_cancellation_state(asio::enable_total_cancellation());
-    *out = co_await budget->admit(tr::priority::bulk);
+    *out = co_await tr::detail::budget_of(*budget).admit(tr::priority::bulk, no_deadline);
 }
 
 /// Stores what admit() gave.
 asio::awaitable<void> admit_into(std::shared_ptr<tr::rate_budget> budget, tr::priority prio,
                                  clock_type::time_point deadline, std::shared_ptr<std::optional<tr::result<tr::admission_permit>>> out) {
-    *out = co_await budget->admit(prio, deadline);
+    *out = co_await tr::detail::budget_of(*budget).admit(prio, deadline);
 }
 
 asio::awaitable<void> sleep_for(clock_type::duration d) {
@@ -205,7 +209,7 @@ TEST_CASE("a 429 holds back every queued request of the key until the pause ends
     auto budget = std::make_shared<tr::rate_budget>(fast_options());
     auto first = take_permit(budget);
     const auto refused_at = clock_type::now();
-    budget->on_response({.http_status = 429, .admitted_at = first.admitted_at()});  // default pause: 50 ms
+    tr::detail::budget_of(*budget).on_response({.http_status = 429, .admitted_at = first.admitted_at()});  // default pause: 50 ms
     first.release();
 
     asio::io_context io;
@@ -234,7 +238,7 @@ TEST_CASE("a waiter resumes on its own executor") {
     struct check_strand {
         static asio::awaitable<void> run(std::shared_ptr<tr::rate_budget> b, asio::strand<asio::io_context::executor_type> s,
                                          std::shared_ptr<bool> flag) {
-            auto permit = co_await b->admit(tr::priority::interactive);
+            auto permit = co_await tr::detail::budget_of(*b).admit(tr::priority::interactive, no_deadline);
             *flag = permit.has_value() && s.running_in_this_thread();
         }
     };
@@ -288,7 +292,7 @@ asio::awaitable<void> one_request(std::shared_ptr<tr::rate_budget> budget, std::
     const auto prio = index % 3 == 0 ? tr::priority::bulk : tr::priority::interactive;
     // Every seventh request has a deadline too short to wait for anything.
     const auto deadline = index % 7 == 0 ? clock_type::now() + 1ms : clock_type::time_point::max();
-    auto permit = co_await budget->admit(prio, deadline);
+    auto permit = co_await tr::detail::budget_of(*budget).admit(prio, deadline);
     if (!permit) {
         if (permit.error().code == tr::errc::admission_deadline) ++probe->deadline_failures;
         else ++probe->other_failures;
@@ -300,7 +304,7 @@ asio::awaitable<void> one_request(std::shared_ptr<tr::rate_budget> budget, std::
     }
     ++probe->admitted;
     co_await sleep_for(std::chrono::microseconds{200 * (index % 5)});  // the "request"
-    budget->on_response({.http_status = 200, .admitted_at = permit->admitted_at()});
+    tr::detail::budget_of(*budget).on_response({.http_status = 200, .admitted_at = permit->admitted_at()});
     --probe->in_flight;
 }
 

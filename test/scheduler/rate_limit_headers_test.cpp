@@ -1,5 +1,5 @@
 // Reading rate-limit headers in every draft form, and ignoring what is malformed.
-#include <talentray/scheduler/rate_limit_headers.hpp>
+#include "scheduler/rate_limit_headers.hpp"
 
 #include <catch2/catch.hpp>
 

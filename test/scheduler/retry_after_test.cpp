@@ -1,5 +1,5 @@
 // Retry-After and HTTP-date parsing: every form, and garbage.
-#include <talentray/scheduler/retry_after.hpp>
+#include "scheduler/retry_after.hpp"
 
 #include <catch2/catch.hpp>
 

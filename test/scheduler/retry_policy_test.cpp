@@ -1,7 +1,9 @@
 // The retry policy with a shared budget: refusals, counters and bad input.
+#include "scheduler/admission_budget.hpp"
+#include "scheduler/retry_policy.hpp"
+
 #include <talentray/error.hpp>
 #include <talentray/scheduler/rate_budget.hpp>
-#include <talentray/scheduler/retry_policy.hpp>
 
 #include <boost/asio/error.hpp>
 #include <boost/asio/ssl/error.hpp>
@@ -86,8 +88,8 @@ TEST_CASE("responses earn retries back") {
     const tr::retry_policy policy{tr::retry_options{}, budget};
     for (int i = 0; i < 3; ++i) REQUIRE(policy.decide(server_error_attempt()).retry);
     REQUIRE_FALSE(policy.decide(server_error_attempt()).retry);
-    budget->on_response({.http_status = 200});
-    budget->on_response({.http_status = 200});
+    tr::detail::budget_of(*budget).on_response({.http_status = 200});
+    tr::detail::budget_of(*budget).on_response({.http_status = 200});
     CHECK(policy.decide(server_error_attempt()).retry);
 }
 

@@ -1,8 +1,8 @@
-// talentray/scheduler/response_feedback.hpp — what the client tells the rate budget about the
+// scheduler/response_feedback.hpp — what the client tells the rate budget about the
 // outcome of one attempt. Plain values, so the scheduler never sees Beast types.
 #pragma once
 
-#include <talentray/scheduler/rate_limit_headers.hpp>
+#include "scheduler/rate_limit_headers.hpp"
 
 #include <chrono>
 #include <optional>

@@ -1,4 +1,4 @@
-// talentray/scheduler/admission_permit.hpp — the right to have one request in flight.
+// scheduler/admission_permit.hpp — the right to have one request in flight.
 #pragma once
 
 #include <chrono>

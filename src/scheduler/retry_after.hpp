@@ -1,4 +1,4 @@
-// talentray/scheduler/retry_after.hpp — parsing of `Retry-After` and HTTP-date values
+// scheduler/retry_after.hpp — parsing of `Retry-After` and HTTP-date values
 // (RFC 9110 §10.2.3 and §5.6.7). Header-only: the client calls it on every 429 and 503.
 #pragma once
 

@@ -1,4 +1,4 @@
-// talentray/scheduler/rate_limit_headers.hpp — the rate-limit headers a server may send, and
+// scheduler/rate_limit_headers.hpp — the rate-limit headers a server may send, and
 // what they say. The API documents none of them; when a server sends them the budget
 // re-synchronises its bucket, and nothing depends on their presence.
 #pragma once

@@ -1,4 +1,4 @@
-// talentray/scheduler/retry_cause.hpp — the kinds of failure a request may be retried after.
+// scheduler/retry_cause.hpp — the kinds of failure a request may be retried after.
 #pragma once
 
 #include <string_view>
