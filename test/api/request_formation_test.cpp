@@ -210,12 +210,10 @@ TEST_CASE("every operation is formed as its contract page says") {
 
 TEST_CASE("methods, paths and credentials agree with endpoints.tsv") {
     const std::filesystem::path tsv = TALENTRAY_ENDPOINTS_TSV;
-    if (!std::filesystem::exists(tsv)) {
-        WARN("skipped: " << tsv << " not found");
-        return;
-    }
     std::map<std::string, std::vector<std::string>> rows;
     std::ifstream in(tsv);
+    INFO("reading " << tsv);
+    REQUIRE(in.is_open());
     std::string line;
     REQUIRE(std::getline(in, line));  // header
     while (std::getline(in, line))

@@ -43,6 +43,14 @@ bool kill_after(const cli_fixture& f, std::vector<std::string> arguments, std::c
     return ended.signal == SIGKILL;
 }
 
+// Polls until `file` exists, for up to 10 s; returns whether it does. Waits for the export's
+// first observable step (its checkpoint) instead of guessing how long starting takes.
+bool wait_for_file(const std::filesystem::path& file) {
+    for (int i = 0; i < 1000 && !std::filesystem::exists(file); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds{10});
+    return std::filesystem::exists(file);
+}
+
 void check_kill_and_resume(const std::string& format) {
     const cli_fixture f{slow_server()};
     const auto output = f.scratch / ("candidates." + format);
@@ -135,7 +143,8 @@ TEST_CASE("resume: SIGINT stops an export with a hint, and --resume finishes it"
     const std::vector<std::string> command = export_command("jsonl", output);
     all.insert(all.end(), command.begin(), command.end());
     child export_process{talentray_program(), all, f.environment(f.server.keys().employer.key)};
-    std::this_thread::sleep_for(std::chrono::milliseconds{300});
+    // Interrupt once the export has begun writing (its checkpoint exists), not after a guess.
+    wait_for_file(f.scratch / "c.jsonl.checkpoint");  // an export already done is handled below
     export_process.kill_with(SIGINT);
     const outcome interrupted = export_process.wait();
     if (interrupted.exit_status == 0) return;  // finished before the signal: nothing to check
@@ -185,8 +194,7 @@ TEST_CASE("resume: a second export of the same file is refused while the first r
     all.insert(all.end(), command.begin(), command.end());
     child first{talentray_program(), all, f.environment(f.server.keys().employer.key)};
     // Wait until the first export holds its file, then try a second one that would start over.
-    for (int i = 0; i < 200 && !std::filesystem::exists(f.scratch / "c.jsonl.checkpoint"); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds{10});
+    wait_for_file(f.scratch / "c.jsonl.checkpoint");
     std::vector<std::string> forced = command;
     forced.push_back("--force");
     const outcome second = f.as_employer(forced);

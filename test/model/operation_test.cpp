@@ -24,11 +24,9 @@ std::vector<std::string> split_tabs(const std::string& line) {
 
 TEST_CASE("the operation table matches endpoints.tsv") {
     const std::filesystem::path tsv = TALENTRAY_ENDPOINTS_TSV;
-    if (!std::filesystem::exists(tsv)) {
-        WARN("skipped: " << tsv << " not found");
-        return;
-    }
     std::ifstream in(tsv);
+    INFO("reading " << tsv);
+    REQUIRE(in.is_open());
     std::string line;
     REQUIRE(std::getline(in, line));
     CHECK(split_tabs(line) == std::vector<std::string>{"method", "path", "tag", "auth", "scopes", "pagination",

@@ -70,20 +70,24 @@ TEST_CASE("stream: pages arriving out of order are yielded in order, within the 
 
 namespace {
 
-/// Reads items one at a time, working `work` on each; records how many requests the fake had
-/// seen after each item and the most rows the pager buffered.
-asio::awaitable<std::vector<std::size_t>> read_slowly(talentray::pager<json::value>* p, std::shared_ptr<fake_list> list,
-                                                      std::chrono::milliseconds work, std::size_t items) {
-    std::vector<std::size_t> requests_seen;
+/// Reads `items` items. After each one it "works" until the fake has answered every request
+/// the pager started (polling every millisecond, for up to 10 s per item), so the readahead is
+/// as far along as it can get before the next call, however loaded the machine. Returns how
+/// many requests the fake had seen when item `at` was handed out and worked on.
+asio::awaitable<std::size_t> requests_seen_at(talentray::pager<json::value>* p, std::shared_ptr<fake_list> list,
+                                              std::size_t at, std::size_t items) {
+    std::size_t seen = 0;
     asio::steady_timer timer{co_await asio::this_coro::executor};
     for (std::size_t i = 0; i < items; ++i) {
         auto item = co_await p->next();
-        if (!item) break;
-        requests_seen.push_back(list->targets.size());
-        timer.expires_after(work);
-        co_await timer.async_wait(asio::use_awaitable);
+        if (!item) co_return 0;
+        for (int polls = 0; polls < 10'000 && list->answered < p->stats().requests; ++polls) {
+            timer.expires_after(std::chrono::milliseconds{1});
+            co_await timer.async_wait(asio::use_awaitable);
+        }
+        if (i == at) seen = list->targets.size();
     }
-    co_return requests_seen;
+    co_return seen;
 }
 
 }  // namespace
@@ -100,11 +104,10 @@ TEST_CASE("stream: the next page is in flight while the caller works on the curr
             asio::io_context io;
             std::optional<talentray::pager<json::value>> p;
             p.emplace(cursor ? cursor_pager(list, 10, options) : offset_pager(list, 10, options));
-            // 5 ms of work per item, 1 ms per page: requests ahead complete while the caller works.
-            const auto seen = run(io, read_slowly(&*p, list, std::chrono::milliseconds{5}, 25));
-            REQUIRE(seen.size() == 25);
-            // While reading page 1 (items 10..19), exactly `readahead` pages beyond it were asked for.
-            CHECK(seen[15] == static_cast<std::size_t>(2 + readahead));
+            // While the caller works on item 15 of page 1, pages 0 and 1 and exactly `readahead`
+            // pages beyond have been asked for.
+            const std::size_t seen = run(io, requests_seen_at(&*p, list, 15, 25));
+            CHECK(seen == static_cast<std::size_t>(2 + readahead));
             CHECK(p->stats().peak_buffered_rows <= static_cast<std::size_t>(1 + std::max(readahead, 1)) * 10);
             p.reset();  // nothing may be left running
             io.restart();

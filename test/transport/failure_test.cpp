@@ -9,9 +9,9 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/steady_timer.hpp>
 
-#include <thread>
 #include <vector>
 
+#include <poll.h>
 #include <sys/socket.h>
 
 using namespace talentray;
@@ -155,7 +155,10 @@ TEST_CASE("a host that never completes the TCP handshake trips the connect timeo
         [[maybe_unused]] int started = ::connect(filler.native_handle(), listener.data(),
                                                  static_cast<socklen_t>(listener.size()));  // EINPROGRESS
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds{50});
+    // The queue is full once a filler's handshake has completed: wait for that, not for a time.
+    std::vector<pollfd> watched;
+    for (auto& filler : fillers) watched.push_back({filler.native_handle(), POLLOUT, 0});
+    REQUIRE(::poll(watched.data(), watched.size(), 10'000) > 0);
 
     client_options options;
     options.base_url = "http://127.0.0.1:" + std::to_string(port);

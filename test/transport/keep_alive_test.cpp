@@ -6,6 +6,10 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <algorithm>
+#include <atomic>
+#include <memory>
+
 using namespace talentray;
 using namespace talentray::test;
 namespace asio = boost::asio;
@@ -74,9 +78,9 @@ TEST_CASE("a server that closes idle connections never surfaces an error, for GE
     CHECK(std::count_if(seen.begin(), seen.end(), [](auto& r) { return r.method == "POST"; }) == 3);
 }
 
-TEST_CASE("a reused connection closed under an idempotent request is retried once on a fresh one") {
-    // The server answers, then closes without saying so; the client does not notice before
-    // sending (the close races the next request), so the resend path must cover it.
+TEST_CASE("a server that closes after answering, unannounced, fails no GET, and every resend is counted") {
+    // The close races the next request: the pre-check usually sees it, the resend covers the
+    // rest. Either way each request the server saw beyond the six is a counted resend.
     int calls = 0;
     test_server server{{}, [&](const seen_request&) {
                            reply r;
@@ -84,11 +88,81 @@ TEST_CASE("a reused connection closed under an idempotent request is retried onc
                            return r;
                        }};
     asio::io_context io;
-    client c{io.get_executor(), options_for(server)};
+    auto options = options_for(server);
+    options.retry.max_attempts = 1;  // only the transport's own resend may hide a dead connection
+    client c{io.get_executor(), options};
     CHECK(run(io, send_sequentially(c, get("/api/v1/me"), 6)) == 6);
     auto stats = c.counters().pool;
     CHECK(stats.closed >= 3);
+    CHECK(server.requests().size() == 6 + stats.stale_retries);
     CHECK(c.counters().transport_errors == 0);
+}
+
+namespace {
+
+/// Answers the first request, then reads the second and closes without answering: the
+/// connection looked alive when the client took it from the pool, so no pre-check can see it.
+test_server::handler close_under_second_request() {
+    auto seen = std::make_shared<std::atomic<int>>(0);
+    return [seen](const seen_request&) {
+        reply r;
+        if (seen->fetch_add(1) == 1) r.what = reply::action::close_before_header;
+        return r;
+    };
+}
+
+std::size_t count_method(const std::vector<seen_request>& seen, std::string_view method) {
+    return static_cast<std::size_t>(
+        std::count_if(seen.begin(), seen.end(), [&](const seen_request& r) { return r.method == method; }));
+}
+
+}  // namespace
+
+TEST_CASE("a reused connection closed under an idempotent request is retried once on a fresh one") {
+    test_server server{{}, close_under_second_request()};
+    asio::io_context io;
+    auto options = options_for(server);
+    options.retry.max_attempts = 1;  // the client's retry loop must not be what recovers
+    client c{io.get_executor(), options};
+    CHECK(run(io, send_sequentially(c, get("/api/v1/candidates/cand_1"), 2)) == 2);
+    const auto seen = server.requests();
+    REQUIRE(seen.size() == 3);  // the second GET twice: on the dead connection, then on a fresh one
+    CHECK(seen[1].target == seen[2].target);
+    CHECK(server.accepted() == 2);
+    auto stats = c.counters().pool;
+    CHECK(stats.stale_retries == 1);
+    CHECK(stats.reused == 1);
+    CHECK(stats.opened == 2);
+}
+
+TEST_CASE("a GET whose resend on a fresh connection also dies fails without a third send") {
+    auto seen_count = std::make_shared<std::atomic<int>>(0);
+    test_server server{{}, [seen_count](const seen_request&) {
+                           reply r;
+                           if (seen_count->fetch_add(1) >= 1) r.what = reply::action::close_before_header;
+                           return r;
+                       }};
+    asio::io_context io;
+    auto options = options_for(server);
+    options.retry.max_attempts = 1;
+    client c{io.get_executor(), options};
+    CHECK(run(io, send_sequentially(c, get("/api/v1/me"), 2)) == 1);
+    CHECK(server.requests().size() == 3);
+    CHECK(c.counters().pool.stale_retries == 1);
+}
+
+TEST_CASE("a reused connection closed under a POST fails the POST, which the server saw once") {
+    test_server server{{}, close_under_second_request()};
+    asio::io_context io;
+    client c{io.get_executor(), options_for(server)};  // default retries: none may resend it either
+    REQUIRE(run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}}))));
+    auto answer = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "B"}})));
+    REQUIRE_FALSE(answer);
+    CHECK(answer.error().code == boost::beast::http::error::end_of_stream);  // the socket's own error
+    CHECK_THAT(answer.error().diag.client_message, Catch::Contains("may have reached the server"));
+    const auto seen = server.requests();
+    CHECK(count_method(seen, "POST") == 2);  // "A" once, "B" once
+    CHECK(c.counters().pool.stale_retries == 0);
 }
 
 TEST_CASE("the pool is bounded and waiters are served in turn") {

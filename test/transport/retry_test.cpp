@@ -116,4 +116,51 @@ TEST_CASE("keyless calls refused with 429 and no Retry-After wait the default pa
     CHECK(answer);
     CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds{200 + 400});
     CHECK(server.requests().size() == 3);
+
+namespace {
+
+/// Reads every request in full, then does `what` instead of answering.
+test_server::handler never_answer(reply::action what) {
+    return [what](const seen_request&) {
+        reply r;
+        r.what = what;
+        return r;
+    };
+}
+
+}  // namespace
+
+TEST_CASE("a POST whose fresh connection drops after the request was written is sent once") {
+    const std::pair<reply::action, boost::system::error_code> drops[] = {
+        {reply::action::close_before_header, boost::beast::http::error::end_of_stream},
+        {reply::action::reset_before_header, asio::error::connection_reset},
+    };
+    for (const auto& [drop, expected_code] : drops) {
+        DYNAMIC_SECTION("orderly close: " << (drop == reply::action::close_before_header)) {
+            test_server server{{}, never_answer(drop)};
+            asio::io_context io;
+            client c{io.get_executor(), quick_retries(server)};
+            auto answer = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}})));
+            REQUIRE_FALSE(answer);
+            CHECK(answer.error().code == expected_code);  // the socket's own error
+            CHECK_THAT(answer.error().diag.client_message, Catch::Contains("may have reached the server"));
+            CHECK(server.requests().size() == 1);
+            CHECK(server.accepted() == 1);
+            CHECK(c.counters().pool.stale_retries == 0);
+        }
+    }
+}
+
+TEST_CASE("a POST that times out after the request was written is sent once and fails with io_timeout") {
+    test_server server{{}, never_answer(reply::action::stall)};
+    asio::io_context io;
+    auto options = quick_retries(server);
+    options.timeouts.io = std::chrono::milliseconds{300};
+    client c{io.get_executor(), options};
+    auto answer = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}})));
+    REQUIRE_FALSE(answer);
+    CHECK(answer.error().code == errc::io_timeout);
+    CHECK_THAT(answer.error().diag.client_message, Catch::Contains("may have reached the server"));
+    CHECK(server.requests().size() == 1);
+    CHECK(server.accepted() == 1);
 }

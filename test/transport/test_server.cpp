@@ -77,6 +77,7 @@ asio::awaitable<void> serve_connection(test_server* server, Stream stream, test_
         seen.target = std::string{request.target()};
         for (const auto& field : request) seen.headers[lower(field.name_string())] = std::string{field.value()};
         seen.body = request.body();
+        seen.arrived = std::chrono::steady_clock::now();
         reply r = server->answer(seen);
         server->record(std::move(seen));
         if (r.delay.count() > 0) co_await pause(r.delay);
@@ -93,6 +94,12 @@ asio::awaitable<void> serve_connection(test_server* server, Stream stream, test_
             break;
         }
         case reply::action::reset_before_header: reset(lowest); co_return;
+        case reply::action::close_before_header: {
+            boost::system::error_code ignored;
+            lowest.socket().shutdown(tcp::socket::shutdown_both, ignored);
+            lowest.socket().close(ignored);
+            co_return;
+        }
         case reply::action::reset_mid_header: {
             const std::string head = head_of(r, false, false, std::nullopt);
             std::string bytes = head.substr(0, head.find("\r\n") + 2) + "Content-Ty";
@@ -147,6 +154,8 @@ asio::awaitable<void> handshake_and_serve(test_server* server, tcp::socket socke
     auto [ec] = co_await stream.async_handshake(asio::ssl::stream_base::server, use_tuple);
     if (ec) co_return;  // the client rejected our certificate, as some tests intend
     if (SSL_session_reused(stream.native_handle())) ++*resumed;
+    const char* sni = SSL_get_servername(stream.native_handle(), TLSEXT_NAMETYPE_host_name);
+    server->record_server_name(sni ? sni : "");
     co_await serve_connection(server, std::move(stream), options);
 }
 
@@ -188,6 +197,16 @@ std::string test_server::base_url() const {
 std::vector<seen_request> test_server::requests() const {
     std::lock_guard lock{mutex_};
     return requests_;
+}
+
+std::vector<std::string> test_server::server_names() const {
+    std::lock_guard lock{mutex_};
+    return server_names_;
+}
+
+void test_server::record_server_name(std::string name) {
+    std::lock_guard lock{mutex_};
+    server_names_.push_back(std::move(name));
 }
 
 void test_server::set_handler(handler on_request) {

@@ -25,6 +25,7 @@ struct seen_request {
     std::string target;
     std::map<std::string, std::string> headers;  // lower-case names
     std::string body;
+    std::chrono::steady_clock::time_point arrived;  // when its last byte had been read
 };
 
 /// What to do with one request.
@@ -37,6 +38,7 @@ struct reply {
         respond,             // write the response
         respond_then_close,  // write it, then close without a Connection: close header
         reset_before_header, // abortive close (RST) without answering
+        close_before_header, // orderly close (FIN) without answering, as an idle-timeout race does
         reset_mid_header,    // the status line and part of the header, then RST
         reset_mid_body,      // header and half the body, then RST
         truncate_body,       // header and half the body, then an orderly close
@@ -76,12 +78,15 @@ public:
 
     std::size_t accepted() const noexcept { return accepted_.load(); }
     std::size_t handshakes_resumed() const noexcept { return resumed_.load(); }
+    /// The SNI host name of each completed TLS handshake, in order ("" when none was sent).
+    std::vector<std::string> server_names() const;
     std::vector<seen_request> requests() const;
     void set_handler(handler on_request);
 
     /// Used by the connection coroutines: the reply for a request, and the request log.
     reply answer(const seen_request& request);
     void record(seen_request request);
+    void record_server_name(std::string name);
 
 private:
 
@@ -95,6 +100,7 @@ private:
     mutable std::mutex mutex_;
     handler handler_;
     std::vector<seen_request> requests_;
+    std::vector<std::string> server_names_;
     std::thread thread_;
 };
 

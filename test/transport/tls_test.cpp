@@ -97,6 +97,44 @@ TEST_CASE("a certificate for another host is rejected with the reason") {
     CHECK(e.diag.client_message.find("mismatch") != std::string::npos);
 }
 
+namespace {
+
+/// Options that reach `server` by the DNS name localhost rather than by its IP address.
+client_options via_localhost(const test_server& server, std::string ca_pem) {
+    auto options = trusting(server, std::move(ca_pem));
+    options.base_url = "https://localhost:" + std::to_string(server.port());
+    return options;
+}
+
+}  // namespace
+
+TEST_CASE("https://localhost: a certificate whose SAN names localhost is accepted, and SNI says localhost") {
+    auto server = tls_server(trusted().leaf({.common_name = "localhost", .dns_names = {"localhost"}, .ip_addresses = {}}));
+    asio::io_context io;
+    client c{io.get_executor(), via_localhost(server, trusted().ca.certificate)};
+    auto answer = run(io, c.try_send(get("/api/v1/me")));
+    REQUIRE(answer);
+    CHECK(server.server_names() == std::vector<std::string>{"localhost"});
+    CHECK(server.requests().at(0).headers.at("host") == "localhost:" + std::to_string(server.port()));
+}
+
+TEST_CASE("https://localhost: a certificate whose SAN lacks localhost is rejected with the TLS error") {
+    // The certificate is valid for the address the name resolves to, but not for the name.
+    auto server = tls_server(trusted().leaf({.common_name = "localhost", .dns_names = {"api.example.org"},
+                                             .ip_addresses = {"127.0.0.1"}}));
+    auto e = expect_tls_failure(via_localhost(server, trusted().ca.certificate));
+    CHECK(e.code == errc::tls_verification_failed);
+    CHECK_THAT(e.diag.client_message, Catch::Contains("mismatch"));
+}
+
+TEST_CASE("an IP-address URL sends no SNI, as RFC 6066 asks") {
+    auto server = tls_server(trusted().leaf());
+    asio::io_context io;
+    client c{io.get_executor(), trusting(server, trusted().ca.certificate)};
+    REQUIRE(run(io, c.try_send(get("/api/v1/me"))));
+    CHECK(server.server_names() == std::vector<std::string>{""});
+}
+
 TEST_CASE("disabling verification needs the dangerous option, and it warns") {
     auto self_signed = certgen::make_self_signed({});
     auto server = tls_server(self_signed);
