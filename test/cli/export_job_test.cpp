@@ -187,3 +187,28 @@ TEST_CASE("export job: inspection reports the files and whether the checkpoint b
                       Catch::Contains("not a usable export checkpoint"));
     CHECK(inspect_export_files(paths, identity(export_format::jsonl), true).state.checkpoint_exists);
 }
+
+TEST_CASE("export job: a resume writes formula-like CSV cells as the file began, and its checkpoints keep that") {
+    const scratch s;
+    const export_paths paths = export_paths::for_output(s.dir / "out.csv");
+    export_checkpoint raw = identity(export_format::csv);
+    raw.csv_raw_formulas = true;
+    {
+        export_job job{paths, raw, columns};
+        job.start_fresh();
+        job.write_row(boost::json::parse(R"({"id":"c1","name":"=1+1"})"));
+        job.commit(position(1), false);
+    }
+    const std::optional<std::string> saved_text = read_file_if_exists(paths.checkpoint);
+    REQUIRE(saved_text);
+    const export_checkpoint saved = decode_export_checkpoint(*saved_text, "checkpoint");
+    CHECK(saved.csv_raw_formulas);
+
+    export_job resumed{paths, identity(export_format::csv), columns};  // the option not given again
+    resumed.start_from(saved);
+    resumed.write_row(boost::json::parse(R"({"id":"c2","name":"@x"})"));
+    resumed.commit(position(2), true);
+    CHECK(decode_export_checkpoint(*read_file_if_exists(paths.checkpoint), "checkpoint").csv_raw_formulas);
+    resumed.complete();
+    CHECK(slurp(paths.output) == "id,name\r\nc1,=1+1\r\nc2,@x\r\n");
+}

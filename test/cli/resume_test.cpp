@@ -9,6 +9,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <random>
 #include <thread>
 
@@ -219,4 +220,49 @@ TEST_CASE("resume: a second export of the same file is refused while the first r
     CHECK_THAT(second.err, Catch::Contains("another process is writing"));
     CHECK(first_done.exit_status == 0);
     CHECK((parse_json_lines(read_text(output)) == f.offset_rows("/api/v1/candidates", f.server.keys().employer.key)));
+}
+
+TEST_CASE("resume: CSV formula cells get a ' unless --csv-raw-formulas, and --resume keeps the choice") {
+    cli_fixture f;
+    const std::string formula = "=HYPERLINK(\"https://example.com\",\"open\")";
+    REQUIRE(f.as_employer({"sourcing", "create", "--full-name", formula, "--organization-id", "org_acme", "--summary",
+                           "@SUM(A1)"})
+                .exit_status == 0);
+    const auto lead = [&](const std::filesystem::path& file) {
+        const auto records = parse_csv(read_text(file));
+        const auto found = std::find_if(records.begin(), records.end(), [&](const auto& r) {
+            return r.size() > 7 && r[1].find("HYPERLINK") != std::string::npos;
+        });
+        REQUIRE(found != records.end());
+        return *found;
+    };
+    const auto neutral = f.scratch / "neutral.csv";
+    const std::vector<std::string> neutral_export{"export", "sourcing", "--format", "csv", "--output",
+                                                  neutral.string(), "--page-size", "10", "--window", "1"};
+    REQUIRE(f.as_employer(neutral_export).exit_status == 0);
+    CHECK(lead(neutral)[1] == "'" + formula);
+    CHECK(lead(neutral)[7] == "'@SUM(A1)");
+
+    // Interrupted with --csv-raw-formulas, resumed without it: the whole file keeps them raw.
+    const auto raw = f.scratch / "raw.csv";
+    std::vector<std::string> raw_export{"export", "sourcing", "--format", "csv", "--output", raw.string(),
+                                        "--page-size", "10", "--window", "1", "--csv-raw-formulas"};
+    REQUIRE(interrupt_after_first_checkpoint(f, raw_export, f.scratch / "raw.csv.checkpoint").exit_status == 130);
+    raw_export.back() = "--resume";
+    const outcome resumed = f.as_employer(raw_export);
+    INFO(resumed.err);
+    REQUIRE(resumed.exit_status == 0);
+    CHECK(lead(raw)[1] == formula);
+    CHECK(lead(raw)[7] == "@SUM(A1)");
+
+    // An export begun neutralised is not continued raw.
+    std::filesystem::remove(neutral);
+    REQUIRE(interrupt_after_first_checkpoint(f, neutral_export, f.scratch / "neutral.csv.checkpoint").exit_status ==
+            130);
+    std::vector<std::string> switched = neutral_export;
+    switched.push_back("--resume");
+    switched.push_back("--csv-raw-formulas");
+    const outcome refused = f.as_employer(switched);
+    CHECK(refused.exit_status == 2);
+    CHECK_THAT(refused.err, Catch::Contains("with --csv-raw-formulas: it was started with formula-like cells neutralised"));
 }

@@ -62,6 +62,7 @@ void export_job::start_fresh() {
 void export_job::start_from(const export_checkpoint& saved) {
     file_ = std::make_unique<append_file>(paths_.partial);
     file_->cut_to(saved.bytes);
+    identity_.csv_raw_formulas = saved.csv_raw_formulas;  // the rest of the file as its beginning
     rows_ = committed_rows_ = resumed_rows_ = saved.rows;
     total_ = saved.total;
     last_commit_ = std::chrono::steady_clock::now();
@@ -85,7 +86,9 @@ void export_job::write_row(const raw_row& row) {
 void export_job::write_row(const boost::json::value& row) {
     record_.clear();
     if (identity_.format == export_format::csv) {
-        csv::append_record(record_, csv_cells(row, columns_));
+        csv::append_record(record_, csv_cells(row, columns_,
+                                              identity_.csv_raw_formulas ? csv_formulas::keep_raw
+                                                                         : csv_formulas::neutralise));
     } else {
         record_ = boost::json::serialize(row);
         record_ += '\n';

@@ -57,7 +57,8 @@ public:
     /// FILE.partial, `local_failure` when a file cannot be changed.
     void start_fresh();
 
-    /// Continues `saved`: cuts FILE.partial back to `saved.bytes` and takes over its row count.
+    /// Continues `saved`: cuts FILE.partial back to `saved.bytes` and takes over its row count
+    /// and its CSV formula choice.
     void start_from(const export_checkpoint& saved);
 
     /// Appends one row as the server serialised it (JSON Lines). A row holding line breaks
