@@ -10,6 +10,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <poll.h>
+#include <sys/inotify.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -75,6 +77,28 @@ std::string read_text(const std::filesystem::path& path) {
 void write_text(const std::filesystem::path& path, const std::string& text) {
     std::ofstream out{path, std::ios::binary | std::ios::trunc};
     out << text;
+}
+
+bool wait_for_file(const std::filesystem::path& file, std::chrono::milliseconds limit) {
+    const int watch = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    REQUIRE(watch >= 0);
+    // Watching before looking, so that a file appearing in between is not missed.
+    REQUIRE(::inotify_add_watch(watch, file.parent_path().c_str(), IN_CREATE | IN_MOVED_TO) >= 0);
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    bool found = std::filesystem::exists(file);
+    while (!found) {
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) break;
+        pollfd events{watch, POLLIN, 0};
+        ::poll(&events, 1, static_cast<int>(left.count()));
+        char buffer[4096];
+        while (::read(watch, buffer, sizeof buffer) > 0) {
+        }
+        found = std::filesystem::exists(file);
+    }
+    ::close(watch);
+    return found;
 }
 
 std::vector<boost::json::value> parse_json_lines(const std::string& text) {

@@ -9,6 +9,8 @@
 
 #include <boost/json/value.hpp>
 
+#include <chrono>
+
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -39,6 +41,10 @@ private:
 /// The whole content of a file ("" when it does not exist).
 std::string read_text(const std::filesystem::path& path);
 void write_text(const std::filesystem::path& path, const std::string& text);
+
+/// Waits until `file` exists, watching its directory with inotify (no polling), for at most
+/// `limit`. Returns whether it exists.
+bool wait_for_file(const std::filesystem::path& file, std::chrono::milliseconds limit = std::chrono::seconds{30});
 
 /// Splits JSON Lines into parsed values (fails the test on a line that is not JSON).
 std::vector<boost::json::value> parse_json_lines(const std::string& text);

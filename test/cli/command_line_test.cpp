@@ -151,9 +151,10 @@ TEST_CASE("exit codes: one per kind of failure") {
     std::set<int> distinct;
     for (exit_code code : {exit_code::ok, exit_code::other, exit_code::usage, exit_code::bad_request,
                            exit_code::unauthorized, exit_code::forbidden, exit_code::not_found, exit_code::rate_limited,
-                           exit_code::network, exit_code::server_error, exit_code::interrupted})
+                           exit_code::network, exit_code::server_error, exit_code::output_closed,
+                           exit_code::interrupted})
         distinct.insert(to_int(code));
-    CHECK(distinct.size() == 11);
+    CHECK(distinct.size() == 12);
 }
 
 TEST_CASE("error report: a scope refusal lists the missing and the granted scopes") {

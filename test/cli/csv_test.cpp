@@ -81,3 +81,28 @@ TEST_CASE("csv rows: a row that is not an object is refused, quoting it") {
     CHECK_THROWS_WITH(csv_cells(boost::json::parse("[1,2]"), columns), Catch::Contains("[1,2]"));
     CHECK(csv_cell(nullptr).empty());
 }
+
+TEST_CASE("csv formulas: cells a spreadsheet would run get a ' in front; numbers and other text stay") {
+    using talentray::cli::csv_formulas;
+    using talentray::cli::neutralise_formula;
+    CHECK(neutralise_formula("=1+1") == "'=1+1");
+    CHECK(neutralise_formula("+1+1") == "'+1+1");
+    CHECK(neutralise_formula("-1+1") == "'-1+1");
+    CHECK(neutralise_formula("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(neutralise_formula("\t=x") == "'\t=x");
+    CHECK(neutralise_formula("\r=x") == "'\r=x");
+    CHECK(neutralise_formula("-") == "'-");
+    CHECK(neutralise_formula("-e5") == "'-e5");
+    CHECK(neutralise_formula("-12.5") == "-12.5");
+    CHECK(neutralise_formula("+3") == "+3");
+    CHECK(neutralise_formula("-1.5e-3") == "-1.5e-3");
+    CHECK(neutralise_formula("-.5") == "-.5");
+    CHECK(neutralise_formula("a=b") == "a=b");
+    CHECK(neutralise_formula("") == "");
+
+    const auto row = boost::json::parse(R"({"name":"=cmd|' /C calc'!A0","score":-12,"typed":"-12.5","note":"-2+3"})");
+    constexpr std::array<std::string_view, 4> columns{"name", "score", "typed", "note"};
+    CHECK(csv_cells(row, columns) == std::vector<std::string>{"'=cmd|' /C calc'!A0", "-12", "-12.5", "'-2+3"});
+    CHECK(csv_cells(row, columns, csv_formulas::keep_raw) ==
+          std::vector<std::string>{"=cmd|' /C calc'!A0", "-12", "-12.5", "-2+3"});
+}

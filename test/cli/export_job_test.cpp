@@ -107,7 +107,7 @@ TEST_CASE("append file: a second writer of the same file is refused while the fi
     second.cut_to(4);
 }
 
-TEST_CASE("export job: a resume drops the rows after the last commit and continues the count") {
+TEST_CASE("export job: a resume cuts off the uncommitted rows that reached the disk and continues the count") {
     const scratch s;
     const export_paths paths = export_paths::for_output(s.dir / "out.csv");
     {
@@ -117,7 +117,10 @@ TEST_CASE("export job: a resume drops the rows after the last commit and continu
         job.set_total(3);
         job.commit(position(1), false);
         job.write_row(boost::json::parse(R"({"id":"c2","name":"lost in the crash"})"));
-        CHECK(job.rows() == 2);
+        // Enough uncommitted rows to fill the write buffer: they reach the file, uncounted.
+        const std::string filler(1024, 'x');
+        for (int i = 0; i < 300; ++i) job.write_row(boost::json::value{{"id", "lost"}, {"name", filler}});
+        CHECK(job.rows() == 302);
     }  // crash: the job is gone without a further commit
     CHECK_FALSE(fs::exists(paths.output));
     const std::optional<std::string> saved_text = read_file_if_exists(paths.checkpoint);
@@ -127,6 +130,9 @@ TEST_CASE("export job: a resume drops the rows after the last commit and continu
     CHECK(saved.total == 3);
     CHECK(saved.pager.at("page") == 1);
     CHECK(saved.bytes == std::string("id,name\r\nc1,\"Ann, A.\"\r\n").size());
+
+    // The uncommitted tail is on disk, so the resume has something to cut.
+    REQUIRE(fs::file_size(paths.partial) > saved.bytes + 256 * 1024);
 
     export_job resumed{paths, identity(export_format::csv), columns};
     resumed.start_from(saved);
@@ -180,4 +186,29 @@ TEST_CASE("export job: inspection reports the files and whether the checkpoint b
     CHECK_THROWS_WITH(inspect_export_files(paths, identity(export_format::jsonl), false),
                       Catch::Contains("not a usable export checkpoint"));
     CHECK(inspect_export_files(paths, identity(export_format::jsonl), true).state.checkpoint_exists);
+}
+
+TEST_CASE("export job: a resume writes formula-like CSV cells as the file began, and its checkpoints keep that") {
+    const scratch s;
+    const export_paths paths = export_paths::for_output(s.dir / "out.csv");
+    export_checkpoint raw = identity(export_format::csv);
+    raw.csv_raw_formulas = true;
+    {
+        export_job job{paths, raw, columns};
+        job.start_fresh();
+        job.write_row(boost::json::parse(R"({"id":"c1","name":"=1+1"})"));
+        job.commit(position(1), false);
+    }
+    const std::optional<std::string> saved_text = read_file_if_exists(paths.checkpoint);
+    REQUIRE(saved_text);
+    const export_checkpoint saved = decode_export_checkpoint(*saved_text, "checkpoint");
+    CHECK(saved.csv_raw_formulas);
+
+    export_job resumed{paths, identity(export_format::csv), columns};  // the option not given again
+    resumed.start_from(saved);
+    resumed.write_row(boost::json::parse(R"({"id":"c2","name":"@x"})"));
+    resumed.commit(position(2), true);
+    CHECK(decode_export_checkpoint(*read_file_if_exists(paths.checkpoint), "checkpoint").csv_raw_formulas);
+    resumed.complete();
+    CHECK(slurp(paths.output) == "id,name\r\nc1,=1+1\r\nc2,@x\r\n");
 }

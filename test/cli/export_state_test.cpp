@@ -39,6 +39,19 @@ TEST_CASE("checkpoint: encode and decode give back every member") {
     other.total.reset();
     other.done = true;
     CHECK(decode_export_checkpoint(encode(other), "x.checkpoint") == other);
+
+    export_checkpoint raw = sample();
+    raw.csv_raw_formulas = true;
+    CHECK(decode_export_checkpoint(encode(raw), "x.checkpoint").csv_raw_formulas);
+    CHECK_FALSE(decode_export_checkpoint(encode(sample()), "x.checkpoint").csv_raw_formulas);
+}
+
+TEST_CASE("checkpoint: one written before formulas were neutralised resumes with raw cells, as it began") {
+    std::string text = encode(sample());
+    const std::string member = "\"csv_raw_formulas\":false,";
+    REQUIRE(text.find(member) != std::string::npos);
+    text.erase(text.find(member), member.size());
+    CHECK(decode_export_checkpoint(text, "x.checkpoint").csv_raw_formulas);
 }
 
 TEST_CASE("checkpoint: a damaged file is refused, naming the file and the member") {

@@ -11,6 +11,7 @@ using namespace cli_test;
 namespace {
 
 void check_failure(const outcome& result, int status, const std::string& mentions) {
+    REQUIRE_FALSE(mentions.empty());  // every failure is reported with a message a user can act on
     INFO("stdout: " << result.out);
     INFO("stderr: " << result.err);
     CHECK(result.exit_status == status);
@@ -125,7 +126,7 @@ TEST_CASE("failures: network, TLS, server errors and rate limits have their exit
     // A port where nobody listens.
     const std::string closed = "https://127.0.0.1:1";
     check_failure(run(talentray_program(), {"--base-url", closed, "--ca-file", f.ca_file.string(), "me"}, f.environment(key)),
-                  8, "");
+                  8, "connecting to https://127.0.0.1:1 failed: Connection refused");
 
     mock::server_options failing = cli_fixture::default_options();
     failing.faults.server_error_rate = 1.0;
@@ -137,5 +138,5 @@ TEST_CASE("failures: network, TLS, server errors and rate limits have their exit
     const cli_fixture strict{limited};
     REQUIRE(strict.as_employer({"me"}).exit_status == 0);
     const outcome throttled = strict.as_employer({"--timeout", "2s", "me"});
-    check_failure(throttled, 7, "");
+    check_failure(throttled, 7, "rate limited (429)");
 }

@@ -9,6 +9,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <random>
 #include <thread>
 
@@ -31,6 +32,31 @@ std::vector<std::string> export_command(const std::string& format, const std::fi
             "--window", "1", "--checkpoint-interval", "20ms"};
 }
 
+// Answers slow enough (75 pages at half a second each) that an export cannot finish before the
+// test has acted on its first checkpoint.
+mock::fault_options held_back() {
+    mock::fault_options faults;
+    faults.latency = std::chrono::milliseconds{500};
+    return faults;
+}
+
+// Runs `arguments` as the employer against a held-back server, sends SIGINT as soon as the
+// export's first checkpoint exists, lets the server answer at full speed again, and returns
+// how the export ended.
+outcome interrupt_after_first_checkpoint(cli_fixture& f, const std::vector<std::string>& arguments,
+                                         const std::filesystem::path& checkpoint) {
+    std::vector<std::string> all = f.connection_args();
+    all.insert(all.end(), arguments.begin(), arguments.end());
+    f.server.set_faults(held_back());
+    child export_process{talentray_program(), all, f.environment(f.server.keys().employer.key)};
+    const bool started = wait_for_file(checkpoint);
+    export_process.kill_with(SIGINT);
+    const outcome ended = export_process.wait();
+    f.server.set_faults({});
+    REQUIRE(started);
+    return ended;
+}
+
 // Starts the export, kills it with SIGKILL after `delay`, and returns whether it was still
 // running then (an export that had already finished is not a kill).
 bool kill_after(const cli_fixture& f, std::vector<std::string> arguments, std::chrono::milliseconds delay) {
@@ -41,14 +67,6 @@ bool kill_after(const cli_fixture& f, std::vector<std::string> arguments, std::c
     export_process.kill_with(SIGKILL);
     const outcome ended = export_process.wait();
     return ended.signal == SIGKILL;
-}
-
-// Polls until `file` exists, for up to 10 s; returns whether it does. Waits for the export's
-// first observable step (its checkpoint) instead of guessing how long starting takes.
-bool wait_for_file(const std::filesystem::path& file) {
-    for (int i = 0; i < 1000 && !std::filesystem::exists(file); ++i)
-        std::this_thread::sleep_for(std::chrono::milliseconds{10});
-    return std::filesystem::exists(file);
 }
 
 void check_kill_and_resume(const std::string& format) {
@@ -136,24 +154,19 @@ TEST_CASE("resume: an interrupted export is refused without --resume, and --resu
     CHECK(read_text(f.scratch / "c.jsonl.checkpoint") == checkpoint);
 }
 
-TEST_CASE("resume: SIGINT stops an export with a hint, and --resume finishes it") {
-    const cli_fixture f{slow_server()};
+TEST_CASE("resume: SIGINT after the first checkpoint stops an export with 130 and a hint, and --resume finishes it") {
+    cli_fixture f{slow_server()};
     const auto output = f.scratch / "c.jsonl";
-    std::vector<std::string> all = f.connection_args();
     const std::vector<std::string> command = export_command("jsonl", output);
-    all.insert(all.end(), command.begin(), command.end());
-    child export_process{talentray_program(), all, f.environment(f.server.keys().employer.key)};
-    // Interrupt once the export has begun writing (its checkpoint exists), not after a guess.
-    wait_for_file(f.scratch / "c.jsonl.checkpoint");  // an export already done is handled below
-    export_process.kill_with(SIGINT);
-    const outcome interrupted = export_process.wait();
-    if (interrupted.exit_status == 0) return;  // finished before the signal: nothing to check
+    const outcome interrupted = interrupt_after_first_checkpoint(f, command, f.scratch / "c.jsonl.checkpoint");
     CHECK(interrupted.exit_status == 130);
     CHECK_THAT(interrupted.err, Catch::Contains("interrupted; the rows committed so far are kept; run the same "
                                                 "command with --resume"));
+    CHECK_FALSE(std::filesystem::exists(output));
     std::vector<std::string> resume = command;
     resume.push_back("--resume");
     const outcome finished = f.as_employer(resume);
+    INFO(finished.err);
     REQUIRE(finished.exit_status == 0);
     CHECK((parse_json_lines(read_text(output)) == f.offset_rows("/api/v1/candidates", f.server.keys().employer.key)));
 }
@@ -187,25 +200,69 @@ TEST_CASE("resume: an export stopped by a rate limit keeps its rows, and --resum
 }
 
 TEST_CASE("resume: a second export of the same file is refused while the first runs") {
-    const cli_fixture f{slow_server()};
+    cli_fixture f{slow_server()};
     const auto output = f.scratch / "c.jsonl";
     std::vector<std::string> all = f.connection_args();
     const std::vector<std::string> command = export_command("jsonl", output);
     all.insert(all.end(), command.begin(), command.end());
+    f.server.set_faults(held_back());
     child first{talentray_program(), all, f.environment(f.server.keys().employer.key)};
-    // Wait until the first export holds its file, then try a second one that would start over.
-    wait_for_file(f.scratch / "c.jsonl.checkpoint");
+    // Its first checkpoint exists once it holds the file; held back, it cannot finish meanwhile.
+    REQUIRE(wait_for_file(f.scratch / "c.jsonl.checkpoint"));
     std::vector<std::string> forced = command;
     forced.push_back("--force");
     const outcome second = f.as_employer(forced);
+    f.server.set_faults({});
     const outcome first_done = first.wait();
     INFO(first_done.err);
     INFO(second.err);
+    CHECK(second.exit_status == 2);
+    CHECK_THAT(second.err, Catch::Contains("another process is writing"));
     CHECK(first_done.exit_status == 0);
-    // Unless the first had already finished (then the second replaced its file), it was refused.
-    if (second.exit_status != 0) {
-        CHECK(second.exit_status == 2);
-        CHECK_THAT(second.err, Catch::Contains("another process is writing"));
-    }
     CHECK((parse_json_lines(read_text(output)) == f.offset_rows("/api/v1/candidates", f.server.keys().employer.key)));
+}
+
+TEST_CASE("resume: CSV formula cells get a ' unless --csv-raw-formulas, and --resume keeps the choice") {
+    cli_fixture f;
+    const std::string formula = "=HYPERLINK(\"https://example.com\",\"open\")";
+    REQUIRE(f.as_employer({"sourcing", "create", "--full-name", formula, "--organization-id", "org_acme", "--summary",
+                           "@SUM(A1)"})
+                .exit_status == 0);
+    const auto lead = [&](const std::filesystem::path& file) {
+        const auto records = parse_csv(read_text(file));
+        const auto found = std::find_if(records.begin(), records.end(), [&](const auto& r) {
+            return r.size() > 7 && r[1].find("HYPERLINK") != std::string::npos;
+        });
+        REQUIRE(found != records.end());
+        return *found;
+    };
+    const auto neutral = f.scratch / "neutral.csv";
+    const std::vector<std::string> neutral_export{"export", "sourcing", "--format", "csv", "--output",
+                                                  neutral.string(), "--page-size", "10", "--window", "1"};
+    REQUIRE(f.as_employer(neutral_export).exit_status == 0);
+    CHECK(lead(neutral)[1] == "'" + formula);
+    CHECK(lead(neutral)[7] == "'@SUM(A1)");
+
+    // Interrupted with --csv-raw-formulas, resumed without it: the whole file keeps them raw.
+    const auto raw = f.scratch / "raw.csv";
+    std::vector<std::string> raw_export{"export", "sourcing", "--format", "csv", "--output", raw.string(),
+                                        "--page-size", "10", "--window", "1", "--csv-raw-formulas"};
+    REQUIRE(interrupt_after_first_checkpoint(f, raw_export, f.scratch / "raw.csv.checkpoint").exit_status == 130);
+    raw_export.back() = "--resume";
+    const outcome resumed = f.as_employer(raw_export);
+    INFO(resumed.err);
+    REQUIRE(resumed.exit_status == 0);
+    CHECK(lead(raw)[1] == formula);
+    CHECK(lead(raw)[7] == "@SUM(A1)");
+
+    // An export begun neutralised is not continued raw.
+    std::filesystem::remove(neutral);
+    REQUIRE(interrupt_after_first_checkpoint(f, neutral_export, f.scratch / "neutral.csv.checkpoint").exit_status ==
+            130);
+    std::vector<std::string> switched = neutral_export;
+    switched.push_back("--resume");
+    switched.push_back("--csv-raw-formulas");
+    const outcome refused = f.as_employer(switched);
+    CHECK(refused.exit_status == 2);
+    CHECK_THAT(refused.err, Catch::Contains("with --csv-raw-formulas: it was started with formula-like cells neutralised"));
 }

@@ -32,7 +32,8 @@ bool drain(int fd, std::string& text) {
 }  // namespace
 
 child::child(const std::string& program, const std::vector<std::string>& arguments,
-             const std::map<std::string, std::string>& environment, const std::optional<std::string>& input) {
+             const std::map<std::string, std::string>& environment, const std::optional<std::string>& input,
+             child_streams streams) {
     int out[2], err[2], in[2];
     must(::pipe2(out, O_CLOEXEC) == 0, "pipe");
     must(::pipe2(err, O_CLOEXEC) == 0, "pipe");
@@ -41,8 +42,10 @@ child::child(const std::string& program, const std::vector<std::string>& argumen
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO);
+    if (streams.out == stream_setup::closed) posix_spawn_file_actions_addclose(&actions, STDOUT_FILENO);
+    else posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    if (streams.err == stream_setup::closed) posix_spawn_file_actions_addclose(&actions, STDERR_FILENO);
+    else posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO);
 
     std::vector<std::string> argv_storage{program};
     argv_storage.insert(argv_storage.end(), arguments.begin(), arguments.end());
@@ -62,6 +65,15 @@ child::child(const std::string& program, const std::vector<std::string>& argumen
     ::close(in[0]);
     out_ = out[0];
     err_ = err[0];
+    // Closed before the child can write anything: its first write finds no reader.
+    if (streams.out != stream_setup::pipe) {
+        ::close(out_);
+        out_ = -1;
+    }
+    if (streams.err != stream_setup::pipe) {
+        ::close(err_);
+        err_ = -1;
+    }
     if (spawned != 0) {
         ::close(in[1]);
         pid_ = -1;
@@ -95,7 +107,7 @@ void child::kill_with(int signal) {
 outcome child::wait(std::chrono::milliseconds limit) {
     outcome result;
     const auto deadline = std::chrono::steady_clock::now() + limit;
-    bool out_open = true, err_open = true;
+    bool out_open = out_ >= 0, err_open = err_ >= 0;
     while (out_open || err_open) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
@@ -116,8 +128,9 @@ outcome child::wait(std::chrono::milliseconds limit) {
 }
 
 outcome run(const std::string& program, const std::vector<std::string>& arguments,
-            const std::map<std::string, std::string>& environment, const std::optional<std::string>& input) {
-    child process{program, arguments, environment, input};
+            const std::map<std::string, std::string>& environment, const std::optional<std::string>& input,
+            child_streams streams) {
+    child process{program, arguments, environment, input, streams};
     return process.wait();
 }
 

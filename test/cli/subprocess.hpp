@@ -19,13 +19,26 @@ struct outcome {
     std::string err;       ///< everything written to stderr
 };
 
+/// How a child's standard output and error are set up: by default each is a pipe the test reads.
+enum class stream_setup {
+    pipe,           ///< a pipe whose output `wait()` collects
+    reader_closed,  ///< a pipe whose reading end the test closes at once: writes get EPIPE/SIGPIPE
+    closed,         ///< no such descriptor at all in the child
+};
+
+struct child_streams {
+    stream_setup out = stream_setup::pipe;
+    stream_setup err = stream_setup::pipe;
+};
+
 /// A child process running `program` with `arguments` and exactly the environment `environment`.
 /// Its output is collected in the background of `wait()`; the destructor kills and reaps it if it
 /// is still running.
 class child {
 public:
     child(const std::string& program, const std::vector<std::string>& arguments,
-          const std::map<std::string, std::string>& environment, const std::optional<std::string>& input = {});
+          const std::map<std::string, std::string>& environment, const std::optional<std::string>& input = {},
+          child_streams streams = {});
     ~child();
     child(const child&) = delete;
     child& operator=(const child&) = delete;
@@ -44,6 +57,7 @@ private:
 
 /// Runs `program` to completion (see `child`).
 outcome run(const std::string& program, const std::vector<std::string>& arguments,
-            const std::map<std::string, std::string>& environment, const std::optional<std::string>& input = {});
+            const std::map<std::string, std::string>& environment, const std::optional<std::string>& input = {},
+            child_streams streams = {});
 
 }  // namespace cli_test

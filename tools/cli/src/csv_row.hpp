@@ -1,6 +1,8 @@
 // Turning one JSON row into the CSV fields of a fixed column list.
 #pragma once
 
+#include "csv_formula.hpp"
+
 #include <boost/json/value.hpp>
 
 #include <span>
@@ -15,9 +17,12 @@ namespace talentray::cli {
 /// compact JSON text (`["python","sql"]`).
 std::string csv_cell(const boost::json::value* value);
 
-/// The cells of `row` for `columns`, in their order; members not listed are left out.
-/// Throws `std::invalid_argument` quoting the row when it is not a JSON object.
-std::vector<std::string> csv_cells(const boost::json::value& row, std::span<const std::string_view> columns);
+/// The cells of `row` for `columns`, in their order; members not listed are left out. With
+/// `csv_formulas::neutralise`, a cell that looks like a spreadsheet formula gets a `'` in front
+/// (see `neutralise_formula`). Throws `std::invalid_argument` quoting the row when it is not a
+/// JSON object.
+std::vector<std::string> csv_cells(const boost::json::value& row, std::span<const std::string_view> columns,
+                                   csv_formulas formulas = csv_formulas::neutralise);
 
 /// The header record's fields.
 std::vector<std::string> csv_header(std::span<const std::string_view> columns);

@@ -63,6 +63,7 @@ std::string_view describe(exit_code code) noexcept {
     case exit_code::rate_limited: return "rate limited";
     case exit_code::network: return "network or TLS failure";
     case exit_code::server_error: return "server error";
+    case exit_code::output_closed: return "standard output closed";
     case exit_code::interrupted: return "interrupted";
     }
     return "failed";
@@ -84,6 +85,7 @@ std::string exit_code_table() {
         row{exit_code::rate_limited, "still rate limited (429) when retries or the deadline ran out"},
         row{exit_code::network, "network, TLS or timeout failure"},
         row{exit_code::server_error, "server error (5xx)"},
+        row{exit_code::output_closed, "standard output was closed by its reader (e.g. | head); no message"},
         row{exit_code::interrupted, "interrupted (SIGINT/SIGTERM); resume an export with --resume"},
     };
     std::string text = "Exit status:\n";

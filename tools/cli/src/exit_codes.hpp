@@ -21,6 +21,7 @@ enum class exit_code : int {
     rate_limited = 7,   ///< still rate limited (429) when the retries or the deadline ran out
     network = 8,        ///< connection, TLS or timeout failure: no complete answer
     server_error = 9,   ///< the server failed (5xx)
+    output_closed = 10, ///< standard output's reader went away (`| head`); ended without a message
     interrupted = 130,  ///< SIGINT or SIGTERM; an export can be continued with --resume
 };
 

@@ -73,6 +73,7 @@ std::string encode(const export_checkpoint& checkpoint) {
     object["id"] = checkpoint.id;
     object["filters"] = std::move(filters);
     object["format"] = to_string(checkpoint.format);
+    object["csv_raw_formulas"] = checkpoint.csv_raw_formulas;
     object["bytes"] = checkpoint.bytes;
     object["rows"] = checkpoint.rows;
     if (checkpoint.total) object["total"] = *checkpoint.total;
@@ -109,6 +110,9 @@ export_checkpoint decode_export_checkpoint(std::string_view text, std::string_vi
     const auto parsed_format = parse_export_format(format);
     if (!parsed_format) in.fail("format", "must be \"jsonl\" or \"csv\"");
     checkpoint.format = *parsed_format;
+    // Checkpoints written before formulas were neutralised lack the member: their files hold the
+    // cells as they were, and the rest of the file must match.
+    checkpoint.csv_raw_formulas = object->contains("csv_raw_formulas") ? in.boolean("csv_raw_formulas") : true;
     checkpoint.bytes = in.count("bytes");
     checkpoint.rows = in.count("rows");
     if (checkpoint.bytes > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))

@@ -25,13 +25,16 @@ std::optional<export_format> parse_export_format(std::string_view text) noexcept
 ///
 /// Written as one JSON object, e.g.
 /// `{"version":1,"resource":"candidates","id":"","filters":[["roleId","role_eng_be"]],
-///   "format":"csv","bytes":1048576,"rows":8000,"total":20000,"done":false,
+///   "format":"csv","csv_raw_formulas":false,"bytes":1048576,"rows":8000,"total":20000,"done":false,
 ///   "pager":{...the pager's own checkpoint...}}`.
 struct export_checkpoint {
     std::string resource;        ///< the export's resource word, e.g. "candidates"
     std::string id;              ///< its ID argument (batch or key id); empty when it has none
     query_params filters;        ///< the filters given, as query parameters, in option order
     export_format format = export_format::jsonl;
+    /// CSV cells that look like spreadsheet formulas are written as they are (--csv-raw-formulas)
+    /// rather than with a `'` in front; a resume keeps the choice the file was started with.
+    bool csv_raw_formulas = false;
     std::uint64_t bytes = 0;     ///< length of the committed part of FILE.partial
     std::uint64_t rows = 0;      ///< rows in that part (the CSV header not counted)
     std::optional<std::int64_t> total;  ///< the list's length, when the server told it

@@ -28,7 +28,7 @@ export_inspection inspect_export_files(const export_paths& paths, const export_c
     found.state.checkpoint_exists = std::filesystem::exists(paths.checkpoint, ec);
     if (!found.state.checkpoint_exists || force) return found;
 
-    const std::optional<std::string> text = read_file_if_exists(paths.checkpoint);
+    const std::optional<std::string> text = read_file_if_exists(paths.checkpoint, symlinks::refuse);
     if (!text) {  // removed meanwhile
         found.state.checkpoint_exists = false;
         return found;
@@ -48,7 +48,7 @@ void export_job::start_fresh() {
     // FILE.partial is locked first and then emptied, never removed: its lock is what keeps two
     // exports of one file apart, and another export's checkpoint must not go before that is known.
     file_ = std::make_unique<append_file>(paths_.partial);
-    remove_if_exists(paths_.checkpoint);
+    remove_durably(paths_.checkpoint);
     file_->cut_to(0);
     if (identity_.format == export_format::csv) {
         record_.clear();
@@ -62,6 +62,7 @@ void export_job::start_fresh() {
 void export_job::start_from(const export_checkpoint& saved) {
     file_ = std::make_unique<append_file>(paths_.partial);
     file_->cut_to(saved.bytes);
+    identity_.csv_raw_formulas = saved.csv_raw_formulas;  // the rest of the file as its beginning
     rows_ = committed_rows_ = resumed_rows_ = saved.rows;
     total_ = saved.total;
     last_commit_ = std::chrono::steady_clock::now();
@@ -85,7 +86,9 @@ void export_job::write_row(const raw_row& row) {
 void export_job::write_row(const boost::json::value& row) {
     record_.clear();
     if (identity_.format == export_format::csv) {
-        csv::append_record(record_, csv_cells(row, columns_));
+        csv::append_record(record_, csv_cells(row, columns_,
+                                              identity_.csv_raw_formulas ? csv_formulas::keep_raw
+                                                                         : csv_formulas::neutralise));
     } else {
         record_ = boost::json::serialize(row);
         record_ += '\n';
@@ -114,7 +117,13 @@ bool export_job::commit_due(std::chrono::steady_clock::time_point now) const noe
     return rows_ != committed_rows_ && now - last_commit_ >= commit_interval_;
 }
 
-void export_job::complete() {
+void export_job::complete(count_check check) {
+    if (check == count_check::rows_must_match_total && total_ && static_cast<std::uint64_t>(*total_) != rows_)
+        throw local_failure("wrote " + std::to_string(rows_) + " rows but the server reports " +
+                            std::to_string(*total_) + " for the list; it changed during the export, so " +
+                            paths_.output.string() + " was not written. The rows are kept in " +
+                            paths_.partial.string() + ": run the same command with --resume to keep them as " +
+                            paths_.output.string() + ", or with --force to export again");
     // Renamed while still open and locked, so no other export can take FILE.partial in between.
     file_->sync();
     rename_durably(paths_.partial, paths_.output);

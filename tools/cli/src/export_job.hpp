@@ -50,12 +50,15 @@ public:
     /// `identity`: resource, id, filters and format of this export (bytes/rows/pager unused).
     export_job(export_paths paths, export_checkpoint identity, std::span<const std::string_view> columns);
 
-    /// Starts FILE.partial from scratch: removes a previous FILE.checkpoint, empties FILE.partial
-    /// and writes the CSV header when the format is CSV. No checkpoint is written yet.
-    /// Throws `usage_error` when another export is writing FILE.partial.
+    /// Starts FILE.partial from scratch: removes a previous FILE.checkpoint durably (unlink, then
+    /// fsync of the directory) before FILE.partial is emptied, so that no crash can leave an old
+    /// checkpoint counting bytes of a new file; then writes the CSV header when the format is CSV.
+    /// No checkpoint is written yet. Throws `usage_error` when another export is writing
+    /// FILE.partial, `local_failure` when a file cannot be changed.
     void start_fresh();
 
-    /// Continues `saved`: cuts FILE.partial back to `saved.bytes` and takes over its row count.
+    /// Continues `saved`: cuts FILE.partial back to `saved.bytes` and takes over its row count
+    /// and its CSV formula choice.
     void start_from(const export_checkpoint& saved);
 
     /// Appends one row as the server serialised it (JSON Lines). A row holding line breaks
@@ -66,14 +69,25 @@ public:
     void write_row(const boost::json::value& row);
 
     /// Makes everything appended so far durable, then records `pager_position` (the pager's
-    /// checkpoint after the last row appended) in FILE.checkpoint, atomically.
+    /// checkpoint after the last row appended) in FILE.checkpoint, atomically. Throws
+    /// `local_failure` when a write or fsync fails; FILE.checkpoint then still describes the
+    /// previous commit, and FILE.partial takes no more data (`can_commit()` is false).
     void commit(std::string_view pager_position, bool done);
+
+    /// False once a write or fsync of FILE.partial failed: nothing more can be committed.
+    bool can_commit() const noexcept { return file_ && !file_->failed(); }
 
     /// True when a commit is due: `interval` passed since the last one and rows were added.
     bool commit_due(std::chrono::steady_clock::time_point now) const noexcept;
 
+    /// Whether `complete` compares the rows written with the list's total.
+    enum class count_check { rows_must_match_total, none };
+
     /// After the final commit: closes FILE.partial, renames it to FILE and removes the checkpoint.
-    void complete();
+    /// With `rows_must_match_total`, a known total that differs from `rows()` throws
+    /// `local_failure` saying so before anything is renamed: FILE is not published, and
+    /// FILE.partial and its (complete) checkpoint stay for a `--resume` that accepts them.
+    void complete(count_check check = count_check::rows_must_match_total);
 
     /// Removes the leftover checkpoint of an export whose FILE is already complete.
     void discard_checkpoint();
@@ -85,6 +99,7 @@ public:
     void set_total(std::optional<std::int64_t> total) noexcept { total_ = total; }
     std::optional<std::int64_t> total() const noexcept { return total_; }
     std::uint64_t rows() const noexcept { return rows_; }
+    std::uint64_t committed_rows() const noexcept { return committed_rows_; }
     std::uint64_t resumed_rows() const noexcept { return resumed_rows_; }
     const export_paths& paths() const noexcept { return paths_; }
     export_format format() const noexcept { return identity_.format; }

@@ -4,6 +4,7 @@
 #include "console.hpp"
 #include "error_report.hpp"
 #include "exit_codes.hpp"
+#include "standard_streams.hpp"
 #include "usage_error.hpp"
 
 #include <talentray/client.hpp>
@@ -62,7 +63,10 @@ void run_command(const command_entry& entry, client_options options, console& er
     io.run();
     std::cout.flush();
     if (failure) std::rethrow_exception(failure);
-    if (!std::cout) throw local_failure("cannot write to standard output");
+    if (!std::cout) {
+        if (standard_output_closed()) throw output_closed{};
+        throw local_failure("cannot write to standard output");
+    }
 }
 
 }  // namespace
@@ -88,6 +92,9 @@ int run(int argc, const char* const* argv) {
 
         run_command(*entry, std::move(options), err);
         return 0;
+    } catch (const output_closed&) {
+        // The reader (| head) has what it wanted: nothing is wrong that a message could explain.
+        return to_int(exit_code::output_closed);
     } catch (const talentray::error& e) {
         err.clear_transient();
         err.write_line(without_final_newline(format_error(e.code(), e.diag())));

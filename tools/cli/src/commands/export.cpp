@@ -41,6 +41,7 @@ struct export_args {
     int window = 4;
     bool resume = false;
     bool force = false;
+    bool csv_raw_formulas = false;
     std::string progress_interval = "10s";
     std::string checkpoint_interval = "1s";
 };
@@ -95,6 +96,9 @@ export_plan make_plan(const export_args& args) {
     plan.identity.id = args.id;
     plan.identity.filters = filters;
     plan.identity.format = *format;
+    if (args.csv_raw_formulas && *format != export_format::csv)
+        throw usage_error("--csv-raw-formulas: applies to --format csv only");
+    plan.identity.csv_raw_formulas = args.csv_raw_formulas;
 
     if (args.resource->path_param.empty()) plan.base = list_request(args.resource->operation, filters);
     else plan.base = list_request(args.resource->operation, filters, {{args.resource->path_param, args.id}});
@@ -171,28 +175,31 @@ asio::awaitable<void> export_rows(session s, export_plan plan, export_start star
             s.interrupt_hint->clear();
             throw;
         }
-        // Keep what was fetched: the next --resume starts after the last row written here.
-        try {
-            job->commit(rows.checkpoint().to_string(), false);
-        } catch (const std::exception& e) {
-            s.err->write_line(std::string("talentray: could not save the checkpoint: ") + e.what());
+        // Keep what was fetched: the next --resume starts after the last row written here. Not
+        // after a failed write or fsync: what reached the disk then is unknown, and the last
+        // checkpoint is the last thing known to be true.
+        if (job->can_commit()) {
+            try {
+                job->commit(rows.checkpoint().to_string(), false);
+            } catch (const std::exception& e) {
+                s.err->write_line(std::string("talentray: could not save the checkpoint: ") + e.what());
+            }
         }
-        s.err->write_line("talentray: export stopped after " + std::to_string(job->rows()) + " rows; " +
+        s.err->write_line("talentray: export stopped after " + std::to_string(job->committed_rows()) + " rows; " +
                           *s.interrupt_hint + ", or --force to start over");
         throw;
     }
-    job->complete();
+    // The usage log grows while it is read (every request is logged), so its total never matches.
+    job->complete(plan.cursor ? export_job::count_check::none : export_job::count_check::rows_must_match_total);
     guard.display->write_summary();
-    if (job->total() && static_cast<std::uint64_t>(*job->total()) != job->rows() && !plan.cursor)
-        throw local_failure("wrote " + std::to_string(job->rows()) + " rows but the server reports " +
-                            std::to_string(*job->total()) + " for the list; it changed during the export");
 }
 
 asio::awaitable<void> finish_committed(session s, export_plan plan, export_start start, export_checkpoint saved) {
     export_job job{plan.paths, plan.identity, plan.resource->columns};
     if (start == export_start::finish) {
         job.start_from(saved);
-        job.complete();
+        // A total that differed was reported when the rows were written; resuming accepts them.
+        job.complete(export_job::count_check::none);
         s.err->write_line("talentray: the interrupted export was already complete: " + std::to_string(saved.rows) +
                           " rows of " + saved.resource + " moved to " + plan.paths.output.string());
     } else {
@@ -206,6 +213,11 @@ asio::awaitable<void> finish_committed(session s, export_plan plan, export_start
 asio::awaitable<void> run_export(session s, export_plan plan) {
     export_inspection found = inspect_export_files(plan.paths, plan.identity, plan.force);
     const export_start start = decide_export_start(found.state, plan.resume, plan.force);
+    // Without the flag a resume continues as the file began; with it, only a file begun with it.
+    if (start == export_start::resume && plan.identity.csv_raw_formulas && !found.checkpoint->csv_raw_formulas)
+        throw usage_error("cannot resume the export to " + plan.paths.output.string() +
+                          " with --csv-raw-formulas: it was started with formula-like cells neutralised; resume "
+                          "without the option, or use --force to start over");
     if (start == export_start::finish || start == export_start::already_done)
         return finish_committed(std::move(s), std::move(plan), start, std::move(*found.checkpoint));
     if (plan.identity.format == export_format::csv)
@@ -239,6 +251,9 @@ void add_resource_command(command_line& cli, CLI::App* group, const export_resou
     if (!cursor)
         command->add_option("--window", args->window, "pages requested in parallel, 1-64 (default 4)")
             ->check(CLI::Range(1, 64));
+    command->add_flag("--csv-raw-formulas", args->csv_raw_formulas,
+                      "CSV: write cells beginning with = + - @ tab or CR as they are, instead of with a ' "
+                      "in front that keeps spreadsheets from running them as formulas");
     CLI::Option* resume = command->add_flag("--resume", args->resume,
                                             "continue an interrupted export from its checkpoint");
     CLI::Option* force = command->add_flag("--force", args->force,
@@ -268,7 +283,8 @@ void add_export_command(command_line& cli) {
         "--resume: the file then holds every row exactly once. Progress goes to stderr: a bar on a terminal,\n"
         "a line every --progress-interval otherwise, and a summary line at the end.\n"
         "CSV columns follow the API's field order; lists and objects are written as JSON text, null as an\n"
-        "empty cell. JSON Lines keep every field the server sends.");
+        "empty cell; a cell a spreadsheet would run as a formula gets a ' in front (--csv-raw-formulas keeps\n"
+        "it raw). JSON Lines keep every field the server sends. Files are created 0600, links refused.");
     for (const export_resource& resource : export_resources()) add_resource_command(cli, group, resource);
 }
 
