@@ -76,7 +76,8 @@ struct diagnostics {
     std::string client_message;                       ///< the SDK's own explanation
 
     /// One line for logs and `what()`: method, path, status, code, messages, scopes.
-    /// Never contains the API key (the key is not stored in diagnostics at all).
+    /// Never contains the API key: the client redacts every field (the key, its `Bearer ` form
+    /// and any run of 16 or more of its characters become "[redacted]") before it reports them.
     std::string to_string() const;
 };
 

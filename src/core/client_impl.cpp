@@ -1,6 +1,7 @@
 #include "core/client_impl.hpp"
 
 #include "core/error_decoding.hpp"
+#include "core/key_redaction.hpp"
 #include "core/public_budget.hpp"
 #include "scheduler/admission_budget.hpp"
 #include "scheduler/retry_after.hpp"
@@ -15,6 +16,8 @@
 #include <boost/beast/http/field.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <optional>
+
 namespace talentray::detail {
 namespace asio = boost::asio;
 namespace http = boost::beast::http;
@@ -28,24 +31,27 @@ bool is_control_or_space(char c) {
 
 /// The key is never checked against a format beyond what would corrupt a header: the server
 /// is the judge of validity, but whitespace or control characters would change the request.
-void validate_key(const secret& key, const log_handler& logger) {
+/// Returns the warning to log when the key does not look like a Talent-Ray key.
+std::optional<std::string> validate_key(const secret& key) {
     auto text = key.reveal();
     for (char c : text)
         if (is_control_or_space(c))
             throw_error(errc::invalid_api_key,
                         "the API key contains whitespace or control characters (was it read with a trailing "
                         "newline?)");
-    if (!text.empty() && logger && (!text.starts_with("tr_") || text.size() != 67))
-        logger(log_level::warning, "the API key does not look like a Talent-Ray key (expected 'tr_' followed by 64 "
-                                   "characters); the server will decide (key shown as " +
-                                       key.redacted() + ")");
+    if (text.empty() || (text.starts_with("tr_") && text.size() == 67)) return std::nullopt;
+    return "the API key does not look like a Talent-Ray key (expected 'tr_' followed by 64 characters); the "
+           "server will decide (key shown as " +
+           key.redacted() + ")";
 }
 
 }  // namespace
 
 client_impl::client_impl(asio::any_io_executor executor, client_options options)
-    : executor_(std::move(executor)), options_(std::move(options)) {
-    validate_key(options_.api_key, options_.logger);
+    : executor_(std::move(executor)),
+      options_(std::move(options)),
+      redactor_(std::make_shared<const key_redactor>(options_.api_key)) {
+    if (auto warning = validate_key(options_.api_key)) log(log_level::warning, *warning);
     for (char c : options_.user_agent)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
             throw_error(errc::invalid_argument, "client_options::user_agent contains control characters");
@@ -83,7 +89,9 @@ client_impl::client_impl(asio::any_io_executor executor, client_options options)
 }
 
 void client_impl::log(log_level level, std::string_view message) const {
-    if (options_.logger) options_.logger(level, message);
+    // The one way out to the logger: whatever a line quotes of a server's answer, the key and
+    // any long piece of it are gone before the handler sees it.
+    if (options_.logger) options_.logger(level, redactor_->redact(message));
 }
 
 result<http_request> client_impl::build_request(const request_spec& spec) const {
@@ -122,7 +130,7 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
     auto fail = [&](error_info info) {
         info.diag.method = method;
         info.diag.path = spec.path;
-        scrub_key(info.diag);
+        redactor_->redact_in_place(info.diag);
         log(log_level::debug, method + " " + spec.path + " failed: " + info.diag.to_string());
         return info;
     };
@@ -179,11 +187,13 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
                 co_return std::move(answer);
             }
             failure = decode_error_response(answer, method, spec.path);
+            redactor_->redact_in_place(failure.diag);  // before anything repeats it, the retry log line first
             feedback.retry_after = failure.diag.retry_after;
             budget.on_response(feedback);  // reads the headers: before `answer` goes
         } else {
             transport_errors_.fetch_add(1, std::memory_order_relaxed);
             failure = std::move(outcome.answer).error();
+            redactor_->redact_in_place(failure.diag);
             budget.on_response(feedback);
         }
         permit.release();
@@ -215,22 +225,6 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
             if (waited) co_return fail(error_info{waited, {}});  // cancelled while backing off
         }
     }
-}
-
-void client_impl::scrub_key(diagnostics& diag) const {
-    // A misbehaving server might echo the credentials back in an error body.
-    if (auth_value_.empty()) return;
-    std::string_view header = auth_value_.reveal();
-    std::string_view key = header.starts_with("Bearer ") ? header.substr(7) : header;
-    auto scrub = [&](std::string& text) {
-        for (auto pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos))
-            text.replace(pos, key.size(), "[redacted]");
-    };
-    scrub(diag.api_message);
-    scrub(diag.api_code);
-    scrub(diag.location);
-    scrub(diag.client_message);
-    for (auto& detail : diag.details) scrub(detail);
 }
 
 void client_impl::count_status(int status) noexcept {

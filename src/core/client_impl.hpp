@@ -1,6 +1,7 @@
 // The shared state behind talentray::client: options, credentials, transport, counters.
 #pragma once
 
+#include "core/key_redaction.hpp"
 #include "scheduler/retry_policy.hpp"
 #include "transport/transport.hpp"
 
@@ -27,17 +28,20 @@ public:
     const origin& target() const noexcept { return transport_->target(); }
     const boost::asio::any_io_executor& executor() const noexcept { return executor_; }
 
-    /// Sends `message` to the configured log handler, if any.
+    /// Sends `message`, with the key redacted, to the configured log handler, if any.
     void log(log_level level, std::string_view message) const;
+
+    /// Removes the key from text that repeats a server's answer (shared with pagers).
+    const std::shared_ptr<const key_redactor>& redactor() const noexcept { return redactor_; }
 
 private:
     result<http_request> build_request(const request_spec& spec) const;
-    void scrub_key(diagnostics& diag) const;
     void count_status(int status) noexcept;
 
     boost::asio::any_io_executor executor_;
     client_options options_;        // api_key moved out into auth_value_
-    secret auth_value_;             // the complete header value; the one place the key lives
+    std::shared_ptr<const key_redactor> redactor_;  // holds a wiped copy of the key, to find it in text
+    secret auth_value_;             // the complete header value; the only copy sent
     std::unique_ptr<transport> transport_;
     std::shared_ptr<rate_budget> budget_;         // empty without a key (public calls only)
     std::shared_ptr<rate_budget> public_budget_;  // keyless calls: only the 429 pause applies

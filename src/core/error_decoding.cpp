@@ -1,5 +1,6 @@
 #include "core/error_decoding.hpp"
 
+#include "core/terminal_text.hpp"
 #include "scheduler/retry_after.hpp"
 
 #include <boost/json/parse.hpp>
@@ -12,24 +13,8 @@ namespace {
 
 constexpr std::size_t max_text = 1024;
 
-/// Where to cut `text` to at most `max_text` bytes without splitting a UTF-8 character, so
-/// a cut message stays valid UTF-8 (JSON strings always are).
-std::size_t cut_point(std::string_view text) {
-    if (text.size() <= max_text) return text.size();
-    // A character has at most three continuation bytes; text that is not UTF-8 is cut anyway.
-    std::size_t cut = max_text;
-    while (cut > max_text - 3 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80) --cut;
-    return cut;
-}
-
-/// Keeps server text printable and bounded: control characters become spaces.
-std::string clean_text(std::string_view text) {
-    std::string out{text.substr(0, cut_point(text))};
-    for (char& c : out)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
-    if (text.size() > max_text) out += "…";
-    return out;
-}
+/// Keeps server text printable and bounded (see terminal_safe_text).
+std::string clean_text(std::string_view text) { return terminal_safe_text(text, max_text); }
 
 std::vector<std::string> string_list(const json::object& body, std::string_view key) {
     std::vector<std::string> out;

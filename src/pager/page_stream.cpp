@@ -19,11 +19,18 @@ result<T> failed(error_info info) {
     return result<T>{boost::system::in_place_error, std::move(info)};
 }
 
+/// `info` with the key removed from its text: page and row errors quote what the server sent.
+error_info redacted(error_info info, const std::shared_ptr<const key_redactor>& redactor) {
+    if (redactor) redactor->redact_in_place(info.diag);
+    return info;
+}
+
 }  // namespace
 
 page_stream::page_stream(std::shared_ptr<const page_fetcher> fetcher, std::unique_ptr<page_walk> walk,
                          stream_settings settings)
     : fetcher_(std::move(fetcher)),
+      redactor_(std::move(settings.redactor)),
       walk_(std::move(walk)),
       options_(std::move(settings.options)),
       format_(settings.format),
@@ -74,7 +81,7 @@ asio::awaitable<result<bool>> page_stream::open_next_page() {
         plan(executor);
         if (window_.empty()) {
             if (auto stall = walk_->stalled()) {
-                auto stalled = failed<bool>(std::move(*stall));
+                auto stalled = failed<bool>(redacted(std::move(*stall), redactor_));
                 co_return stalled;
             }
             finished_ = true;
@@ -121,14 +128,14 @@ result<bool> page_stream::take_front() {
         error_info failure = outcome.error();
         front.reset();  // requested again by the next call
         ++failed_requests_;
-        return failed<bool>(std::move(failure));
+        return failed<bool>(redacted(std::move(failure), redactor_));
     }
     open_verdict verdict = walk_->open(front.key, *outcome);
     if (verdict.action == open_action::refetch) {
         front.reset();
         ++failed_requests_;
     }
-    if (verdict.action != open_action::accept) return failed<bool>(std::move(verdict.error));
+    if (verdict.action != open_action::accept) return failed<bool>(redacted(std::move(verdict.error), redactor_));
 
     current_ = std::move(front.fetch);
     page_key key = std::move(front.key);
@@ -270,7 +277,7 @@ error_info page_stream::row_error(std::size_t index, error_info decode_failure) 
     else if (opened_)
         where = "page before " + opened_->key.before.value_or("(newest)");
     info.diag.client_message = where + ", row " + std::to_string(index) + ": " + info.diag.client_message;
-    return info;
+    return redacted(std::move(info), redactor_);
 }
 
 pager_checkpoint page_stream::checkpoint() const {

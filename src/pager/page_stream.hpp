@@ -2,6 +2,7 @@
 // It works on raw JSON pages; pager<T> decodes the rows.
 #pragma once
 
+#include "core/key_redaction.hpp"
 #include "pager/page_fetch.hpp"
 #include "pager/page_walk.hpp"
 #include "pager/raw_page.hpp"
@@ -30,6 +31,8 @@ struct stream_settings {
     /// A checkpoint of a finished walk: the stream yields nothing, sends nothing, and keeps
     /// reporting this checkpoint.
     std::optional<pager_checkpoint> finished_at;
+    /// Removes the key from errors that quote a page's text (none: nothing is removed).
+    std::shared_ptr<const key_redactor> redactor;
 };
 
 /// Reads a list page by page through `fetcher`, keeping up to the window's pages requested
@@ -81,7 +84,8 @@ public:
     /// Counts the current row as handed out and moves to the next.
     void advance() noexcept;
 
-    /// `decode_failure` of the row at `index` of the current page, with where it happened.
+    /// `decode_failure` of the row at `index` of the current page, with where it happened and
+    /// the key removed from what it quotes of the row.
     error_info row_error(std::size_t index, error_info decode_failure) const;
 
     const page_info* current_info() const noexcept { return info_ ? &*info_ : nullptr; }
@@ -122,6 +126,7 @@ private:
     raw_page& current_page() const noexcept { return *current_->outcome(); }
 
     std::shared_ptr<const page_fetcher> fetcher_;
+    std::shared_ptr<const key_redactor> redactor_;
     std::unique_ptr<page_walk> walk_;
     pager_options options_;
     row_format format_;

@@ -71,19 +71,20 @@ pager<T>::~pager() = default;
 template <class T>
 pager<T> pager<T>::offset(const client& api, request_spec base, int page_size, pager_options options) {
     return pager{detail::make_offset_stream(detail::client_fetcher(api), std::move(base), page_size,
-                                            std::move(options), detail::row_format_of<T>)};
+                                            std::move(options), detail::row_format_of<T>,
+                                            detail::client_redactor(api))};
 }
 
 template <class T>
 pager<T> pager<T>::cursor(const client& api, request_spec base, int limit, pager_options options) {
     return pager{detail::make_cursor_stream(detail::client_fetcher(api), std::move(base), limit, std::move(options),
-                                            detail::row_format_of<T>)};
+                                            detail::row_format_of<T>, detail::client_redactor(api))};
 }
 
 template <class T>
 pager<T> pager<T>::from_checkpoint(const client& api, const pager_checkpoint& checkpoint, pager_options options) {
     return pager{detail::make_checkpoint_stream(detail::client_fetcher(api), checkpoint, std::move(options),
-                                                detail::row_format_of<T>)};
+                                                detail::row_format_of<T>, detail::client_redactor(api))};
 }
 
 template <class T>

@@ -19,10 +19,12 @@ T value_or_throw(result<T> outcome) {
 }
 
 std::unique_ptr<page_stream> make_stream(std::shared_ptr<const page_fetcher> fetcher, std::unique_ptr<page_walk> walk,
-                                         pager_options options, row_format format) {
+                                         pager_options options, row_format format,
+                                         std::shared_ptr<const key_redactor> redactor) {
     stream_settings settings;
     settings.options = std::move(options);
     settings.format = format;
+    settings.redactor = std::move(redactor);
     return std::make_unique<page_stream>(std::move(fetcher), std::move(walk), std::move(settings));
 }
 
@@ -34,28 +36,33 @@ std::shared_ptr<const page_fetcher> client_fetcher(const client& api) {
         [impl = std::move(impl)](request_spec request) { return impl->execute(std::move(request)); });
 }
 
+std::shared_ptr<const key_redactor> client_redactor(const client& api) { return api.impl().redactor(); }
+
 std::unique_ptr<page_stream> make_offset_stream(std::shared_ptr<const page_fetcher> fetcher, request_spec base,
-                                                int page_size, pager_options options, row_format format) {
+                                                int page_size, pager_options options, row_format format,
+                                                std::shared_ptr<const key_redactor> redactor) {
     validate(options);
     base.priority = options.priority;
     offset_base prepared = value_or_throw(prepare_offset_base(std::move(base), page_size));
     auto walk = std::make_unique<offset_walk>(std::move(prepared.base), page_size, prepared.first_page);
-    return make_stream(std::move(fetcher), std::move(walk), std::move(options), format);
+    return make_stream(std::move(fetcher), std::move(walk), std::move(options), format, std::move(redactor));
 }
 
 std::unique_ptr<page_stream> make_cursor_stream(std::shared_ptr<const page_fetcher> fetcher, request_spec base,
-                                                int limit, pager_options options, row_format format) {
+                                                int limit, pager_options options, row_format format,
+                                                std::shared_ptr<const key_redactor> redactor) {
     validate(options);
     base.priority = options.priority;
     cursor_base prepared = value_or_throw(prepare_cursor_base(std::move(base), limit));
     auto walk = std::make_unique<cursor_walk>(std::move(prepared.base), limit, std::move(prepared.first_before),
                                               prepared.first_before_at);
-    return make_stream(std::move(fetcher), std::move(walk), std::move(options), format);
+    return make_stream(std::move(fetcher), std::move(walk), std::move(options), format, std::move(redactor));
 }
 
 std::unique_ptr<page_stream> make_checkpoint_stream(std::shared_ptr<const page_fetcher> fetcher,
                                                     const pager_checkpoint& checkpoint, pager_options options,
-                                                    row_format format) {
+                                                    row_format format,
+                                                    std::shared_ptr<const key_redactor> redactor) {
     validate(options);
     // Re-check what a hand-made checkpoint could get wrong, through the same path as the text form.
     const pager_checkpoint checked = value_or_throw(pager_checkpoint::parse(checkpoint.to_string()));
@@ -69,6 +76,7 @@ std::unique_ptr<page_stream> make_checkpoint_stream(std::shared_ptr<const page_f
     settings.options = std::move(options);
     settings.format = format;
     settings.initial_skip = checked.skip;
+    settings.redactor = std::move(redactor);
     if (checked.done) settings.finished_at = checked;
 
     std::unique_ptr<page_walk> walk;

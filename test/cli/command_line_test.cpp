@@ -4,6 +4,7 @@
 #include "error_report.hpp"
 #include "exit_codes.hpp"
 #include "global_options.hpp"
+#include "key_file.hpp"
 #include "usage_error.hpp"
 
 #include <boost/asio/error.hpp>
@@ -185,7 +186,7 @@ TEST_CASE("global options: the key file is trimmed of its line end; flags overri
         std::ofstream out{file};
         out << key << "\r\n";
     }
-    CHECK(read_api_key_file(file.string()) == key);
+    CHECK(read_api_key_file(file.string()).reveal() == key);
     ::setenv("TALENTRAY_API_KEY", ("tr_" + std::string(64, 'e')).c_str(), 1);
     ::setenv("TALENTRAY_BASE_URL", "https://env.talent-ray.com", 1);
     console quiet{-1, false};
@@ -212,7 +213,7 @@ TEST_CASE("global options: the key file is trimmed of its line end; flags overri
     std::ofstream{file} << "\n";
     CHECK_THROWS_WITH(read_api_key_file(file.string()), Catch::Contains("holds no key"));
     std::filesystem::remove(file);
-    CHECK_THROWS_WITH(read_api_key_file(file.string()), Catch::Contains("does not exist"));
+    CHECK_THROWS_WITH(read_api_key_file(file.string()), Catch::Contains("no such file"));
     options.api_key_file.reset();
     options.max_in_flight = 0;
     CHECK_THROWS_WITH(make_client_options(options, quiet), Catch::Contains("--max-in-flight"));

@@ -1,5 +1,6 @@
-// Where the key may be: in the one secret the client keeps and, for the life of one request, in
-// that request's Authorization header. Nowhere else on the wire, and not in freed memory.
+// Where the key may be: in the secrets the client keeps (its header value, its redactor's copy)
+// and, for the life of one request, in that request's Authorization header. Nowhere else on
+// the wire, and not in freed memory.
 #include "fixtures.hpp"
 #include "transport/cleansing_allocator.hpp"
 #include "transport/connection.hpp"

@@ -1,7 +1,7 @@
 #include "global_options.hpp"
 
 #include "console.hpp"
-#include "durable_file.hpp"
+#include "key_file.hpp"
 #include "option_values.hpp"
 #include "usage_error.hpp"
 
@@ -9,23 +9,9 @@
 
 namespace talentray::cli {
 
-std::string read_api_key_file(const std::string& path) {
-    std::optional<std::string> content;
-    try {
-        content = read_file_if_exists(path);
-    } catch (const local_failure& e) {
-        throw usage_error(std::string("--api-key-file: ") + e.what());
-    }
-    if (!content) throw usage_error("--api-key-file: " + path + " does not exist");
-    std::string key = std::move(*content);
-    while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
-    if (key.empty()) throw usage_error("--api-key-file: " + path + " holds no key");
-    return key;
-}
-
 client_options make_client_options(const global_options& options, console& out) {
     client_options client = client_options::from_env();
-    if (options.api_key_file) client.api_key = secret{read_api_key_file(*options.api_key_file)};
+    if (options.api_key_file) client.api_key = read_api_key_file(*options.api_key_file);
     if (options.base_url) client.base_url = *options.base_url;
     if (options.ca_file) client.tls.ca_file = *options.ca_file;
     if (options.rate_limit) {

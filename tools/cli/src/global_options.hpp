@@ -22,10 +22,6 @@ struct global_options {
     bool verbose = false;                     ///< --verbose: log every request
 };
 
-/// The key in `path`, with trailing CR/LF removed. Throws `usage_error` when the file cannot be
-/// read or holds no key. The key is never quoted in a message.
-std::string read_api_key_file(const std::string& path);
-
 /// `client_options::from_env()` (TALENTRAY_API_KEY, TALENTRAY_BASE_URL, TALENTRAY_CA_FILE) with
 /// the options applied on top: the key file replaces the variable; `--rate-limit` sets the
 /// budget's requests and window (and a burst of a tenth of it, 1..10, below the limit);
