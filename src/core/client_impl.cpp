@@ -218,7 +218,9 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
             }
             co_return fail(std::move(failure));
         }
-        log(log_level::info, method + " " + spec.path + ": " + failure.diag.to_string() + "; " + decision.explain());
+        failure.diag.method = method;  // named once, by the diagnostics themselves
+        failure.diag.path = spec.path;
+        log(log_level::info, failure.diag.to_string() + "; " + decision.explain());
         if (decision.delay.count() > 0) {
             asio::steady_timer backoff{co_await asio::this_coro::executor, decision.delay};
             auto [waited] = co_await backoff.async_wait(asio::as_tuple(asio::use_awaitable));

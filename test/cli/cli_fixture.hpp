@@ -3,6 +3,8 @@
 // the command's output with.
 #pragma once
 
+#include "scratch_files.hpp"
+
 #include "subprocess.hpp"
 
 #include <talentray/mock/server.hpp>
@@ -23,24 +25,6 @@ namespace mock = talentray::mock;
 
 /// The built talentray program.
 std::string talentray_program();
-
-/// A unique empty directory, removed with everything in it when the object goes away.
-class scratch_directory {
-public:
-    scratch_directory();
-    ~scratch_directory();
-    scratch_directory(const scratch_directory&) = delete;
-    scratch_directory& operator=(const scratch_directory&) = delete;
-    const std::filesystem::path& path() const noexcept { return path_; }
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    std::filesystem::path path_;
-};
-
-/// The whole content of a file ("" when it does not exist).
-std::string read_text(const std::filesystem::path& path);
-void write_text(const std::filesystem::path& path, const std::string& text);
 
 /// Waits until `file` exists, watching its directory with inotify (no polling), for at most
 /// `limit`. Returns whether it exists.

@@ -1,6 +1,7 @@
 // The files of an export, without a server: what a crash leaves and what a resume makes of it.
 #include "durable_file.hpp"
 #include "export_job.hpp"
+#include "scratch_files.hpp"
 #include "usage_error.hpp"
 
 #include <boost/json/parse.hpp>
@@ -19,24 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct scratch {
-    fs::path dir;
-    scratch() {
-        static std::atomic<int> counter{0};
-        dir = fs::temp_directory_path() / ("talentray-job-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
-    ~scratch() { fs::remove_all(dir); }
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in{path, std::ios::binary};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 constexpr std::array<std::string_view, 2> columns{"id", "name"};
 
 export_checkpoint identity(export_format format) {
@@ -52,24 +35,24 @@ std::string position(int page) { return R"({"version":1,"style":"offset","page":
 }  // namespace
 
 TEST_CASE("durable files: atomic replacement, reading, renaming") {
-    const scratch s;
-    const fs::path file = s.dir / "state";
+    const cli_test::scratch_directory s;
+    const fs::path file = s.path() / "state";
     CHECK(read_file_if_exists(file) == std::nullopt);
     write_file_atomically(file, "one");
     write_file_atomically(file, "two");
     CHECK(read_file_if_exists(file) == "two");
-    CHECK_FALSE(fs::exists(s.dir / "state.tmp"));
-    rename_durably(file, s.dir / "moved");
-    CHECK(slurp(s.dir / "moved") == "two");
-    remove_if_exists(s.dir / "moved");
-    remove_if_exists(s.dir / "moved");
-    CHECK_FALSE(fs::exists(s.dir / "moved"));
-    CHECK_THROWS_WITH(write_file_atomically(s.dir / "missing-dir" / "x", "x"), Catch::Contains("cannot create"));
+    CHECK_FALSE(fs::exists(s.path() / "state.tmp"));
+    rename_durably(file, s.path() / "moved");
+    CHECK(cli_test::read_text(s.path() / "moved") == "two");
+    remove_if_exists(s.path() / "moved");
+    remove_if_exists(s.path() / "moved");
+    CHECK_FALSE(fs::exists(s.path() / "moved"));
+    CHECK_THROWS_WITH(write_file_atomically(s.path() / "missing-dir" / "x", "x"), Catch::Contains("cannot create"));
 }
 
 TEST_CASE("append file: cuts back to the committed length, and refuses a file shorter than that") {
-    const scratch s;
-    const fs::path file = s.dir / "data";
+    const cli_test::scratch_directory s;
+    const fs::path file = s.path() / "data";
     {
         append_file out{file};
         out.cut_to(0);
@@ -81,35 +64,35 @@ TEST_CASE("append file: cuts back to the committed length, and refuses a file sh
     {
         append_file out{file};
         out.cut_to(10);
-        CHECK(slurp(file) == "committed|");
+        CHECK(cli_test::read_text(file) == "committed|");
         out.append("more");
         out.close();
     }
-    CHECK(slurp(file) == "committed|more");
+    CHECK(cli_test::read_text(file) == "committed|more");
     append_file again{file};
     CHECK_THROWS_AS(again.cut_to(100), local_failure);
     CHECK_THROWS_WITH(again.cut_to(100), Catch::Contains("holds 14 bytes but its checkpoint counts 100"));
-    CHECK(slurp(file) == "committed|more");
+    CHECK(cli_test::read_text(file) == "committed|more");
 }
 
 TEST_CASE("append file: a second writer of the same file is refused while the first holds it") {
-    const scratch s;
-    const fs::path file = s.dir / "data";
+    const cli_test::scratch_directory s;
+    const fs::path file = s.path() / "data";
     append_file first{file};
     first.cut_to(0);
     first.append("mine");
     first.sync();
     CHECK_THROWS_AS(append_file{file}, usage_error);
     CHECK_THROWS_WITH(append_file{file}, Catch::Contains("another process is writing"));
-    CHECK(slurp(file) == "mine");
+    CHECK(cli_test::read_text(file) == "mine");
     first.close();
     append_file second{file};  // free again
     second.cut_to(4);
 }
 
 TEST_CASE("export job: a resume cuts off the uncommitted rows that reached the disk and continues the count") {
-    const scratch s;
-    const export_paths paths = export_paths::for_output(s.dir / "out.csv");
+    const cli_test::scratch_directory s;
+    const export_paths paths = export_paths::for_output(s.path() / "out.csv");
     {
         export_job job{paths, identity(export_format::csv), columns};
         job.start_fresh();
@@ -142,14 +125,14 @@ TEST_CASE("export job: a resume cuts off the uncommitted rows that reached the d
     resumed.write_row(boost::json::parse(R"({"id":"c3","name":"C"})"));
     resumed.commit(position(3), true);
     resumed.complete();
-    CHECK(slurp(paths.output) == "id,name\r\nc1,\"Ann, A.\"\r\nc2,B\r\nc3,C\r\n");
+    CHECK(cli_test::read_text(paths.output) == "id,name\r\nc1,\"Ann, A.\"\r\nc2,B\r\nc3,C\r\n");
     CHECK_FALSE(fs::exists(paths.partial));
     CHECK_FALSE(fs::exists(paths.checkpoint));
 }
 
 TEST_CASE("export job: JSON Lines keep the server's bytes; a pretty-printed row is put on one line") {
-    const scratch s;
-    const export_paths paths = export_paths::for_output(s.dir / "out.jsonl");
+    const cli_test::scratch_directory s;
+    const export_paths paths = export_paths::for_output(s.path() / "out.jsonl");
     export_job job{paths, identity(export_format::jsonl), columns};
     job.start_fresh();
     job.write_row(talentray::raw_row{R"({"id":"c1", "name" : "A"})"});
@@ -160,12 +143,12 @@ TEST_CASE("export job: JSON Lines keep the server's bytes; a pretty-printed row 
     job.commit(position(1), true);
     CHECK_FALSE(job.commit_due(std::chrono::steady_clock::now()));  // nothing new since
     job.complete();
-    CHECK(slurp(paths.output) == "{\"id\":\"c1\", \"name\" : \"A\"}\n{\"id\":\"c2\"}\n");
+    CHECK(cli_test::read_text(paths.output) == "{\"id\":\"c1\", \"name\" : \"A\"}\n{\"id\":\"c2\"}\n");
 }
 
 TEST_CASE("export job: inspection reports the files and whether the checkpoint belongs to this export") {
-    const scratch s;
-    const export_paths paths = export_paths::for_output(s.dir / "out.jsonl");
+    const cli_test::scratch_directory s;
+    const export_paths paths = export_paths::for_output(s.path() / "out.jsonl");
     export_inspection found = inspect_export_files(paths, identity(export_format::jsonl), false);
     CHECK_FALSE(found.state.output_exists);
     CHECK_FALSE(found.state.checkpoint_exists);
@@ -189,8 +172,8 @@ TEST_CASE("export job: inspection reports the files and whether the checkpoint b
 }
 
 TEST_CASE("export job: a resume writes formula-like CSV cells as the file began, and its checkpoints keep that") {
-    const scratch s;
-    const export_paths paths = export_paths::for_output(s.dir / "out.csv");
+    const cli_test::scratch_directory s;
+    const export_paths paths = export_paths::for_output(s.path() / "out.csv");
     export_checkpoint raw = identity(export_format::csv);
     raw.csv_raw_formulas = true;
     {
@@ -210,5 +193,5 @@ TEST_CASE("export job: a resume writes formula-like CSV cells as the file began,
     resumed.commit(position(2), true);
     CHECK(decode_export_checkpoint(*read_file_if_exists(paths.checkpoint), "checkpoint").csv_raw_formulas);
     resumed.complete();
-    CHECK(slurp(paths.output) == "id,name\r\nc1,=1+1\r\nc2,@x\r\n");
+    CHECK(cli_test::read_text(paths.output) == "id,name\r\nc1,=1+1\r\nc2,@x\r\n");
 }

@@ -3,6 +3,7 @@
 #include "durable_file.hpp"
 #include "export_job.hpp"
 #include "file_system_calls.hpp"
+#include "scratch_files.hpp"
 #include "usage_error.hpp"
 
 #include <boost/json/parse.hpp>
@@ -25,25 +26,6 @@ using namespace talentray::cli;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct scratch {
-    fs::path dir;
-    scratch() {
-        static std::atomic<int> counter{0};
-        dir = fs::temp_directory_path() /
-              ("talentray-faults-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(dir);
-        fs::create_directories(dir);
-    }
-    ~scratch() { fs::remove_all(dir); }
-};
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in{path, std::ios::binary};
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 // What the fake calls do; plain globals because the seam holds function pointers.
 struct fault_state {
@@ -135,8 +117,8 @@ mode_t mode_of(const fs::path& path) {
 
 TEST_CASE("file faults: a write cut short by EIO is counted once, and the file refuses every later commit") {
     const injected_faults injected;
-    const scratch s;
-    const export_paths paths = export_paths::for_output(s.dir / "out.csv");
+    const cli_test::scratch_directory s;
+    const export_paths paths = export_paths::for_output(s.path() / "out.csv");
     export_job job{paths, identity(), columns};
     job.start_fresh();
     job.write_row(row(1));
@@ -160,18 +142,18 @@ TEST_CASE("file faults: a write cut short by EIO is counted once, and the file r
     CHECK(saved.rows == 1);
     CHECK(saved.pager.at("page") == 1);
     // The committed prefix and the five bytes of the cut write, nothing written twice.
-    CHECK(slurp(paths.partial) == "id,name\r\nc1,Name 1\r\nc2,Na");
+    CHECK(cli_test::read_text(paths.partial) == "id,name\r\nc1,Name 1\r\nc2,Na");
 }
 
 TEST_CASE("file faults: a full disk (ENOSPC) stops the commit with the file's name and the checkpoint unchanged") {
     const injected_faults injected;
-    const scratch s;
-    const export_paths paths = export_paths::for_output(s.dir / "out.csv");
+    const cli_test::scratch_directory s;
+    const export_paths paths = export_paths::for_output(s.path() / "out.csv");
     export_job job{paths, identity(), columns};
     job.start_fresh();
     job.write_row(row(1));
     job.commit(position(1), false);
-    const std::string checkpoint_before = slurp(paths.checkpoint);
+    const std::string checkpoint_before = cli_test::read_text(paths.checkpoint);
 
     job.write_row(row(2));
     faults.write_budget = 0;
@@ -179,19 +161,19 @@ TEST_CASE("file faults: a full disk (ENOSPC) stops the commit with the file's na
     CHECK_THROWS_WITH(job.commit(position(2), false), Catch::Contains("cannot write " + paths.partial.string() +
                                                                       ": No space left on device"));
     CHECK_THROWS_AS(job.commit(position(2), false), local_failure);
-    CHECK(slurp(paths.checkpoint) == checkpoint_before);
+    CHECK(cli_test::read_text(paths.checkpoint) == checkpoint_before);
     CHECK(fs::file_size(paths.partial) == saved_checkpoint(paths).bytes);
 }
 
 TEST_CASE("file faults: after a failed fsync a second fsync that succeeds does not make the commit succeed") {
     const injected_faults injected;
-    const scratch s;
-    const export_paths paths = export_paths::for_output(s.dir / "out.csv");
+    const cli_test::scratch_directory s;
+    const export_paths paths = export_paths::for_output(s.path() / "out.csv");
     export_job job{paths, identity(), columns};
     job.start_fresh();
     job.write_row(row(1));
     job.commit(position(1), false);
-    const std::string checkpoint_before = slurp(paths.checkpoint);
+    const std::string checkpoint_before = cli_test::read_text(paths.checkpoint);
 
     job.write_row(row(2));
     faults.fsync_failures = 1;
@@ -200,13 +182,13 @@ TEST_CASE("file faults: after a failed fsync a second fsync that succeeds does n
     // The kernel may have dropped the pages it could not write: the next fsync would say 0.
     CHECK_THROWS_WITH(job.commit(position(2), false), Catch::Contains("takes no more data"));
     CHECK_THROWS_AS(job.complete(), local_failure);
-    CHECK(slurp(paths.checkpoint) == checkpoint_before);
+    CHECK(cli_test::read_text(paths.checkpoint) == checkpoint_before);
     CHECK_FALSE(fs::exists(paths.output));
 }
 
 TEST_CASE("file faults: starting afresh removes the old checkpoint and syncs the directory before emptying the data") {
-    const scratch s;
-    const export_paths paths = export_paths::for_output(s.dir / "out.csv");
+    const cli_test::scratch_directory s;
+    const export_paths paths = export_paths::for_output(s.path() / "out.csv");
     {
         export_job old{paths, identity(), columns};
         old.start_fresh();
@@ -222,7 +204,7 @@ TEST_CASE("file faults: starting afresh removes the old checkpoint and syncs the
         return static_cast<long>(std::find(calls.begin(), calls.end(), call) - calls.begin());
     };
     const long unlinked = at("unlink " + paths.checkpoint.string());
-    const long directory_synced = at("fsync " + fs::canonical(s.dir).string());
+    const long directory_synced = at("fsync " + fs::canonical(s.path()).string());
     const long truncated = at("ftruncate " + fs::canonical(paths.partial).string());
     INFO("calls: " << [&] {
         std::string all;
@@ -236,9 +218,9 @@ TEST_CASE("file faults: starting afresh removes the old checkpoint and syncs the
 }
 
 TEST_CASE("file faults: planted symbolic links are refused or replaced, their targets untouched; files are 0600") {
-    const scratch s;
-    const export_paths paths = export_paths::for_output(s.dir / "out.csv");
-    const fs::path victim = s.dir / "victim";
+    const cli_test::scratch_directory s;
+    const export_paths paths = export_paths::for_output(s.path() / "out.csv");
+    const fs::path victim = s.path() / "victim";
     std::ofstream{victim} << "precious";
 
     // FILE.partial: refused, not followed and truncated.
@@ -247,7 +229,7 @@ TEST_CASE("file faults: planted symbolic links are refused or replaced, their ta
         export_job job{paths, identity(), columns};
         CHECK_THROWS_WITH(job.start_fresh(), Catch::Contains(paths.partial.string() + " is a symbolic link"));
     }
-    CHECK(slurp(victim) == "precious");
+    CHECK(cli_test::read_text(victim) == "precious");
     CHECK(fs::is_symlink(paths.partial));
     fs::remove(paths.partial);
 
@@ -269,15 +251,15 @@ TEST_CASE("file faults: planted symbolic links are refused or replaced, their ta
     CHECK(mode_of(paths.checkpoint) == 0600u);
     CHECK_FALSE(fs::is_symlink(paths.checkpoint));
     job.complete();
-    CHECK(slurp(victim) == "precious");
+    CHECK(cli_test::read_text(victim) == "precious");
     CHECK_FALSE(fs::is_symlink(paths.output));
     CHECK(mode_of(paths.output) == 0600u);
-    CHECK(slurp(paths.output) == "id,name\r\nc1,Name 1\r\n");
+    CHECK(cli_test::read_text(paths.output) == "id,name\r\nc1,Name 1\r\n");
 }
 
 TEST_CASE("file faults: a row count that differs from the list's total does not publish FILE") {
-    const scratch s;
-    const export_paths paths = export_paths::for_output(s.dir / "out.csv");
+    const cli_test::scratch_directory s;
+    const export_paths paths = export_paths::for_output(s.path() / "out.csv");
     {
         export_job job{paths, identity(), columns};
         job.start_fresh();
@@ -296,5 +278,5 @@ TEST_CASE("file faults: a row count that differs from the list's total does not 
     export_job resumed{paths, identity(), columns};
     resumed.start_from(saved);
     resumed.complete(export_job::count_check::none);
-    CHECK(slurp(paths.output) == "id,name\r\nc1,Name 1\r\nc2,Name 2\r\n");
+    CHECK(cli_test::read_text(paths.output) == "id,name\r\nc1,Name 1\r\nc2,Name 2\r\n");
 }

@@ -1,6 +1,7 @@
 // --api-key-file: the key is read whole, and no error repeats the path (it may be the key).
 #include "core_dumps.hpp"
 #include "key_file.hpp"
+#include "scratch_files.hpp"
 #include "usage_error.hpp"
 
 #include <catch2/catch.hpp>
@@ -31,13 +32,6 @@ std::string refusal(const std::string& path) {
     return "";
 }
 
-struct scratch {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                ("talentray-key-file-" + std::to_string(::getpid()));
-    scratch() { std::filesystem::create_directories(dir); }
-    ~scratch() { std::filesystem::remove_all(dir); }
-};
-
 }  // namespace
 
 TEST_CASE("key file: a key pasted in place of the path is not repeated in the error") {
@@ -47,25 +41,25 @@ TEST_CASE("key file: a key pasted in place of the path is not repeated in the er
 }
 
 TEST_CASE("key file: a directory is refused as not a regular file, without its path") {
-    scratch s;
-    const auto dir = s.dir / key;
+    const cli_test::scratch_directory s;
+    const auto dir = s.path() / key;
     std::filesystem::create_directory(dir);
     const std::string message = refusal(dir.string());
     CHECK_THAT(message, Catch::Contains("not a regular file"));
     CHECK(message.find(key.substr(0, 16)) == std::string::npos);
-    CHECK(message.find(s.dir.string()) == std::string::npos);
+    CHECK(message.find(s.path().string()) == std::string::npos);
 }
 
 TEST_CASE("key file: a FIFO is refused at once, without waiting for a writer") {
-    scratch s;
-    const auto fifo = s.dir / "pipe";
+    const cli_test::scratch_directory s;
+    const auto fifo = s.path() / "pipe";
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     CHECK_THAT(refusal(fifo.string()), Catch::Contains("not a regular file"));
 }
 
 TEST_CASE("key file: the key is read whole, line end trimmed; an empty or oversized file is refused") {
-    scratch s;
-    const auto file = s.dir / "key.txt";
+    const cli_test::scratch_directory s;
+    const auto file = s.path() / "key.txt";
     std::ofstream{file} << key << "\n";
     CHECK(read_api_key_file(file.string()).reveal() == key);
     std::ofstream{file} << "\r\n";

@@ -116,6 +116,7 @@ TEST_CASE("keyless calls refused with 429 and no Retry-After wait the default pa
     CHECK(answer);
     CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds{200 + 400});
     CHECK(server.requests().size() == 3);
+}
 
 namespace {
 
@@ -163,4 +164,21 @@ TEST_CASE("a POST that times out after the request was written is sent once and 
     CHECK_THAT(answer.error().diag.client_message, Catch::Contains("may have reached the server"));
     CHECK(server.requests().size() == 1);
     CHECK(server.accepted() == 1);
+}
+
+TEST_CASE("the retry log line names the request once, with the failure and the decision") {
+    test_server server{{}, failing_first(1, 503)};
+    asio::io_context io;
+    log_capture logs;
+    auto options = quick_retries(server);
+    options.logger = logs.handler();
+    client c{io.get_executor(), options};
+    auto answer = run(io, c.try_send(get("/api/v1/candidates/cand_1")));
+    CHECK(answer);
+    std::vector<std::string> retries;
+    for (const auto& line : logs.lines)
+        if (line.find("retry after") != std::string::npos) retries.push_back(line);
+    REQUIRE(retries.size() == 1);
+    CHECK_THAT(retries[0], Catch::StartsWith("GET /api/v1/candidates/cand_1: HTTP 503"));
+    CHECK(retries[0].find("/api/v1/candidates/cand_1", 5) == std::string::npos);
 }
