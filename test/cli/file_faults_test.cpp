@@ -113,16 +113,25 @@ mode_t mode_of(const fs::path& path) {
     return status.st_mode & 07777;
 }
 
+/// An export job in a scratch directory, started afresh, with one row written and committed.
+struct one_row_committed {
+    cli_test::scratch_directory dir;
+    export_paths paths = export_paths::for_output(dir.path() / "out.csv");
+    export_job job{paths, identity(), columns};
+    one_row_committed() {
+        job.start_fresh();
+        job.write_row(row(1));
+        job.commit(position(1), false);
+    }
+};
+
 }  // namespace
 
 TEST_CASE("file faults: a write cut short by EIO is counted once, and the file refuses every later commit") {
     const injected_faults injected;
-    const cli_test::scratch_directory s;
-    const export_paths paths = export_paths::for_output(s.path() / "out.csv");
-    export_job job{paths, identity(), columns};
-    job.start_fresh();
-    job.write_row(row(1));
-    job.commit(position(1), false);
+    one_row_committed setup;
+    const export_paths& paths = setup.paths;
+    export_job& job = setup.job;
     const std::uint64_t committed = saved_checkpoint(paths).bytes;
 
     job.write_row(row(2));
@@ -147,12 +156,9 @@ TEST_CASE("file faults: a write cut short by EIO is counted once, and the file r
 
 TEST_CASE("file faults: a full disk (ENOSPC) stops the commit with the file's name and the checkpoint unchanged") {
     const injected_faults injected;
-    const cli_test::scratch_directory s;
-    const export_paths paths = export_paths::for_output(s.path() / "out.csv");
-    export_job job{paths, identity(), columns};
-    job.start_fresh();
-    job.write_row(row(1));
-    job.commit(position(1), false);
+    one_row_committed setup;
+    const export_paths& paths = setup.paths;
+    export_job& job = setup.job;
     const std::string checkpoint_before = cli_test::read_text(paths.checkpoint);
 
     job.write_row(row(2));
@@ -167,12 +173,9 @@ TEST_CASE("file faults: a full disk (ENOSPC) stops the commit with the file's na
 
 TEST_CASE("file faults: after a failed fsync a second fsync that succeeds does not make the commit succeed") {
     const injected_faults injected;
-    const cli_test::scratch_directory s;
-    const export_paths paths = export_paths::for_output(s.path() / "out.csv");
-    export_job job{paths, identity(), columns};
-    job.start_fresh();
-    job.write_row(row(1));
-    job.commit(position(1), false);
+    one_row_committed setup;
+    const export_paths& paths = setup.paths;
+    export_job& job = setup.job;
     const std::string checkpoint_before = cli_test::read_text(paths.checkpoint);
 
     job.write_row(row(2));

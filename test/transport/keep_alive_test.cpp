@@ -80,7 +80,8 @@ TEST_CASE("a server that closes idle connections never surfaces an error, for GE
 
 TEST_CASE("a server that closes after answering, unannounced, fails no GET, and every resend is counted") {
     // The close races the next request: the pre-check usually sees it, the resend covers the
-    // rest. Either way each request the server saw beyond the six is a counted resend.
+    // rest. Either way each request the server saw beyond the six is a counted resend (a resend
+    // whose first attempt died unread is counted too, and the server saw it once).
     int calls = 0;
     test_server server{{}, [&](const seen_request&) {
                            reply r;
@@ -94,7 +95,8 @@ TEST_CASE("a server that closes after answering, unannounced, fails no GET, and 
     CHECK(run(io, send_sequentially(c, get("/api/v1/me"), 6)) == 6);
     auto stats = c.counters().pool;
     CHECK(stats.closed >= 3);
-    CHECK(server.requests().size() == 6 + stats.stale_retries);
+    CHECK(server.requests().size() >= 6);
+    CHECK(server.requests().size() <= 6 + stats.stale_retries);
     CHECK(c.counters().transport_errors == 0);
 }
 
