@@ -154,6 +154,9 @@ TEST_CASE("cli: bad options exit 2 with a message naming the problem") {
     for (const bad_invocation& bad : std::vector<bad_invocation>{
              {{"--rate-limit", "600"}, "rate limit '600'"},
              {{"--rate-limit", "10/3days"}, "unknown window unit"},
+             {{"--rate-limit-shape", "leaky"}, "rate limit shape 'leaky' is unknown"},
+             {{"--rate-limit-burst", "5"}, "--rate-limit-burst applies to --rate-limit-shape bucket only"},
+             {{"--rate-limit-shape", "bucket", "--rate-limit-burst", "0"}, "--rate-limit-burst"},
              {{"--server-error-rate", "1.5"}, "--server-error-rate"},
              {{"--server-error-rate", "0.6", "--truncate-body-rate", "0.6"}, "add up to"},
              {{"--threads", "0"}, "threads"},

@@ -1,4 +1,4 @@
-// The mock's pure logic, without sockets: sliding-window admission in virtual time, fault
+// The mock's pure logic, without sockets: admission of every limit shape in virtual time, fault
 // choice, option parsing, timestamps, request field rules and the generated data.
 #include "api_state.hpp"
 #include "fault_plan.hpp"
@@ -20,7 +20,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const sliding_window_limiter::time_point t0{std::chrono::hours{1000}};
+const rate_limiter::time_point t0{std::chrono::hours{1000}};
 
 std::string rate_limit_error(std::string_view text) {
     try {
@@ -34,7 +34,7 @@ std::string rate_limit_error(std::string_view text) {
 }  // namespace
 
 TEST_CASE("sliding window: N admissions per window, Retry-After until the oldest leaves") {
-    sliding_window_limiter limiter{{5, 2000ms}};
+    rate_limiter limiter{{5, 2000ms}};
     for (int i = 0; i < 5; ++i) {
         const auto decision = limiter.admit("k", t0 + std::chrono::milliseconds{100 * i});
         CHECK(decision.admitted);
@@ -52,7 +52,7 @@ TEST_CASE("sliding window: N admissions per window, Retry-After until the oldest
 }
 
 TEST_CASE("sliding window: exact admission count over a long burst") {
-    sliding_window_limiter limiter{{10, 1000ms}};
+    rate_limiter limiter{{10, 1000ms}};
     std::size_t admitted = 0;
     // 1 request per 10 ms for 3 s: every 1 s window admits exactly 10.
     for (int i = 0; i < 300; ++i) admitted += limiter.admit("k", t0 + std::chrono::milliseconds{10 * i}).admitted ? 1 : 0;
@@ -60,7 +60,7 @@ TEST_CASE("sliding window: exact admission count over a long burst") {
 }
 
 TEST_CASE("sliding window: keys are independent; unlimited admits everything; reset forgets") {
-    sliding_window_limiter limiter{{1, 60'000ms}};
+    rate_limiter limiter{{1, 60'000ms}};
     CHECK(limiter.admit("a", t0).admitted);
     CHECK_FALSE(limiter.admit("a", t0).admitted);
     CHECK(limiter.admit("b", t0).admitted);
@@ -70,6 +70,80 @@ TEST_CASE("sliding window: keys are independent; unlimited admits everything; re
     limiter.reset({1, 1000ms});
     CHECK(limiter.admit("a", t0).admitted);
     CHECK(limiter.admit("a", t0).reset == 1s);
+}
+
+TEST_CASE("fixed window: N per aligned window, a refusal waits for the next window") {
+    rate_limiter limiter{{.requests = 3, .window = 2000ms, .shape = mock::limit_shape::fixed}};
+    // The first request starts window 0 at t0; windows are [t0, t0+2s), [t0+2s, t0+4s), ...
+    for (int i = 0; i < 3; ++i) CHECK(limiter.admit("k", t0 + std::chrono::milliseconds{500 * i}).admitted);
+    auto refused = limiter.admit("k", t0 + 1200ms);
+    CHECK_FALSE(refused.admitted);
+    CHECK(refused.remaining == 0);
+    CHECK(refused.retry_after == 1s);  // 800 ms to the boundary, rounded up
+    // A new window admits three at once, right after the last three of the previous one: 6 in
+    // 1.2 s, which a sliding window would refuse.
+    for (int i = 0; i < 3; ++i) CHECK(limiter.admit("k", t0 + 2000ms).admitted);
+    CHECK_FALSE(limiter.admit("k", t0 + 2000ms).admitted);
+    // Another key's window is aligned the same way but counted apart.
+    auto other = limiter.admit("j", t0 + 3500ms);
+    CHECK(other.admitted);
+    CHECK(other.remaining == 2);
+    CHECK(other.reset == 1s);  // its window ends at t0+4s
+}
+
+TEST_CASE("fixed window: exact admission count over a long steady stream") {
+    rate_limiter limiter{{.requests = 10, .window = 1000ms, .shape = mock::limit_shape::fixed}};
+    std::size_t admitted = 0;
+    for (int i = 0; i < 300; ++i) admitted += limiter.admit("k", t0 + std::chrono::milliseconds{10 * i}).admitted ? 1 : 0;
+    CHECK(admitted == 30);
+}
+
+TEST_CASE("token bucket: a burst back to back, then one per window / N, Retry-After until a token") {
+    // 1200 per 60 s is 20 per second, one every 50 ms; a bucket of 5.
+    rate_limiter limiter{{.requests = 1200, .window = 60'000ms, .shape = mock::limit_shape::bucket, .burst = 5}};
+    for (int i = 0; i < 5; ++i) CHECK(limiter.admit("k", t0).admitted);
+    auto refused = limiter.admit("k", t0);
+    CHECK_FALSE(refused.admitted);
+    CHECK(refused.retry_after == 1s);  // 50 ms to a token, but Retry-After is whole seconds
+    CHECK(refused.remaining == 0);
+    CHECK_FALSE(limiter.admit("k", t0 + 49ms).admitted);
+    CHECK(limiter.admit("k", t0 + 50ms).admitted);
+    // Refilled at 20/s up to 5: after a second's rest, five again and no more.
+    int after_rest = 0;
+    while (limiter.admit("k", t0 + 1050ms).admitted) ++after_rest;
+    CHECK(after_rest == 5);
+}
+
+TEST_CASE("token bucket: a steady stream at the rate is never refused, above it exactly the rate passes") {
+    rate_limiter at_rate{{.requests = 20, .window = 1000ms, .shape = mock::limit_shape::bucket, .burst = 1}};
+    for (int i = 0; i < 200; ++i) CHECK(at_rate.admit("k", t0 + std::chrono::milliseconds{50 * i}).admitted);
+
+    rate_limiter above{{.requests = 20, .window = 1000ms, .shape = mock::limit_shape::bucket, .burst = 5}};
+    std::size_t admitted = 0;
+    // One request every 10 ms for 3 s: the burst of 5, then 20 per second.
+    for (int i = 0; i < 300; ++i) admitted += above.admit("k", t0 + std::chrono::milliseconds{10 * i}).admitted ? 1 : 0;
+    CHECK(admitted == 5 + 59);  // refills at 50, 100, ..., 2950 ms
+}
+
+TEST_CASE("token bucket: a slow refill asks for the seconds until one token, rounded up") {
+    rate_limiter limiter{{.requests = 6, .window = 60'000ms, .shape = mock::limit_shape::bucket, .burst = 2}};
+    CHECK(limiter.admit("k", t0).admitted);
+    CHECK(limiter.admit("k", t0).admitted);
+    auto refused = limiter.admit("k", t0 + 1500ms);
+    CHECK_FALSE(refused.admitted);
+    CHECK(refused.retry_after == 9s);  // one token every 10 s; 1.5 s of it has passed
+    CHECK(refused.reset == 19s);       // 18.5 s until both tokens are back, rounded up
+    CHECK(limiter.admit("k", t0 + 10'000ms).admitted);
+}
+
+TEST_CASE("limit shapes: names parse both ways; an unknown one is refused by name") {
+    for (const auto shape : {mock::limit_shape::sliding, mock::limit_shape::fixed, mock::limit_shape::bucket})
+        CHECK(mock::parse_limit_shape(mock::to_string(shape)) == shape);
+    CHECK_THROWS_WITH(mock::parse_limit_shape("leaky"), Catch::Contains("'leaky' is unknown"));
+    mock::server_options options;
+    options.limit.shape = mock::limit_shape::bucket;
+    options.limit.burst = 0;
+    CHECK_THROWS_WITH(mock::validate(options), Catch::Contains("limit.burst"));
 }
 
 TEST_CASE("fault choice: deterministic, proportional, intervals in documented order") {

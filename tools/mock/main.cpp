@@ -68,6 +68,8 @@ int main(int argc, char** argv) {
     CLI::App app{"talentray-mock: a local Talent-Ray API server (TLS by default)", "talentray-mock"};
     mock::server_options options;
     std::string rate_limit_text = "600/60s";
+    std::string rate_limit_shape_text = "sliding";
+    std::size_t rate_limit_burst = 1;
     std::string tls_cert_file, tls_key_file, ca_out, keys_out;
     bool plain = false;
     long long latency_ms = 0, idle_ms = 0;
@@ -81,6 +83,14 @@ int main(int argc, char** argv) {
     app.add_option("--usage-rows", options.seeded_usage_rows, "usage-log rows pre-recorded on the employer key")
         ->capture_default_str();
     app.add_option("--rate-limit", rate_limit_text, "per-key limit N/DURATION (600/60s, 5/1s, 100/500ms) or 0")
+        ->capture_default_str();
+    app.add_option("--rate-limit-shape", rate_limit_shape_text,
+                   "how the limit counts: sliding (any window-long interval), fixed (aligned windows) or bucket "
+                   "(a token bucket of --rate-limit-burst)")
+        ->capture_default_str();
+    app.add_option("--rate-limit-burst", rate_limit_burst,
+                   "bucket shape: requests that may arrive back to back (the bucket's capacity)")
+        ->check(CLI::PositiveNumber)
         ->capture_default_str();
     app.add_flag("--rate-limit-headers", options.rate_limit_headers,
                  "also send IETF-draft RateLimit-Policy and RateLimit headers");
@@ -115,6 +125,10 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
         options.limit = mock::parse_rate_limit(rate_limit_text);
+        options.limit.shape = mock::parse_limit_shape(rate_limit_shape_text);
+        options.limit.burst = rate_limit_burst;
+        if (app.count("--rate-limit-burst") > 0 && options.limit.shape != mock::limit_shape::bucket)
+            throw usage_error("--rate-limit-burst applies to --rate-limit-shape bucket only");
         options.tls = !plain;
         if (plain && !tls_cert_file.empty()) throw usage_error("--plain cannot be combined with --tls-cert/--tls-key");
         if (plain && !ca_out.empty()) throw usage_error("--plain serves no certificate; --ca-out makes no sense");

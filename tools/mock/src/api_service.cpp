@@ -116,7 +116,7 @@ http_response api_service::authenticated(const http_request& request, const requ
     context.user = user;
 
     const bool control = matched.family == api_family::mock_control;
-    sliding_window_limiter::decision admission;
+    rate_limiter::decision admission;
     if (!control) {
         stats_.count_key(key->id);
         admission = limiter_.admit(key->id, metadata.monotonic_at);
@@ -148,7 +148,7 @@ http_response api_service::authenticated(const http_request& request, const requ
 }
 
 void api_service::add_rate_limit_headers(http_response& response,
-                                         const sliding_window_limiter::decision& decision) const {
+                                         const rate_limiter::decision& decision) const {
     const rate_limit& limit = limiter_.limit();
     if (!rate_limit_headers_ || limit.requests == 0) return;
     // draft-ietf-httpapi-ratelimit-headers-08: quota q per window w (seconds); remaining r and

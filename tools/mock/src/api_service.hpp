@@ -45,12 +45,12 @@ public:
 private:
     http_response authenticated(const http_request& request, const request_metadata& metadata, const route& matched,
                                 const std::vector<std::string>& params, const query_params& query);
-    void add_rate_limit_headers(http_response& response, const sliding_window_limiter::decision& decision) const;
+    void add_rate_limit_headers(http_response& response, const rate_limiter::decision& decision) const;
 
     std::mutex mutex_;
     stats_counters& stats_;
     api_state state_;
-    sliding_window_limiter limiter_;
+    rate_limiter limiter_;
     bool rate_limit_headers_;
     seeded_keys seeded_;
 };

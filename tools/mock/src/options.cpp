@@ -50,6 +50,22 @@ rate_limit parse_rate_limit(std::string_view text) {
     return rate_limit{static_cast<std::size_t>(requests), std::chrono::milliseconds{amount * unit_ms}};
 }
 
+limit_shape parse_limit_shape(std::string_view text) {
+    for (const limit_shape shape : {limit_shape::sliding, limit_shape::fixed, limit_shape::bucket})
+        if (text == to_string(shape)) return shape;
+    throw std::invalid_argument("rate limit shape '" + std::string(text) +
+                                "' is unknown; expected sliding, fixed or bucket");
+}
+
+std::string_view to_string(limit_shape shape) noexcept {
+    switch (shape) {
+    case limit_shape::sliding: return "sliding";
+    case limit_shape::fixed: return "fixed";
+    case limit_shape::bucket: return "bucket";
+    }
+    return "unknown";
+}
+
 void validate(const fault_options& faults) {
     check_rate("server_error_rate", faults.server_error_rate);
     check_rate("drop_before_header_rate", faults.drop_before_header_rate);
@@ -75,6 +91,8 @@ void validate(const server_options& options) {
         throw std::invalid_argument("seeded_usage_rows must not exceed usage_log_capacity");
     if (options.limit.requests > 0 && options.limit.window.count() <= 0)
         throw std::invalid_argument("limit.window must be positive when limit.requests > 0");
+    if (options.limit.shape == limit_shape::bucket && options.limit.burst == 0)
+        throw std::invalid_argument("limit.burst must be at least 1 for the bucket shape");
     if (options.tls_certificate_pem.empty() != options.tls_private_key_pem.empty())
         throw std::invalid_argument("tls_certificate_pem and tls_private_key_pem must be given together");
     if (options.threads == 0 || options.threads > 64)

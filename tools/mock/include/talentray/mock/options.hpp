@@ -9,11 +9,29 @@
 
 namespace talentray::mock {
 
-/// The per-key request budget: at most `requests` admitted in any sliding `window`.
+/// How the per-key limit counts. Real servers count in different ways; each shape lets tests
+/// and benchmarks face one of them.
+enum class limit_shape {
+    sliding,  ///< at most `requests` in any `window`-long interval (a sliding-window log)
+    fixed,    ///< at most `requests` per window, the windows aligned to the first request seen
+    bucket,   ///< a token bucket (GCRA, as nginx `limit_req ... burst=B nodelay`): `burst`
+              ///< requests back to back, then one per window / requests
+};
+
+/// The per-key request budget.
 struct rate_limit {
     std::size_t requests = 600;                 ///< 0: unlimited
     std::chrono::milliseconds window{60'000};  ///< must be positive when requests > 0
+    limit_shape shape = limit_shape::sliding;
+    std::size_t burst = 1;  ///< `bucket` only: the bucket's capacity; at least 1
 };
+
+/// Parses a limit shape's name: "sliding", "fixed" or "bucket". Throws std::invalid_argument
+/// naming the text and the accepted names.
+limit_shape parse_limit_shape(std::string_view text);
+
+/// The name `parse_limit_shape` reads.
+std::string_view to_string(limit_shape shape) noexcept;
 
 /// Parses the command-line form of a rate limit: "600/60s", "5/1s", "100/500ms", "10/2m", or
 /// "0" for unlimited. Returns the limit; throws std::invalid_argument naming what is wrong.
