@@ -40,17 +40,17 @@ mock::fault_options held_back() {
     return faults;
 }
 
-// Runs `arguments` as the employer against a held-back server, sends SIGINT as soon as the
+// Runs `arguments` as the employer against a held-back server, sends `signal` as soon as the
 // export's first checkpoint exists, lets the server answer at full speed again, and returns
-// how the export ended.
-outcome interrupt_after_first_checkpoint(cli_fixture& f, const std::vector<std::string>& arguments,
-                                         const std::filesystem::path& checkpoint) {
+// how the export ended. Held back, the export cannot finish before the signal arrives.
+outcome signal_after_first_checkpoint(cli_fixture& f, const std::vector<std::string>& arguments,
+                                      const std::filesystem::path& checkpoint, int signal) {
     std::vector<std::string> all = f.connection_args();
     all.insert(all.end(), arguments.begin(), arguments.end());
     f.server.set_faults(held_back());
     child export_process{talentray_program(), all, f.environment(f.server.keys().employer.key)};
     const bool started = wait_for_file(checkpoint);
-    export_process.kill_with(SIGINT);
+    export_process.kill_with(signal);
     const outcome ended = export_process.wait();
     f.server.set_faults({});
     REQUIRE(started);
@@ -128,18 +128,12 @@ TEST_CASE("resume: CSV export killed -9 several times holds every row once after
 }
 
 TEST_CASE("resume: an interrupted export is refused without --resume, and --resume with other arguments too") {
-    const cli_fixture f{slow_server()};
+    cli_fixture f{slow_server()};
     const auto output = f.scratch / "c.jsonl";
-    // Interrupted means killed after its first checkpoint and before its end; on a loaded machine
-    // a kill can land before the first or after the last, so try again, past what that left.
-    bool interrupted = false;
-    for (int attempt = 0; attempt < 5 && !interrupted; ++attempt) {
-        std::vector<std::string> command = export_command("jsonl", output);
-        if (attempt > 0) command.push_back("--force");
-        interrupted = kill_after(f, command, std::chrono::milliseconds{400}) &&
-                      std::filesystem::exists(f.scratch / "c.jsonl.checkpoint") && !std::filesystem::exists(output);
-    }
-    REQUIRE(interrupted);
+    const outcome killed =
+        signal_after_first_checkpoint(f, export_command("jsonl", output), f.scratch / "c.jsonl.checkpoint", SIGKILL);
+    REQUIRE(killed.signal == SIGKILL);
+    REQUIRE_FALSE(std::filesystem::exists(output));
     const std::string checkpoint = read_text(f.scratch / "c.jsonl.checkpoint");
 
     const outcome again = f.as_employer(export_command("jsonl", output));
@@ -158,7 +152,7 @@ TEST_CASE("resume: SIGINT after the first checkpoint stops an export with 130 an
     cli_fixture f{slow_server()};
     const auto output = f.scratch / "c.jsonl";
     const std::vector<std::string> command = export_command("jsonl", output);
-    const outcome interrupted = interrupt_after_first_checkpoint(f, command, f.scratch / "c.jsonl.checkpoint");
+    const outcome interrupted = signal_after_first_checkpoint(f, command, f.scratch / "c.jsonl.checkpoint", SIGINT);
     CHECK(interrupted.exit_status == 130);
     CHECK_THAT(interrupted.err, Catch::Contains("interrupted; the rows committed so far are kept; run the same "
                                                 "command with --resume"));
@@ -247,7 +241,7 @@ TEST_CASE("resume: CSV formula cells get a ' unless --csv-raw-formulas, and --re
     const auto raw = f.scratch / "raw.csv";
     std::vector<std::string> raw_export{"export", "sourcing", "--format", "csv", "--output", raw.string(),
                                         "--page-size", "10", "--window", "1", "--csv-raw-formulas"};
-    REQUIRE(interrupt_after_first_checkpoint(f, raw_export, f.scratch / "raw.csv.checkpoint").exit_status == 130);
+    REQUIRE(signal_after_first_checkpoint(f, raw_export, f.scratch / "raw.csv.checkpoint", SIGINT).exit_status == 130);
     raw_export.back() = "--resume";
     const outcome resumed = f.as_employer(raw_export);
     INFO(resumed.err);
@@ -257,7 +251,7 @@ TEST_CASE("resume: CSV formula cells get a ' unless --csv-raw-formulas, and --re
 
     // An export begun neutralised is not continued raw.
     std::filesystem::remove(neutral);
-    REQUIRE(interrupt_after_first_checkpoint(f, neutral_export, f.scratch / "neutral.csv.checkpoint").exit_status ==
+    REQUIRE(signal_after_first_checkpoint(f, neutral_export, f.scratch / "neutral.csv.checkpoint", SIGINT).exit_status ==
             130);
     std::vector<std::string> switched = neutral_export;
     switched.push_back("--resume");
