@@ -6,7 +6,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
 
-namespace talentray::test {
+namespace talentray::testing {
 
 template <class T>
 T run(boost::asio::io_context& io, boost::asio::awaitable<T> task) {
@@ -16,4 +16,4 @@ T run(boost::asio::io_context& io, boost::asio::awaitable<T> task) {
     return done.get();
 }
 
-}  // namespace talentray::test
+}  // namespace talentray::testing

@@ -73,9 +73,9 @@ connection::connection(asio::any_io_executor executor, const origin& target, asi
 
 connection::~connection() {
     // OpenSSL invalidates the session of a connection freed without a shutdown, which would
-    // defeat resumption for every reconnect. A connection whose last exchange completed is
+    // defeat resumption for every reconnect. A connection whose last round trip completed is
     // marked as cleanly shut down (nothing is sent; the socket is simply closed).
-    if (auto* tls = std::get_if<tls_stream>(&stream_); tls && last_exchange_complete_)
+    if (auto* tls = std::get_if<tls_stream>(&stream_); tls && last_round_trip_complete_)
         SSL_set_shutdown(tls->native_handle(), SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
 }
 
@@ -137,11 +137,11 @@ asio::awaitable<result<void>> connection::open(connect_limits limits, tls_sessio
     co_return failure;
 }
 
-asio::awaitable<exchange_outcome> connection::exchange(const http_request& request, exchange_limits limits) {
+asio::awaitable<round_trip_outcome> connection::round_trip(const http_request& request, round_trip_limits limits) {
     // The origin is spelled out (target_.to_string()) only in failure messages: building it for
-    // every exchange would cost a heap allocation per request.
-    exchange_outcome outcome;
-    last_exchange_complete_ = false;
+    // every round trip would cost a heap allocation per request.
+    round_trip_outcome outcome;
+    last_round_trip_complete_ = false;
     auto& tcp_layer = lowest_layer();
 
     tcp_layer.expires_at(step_expiry(limits.io, limits.deadline));
@@ -198,12 +198,12 @@ asio::awaitable<exchange_outcome> connection::exchange(const http_request& reque
     answer.body = std::move(message.body());
     outcome.answer = std::move(answer);
     ++requests_served_;
-    last_exchange_complete_ = true;
+    last_round_trip_complete_ = true;
     co_return outcome;
 }
 
 bool connection::idle_and_healthy() const noexcept {
-    if (buffer_.size() != 0) return false;  // unsolicited bytes left from the last exchange
+    if (buffer_.size() != 0) return false;  // unsolicited bytes left from the last round trip
     auto& socket = std::visit([](auto& s) -> const beast::tcp_stream& { return beast::get_lowest_layer(s); },
                               stream_)
                        .socket();

@@ -1,4 +1,5 @@
-// One TCP or TLS connection to an origin, and one HTTP/1.1 exchange on it at a time.
+// One TCP or TLS connection to an origin, and one HTTP/1.1 round trip (request written,
+// response read) on it at a time.
 #pragma once
 
 #include "transport/cleansing_allocator.hpp"
@@ -37,16 +38,16 @@ struct connect_limits {
     clock::time_point deadline;
 };
 
-struct exchange_limits {
+struct round_trip_limits {
     std::chrono::milliseconds io;
     clock::time_point deadline;
     std::size_t max_body_size;
 };
 
-/// The result of one exchange. On failure, `wrote_anything` and `received_anything` tell the
+/// The result of one round trip. On failure, `wrote_anything` and `received_anything` tell the
 /// caller whether retrying on another connection can be safe.
-struct exchange_outcome {
-    result<response> answer = make_error_info(errc::connection_failed, "no exchange");
+struct round_trip_outcome {
+    result<response> answer = make_error_info(errc::connection_failed, "no round trip");
     bool wrote_anything = false;
     bool received_anything = false;
     bool keep_alive = false;  ///< the server allows reusing this connection
@@ -65,7 +66,7 @@ public:
     boost::asio::awaitable<result<void>> open(connect_limits limits, tls_session session);
 
     /// Writes `request` and reads the whole response (body capped at `limits.max_body_size`).
-    boost::asio::awaitable<exchange_outcome> exchange(const http_request& request, exchange_limits limits);
+    boost::asio::awaitable<round_trip_outcome> round_trip(const http_request& request, round_trip_limits limits);
 
     /// True when an idle connection can be reused: the peer has neither closed it nor sent
     /// unsolicited bytes (a non-blocking peek finds nothing to read).
@@ -89,7 +90,7 @@ private:
     std::variant<plain_stream, tls_stream> stream_;
     boost::beast::flat_buffer buffer_;
     std::size_t requests_served_ = 0;
-    bool last_exchange_complete_ = false;
+    bool last_round_trip_complete_ = false;
     clock::time_point idle_since_{};
 };
 

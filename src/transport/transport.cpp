@@ -17,11 +17,11 @@ asio::awaitable<send_outcome> transport::send(const http_request& request, bool 
             outcome.answer = lease.error();
             co_return outcome;  // nothing was written: connect, handshake or wait failed
         }
-        auto exchanged = co_await lease->conn->exchange(request, {timeouts_.io, deadline, max_body_size_});
-        outcome.may_have_reached_server = outcome.may_have_reached_server || exchanged.wrote_anything;
-        if (exchanged.answer) {
-            pool_.release(std::move(lease->conn), exchanged.keep_alive);
-            outcome.answer = std::move(exchanged.answer);
+        auto trip = co_await lease->conn->round_trip(request, {timeouts_.io, deadline, max_body_size_});
+        outcome.may_have_reached_server = outcome.may_have_reached_server || trip.wrote_anything;
+        if (trip.answer) {
+            pool_.release(std::move(lease->conn), trip.keep_alive);
+            outcome.answer = std::move(trip.answer);
             co_return outcome;
         }
         pool_.release(std::move(lease->conn), false);
@@ -29,16 +29,16 @@ asio::awaitable<send_outcome> transport::send(const http_request& request, bool 
         // The classic keep-alive race: the server closed the connection while it sat idle, and
         // the request met the closed socket. Nothing was answered, so one resend on a new
         // connection is safe when the request is idempotent or never left this process.
-        const auto& code = exchanged.answer.error().code;
+        const auto& code = trip.answer.error().code;
         const bool timed_out = code == errc::io_timeout || code == errc::deadline_exceeded;
-        const bool stale = lease->reused && !exchanged.received_anything && !timed_out &&
+        const bool stale = lease->reused && !trip.received_anything && !timed_out &&
                            code != asio::error::operation_aborted;
-        if (!fresh && stale && (idempotent || !exchanged.wrote_anything)) {
+        if (!fresh && stale && (idempotent || !trip.wrote_anything)) {
             pool_.count_stale_retry();
             fresh = true;
             continue;
         }
-        outcome.answer = std::move(exchanged.answer);
+        outcome.answer = std::move(trip.answer);
         co_return outcome;
     }
 }

@@ -1,7 +1,7 @@
 #include "cli_fixture.hpp"
+#include "mock_client.hpp"
 
 #include <talentray/client.hpp>
-#include <talentray/scheduler/rate_budget.hpp>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -25,16 +25,7 @@ namespace asio = boost::asio;
 namespace tr = talentray;
 
 tr::client make_client(asio::io_context& io, const mock::server& server, const std::string& key) {
-    tr::client_options options;
-    options.base_url = server.base_url();
-    options.tls.ca_pem = server.ca_certificate_pem();
-    options.api_key = tr::secret{key};
-    tr::scheduler_options generous;
-    generous.requests_per_window = 100'000;
-    generous.burst = 10'000;
-    generous.max_in_flight = 64;
-    options.budget = std::make_shared<tr::rate_budget>(generous);
-    return tr::client{io.get_executor(), std::move(options)};
+    return tr::client{io.get_executor(), tr::testing::mock_client_options(server, key)};
 }
 
 asio::awaitable<boost::json::value> fetch(const tr::client& client, tr::request_spec request) {

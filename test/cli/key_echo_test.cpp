@@ -7,10 +7,10 @@
 #include <catch2/catch.hpp>
 
 using namespace cli_test;
-using talentray::test::echoed_key;
-using talentray::test::key_echo_handler;
-using talentray::test::key_forms;
-using talentray::test::test_server;
+using talentray::testing::echoed_key;
+using talentray::testing::key_echo_handler;
+using talentray::testing::key_forms;
+using talentray::testing::test_server;
 
 namespace {
 

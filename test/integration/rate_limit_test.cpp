@@ -96,7 +96,7 @@ call_tally run_concurrent_calls(asio::io_context& io, const std::vector<const tr
     return *tally;
 }
 
-using talentray::test::run;
+using talentray::testing::run;
 
 std::uint64_t requests_of(const mock::server& server, const mock::seeded_key& key) {
     const mock::stats_snapshot stats = server.stats();

@@ -2,7 +2,9 @@
 // test asks for TLS), clients with a budget of their own, and readers that collect rows.
 #pragma once
 
+#include "mock_client.hpp"
 #include "run.hpp"
+
 #include <talentray/client.hpp>
 #include <talentray/model/api_key.hpp>
 #include <talentray/model/candidate.hpp>
@@ -10,7 +12,6 @@
 #include <talentray/model/sourcing.hpp>
 #include <talentray/mock/server.hpp>
 #include <talentray/pager.hpp>
-#include <talentray/scheduler/rate_budget.hpp>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -35,21 +36,11 @@ inline mock::server_options plain(std::size_t candidates) {
     return options;
 }
 
-/// A client of `server` with `key`, trusting its certificate, with a rate budget of its own that
-/// never throttles (429s, when a test wants them, come from the server's limit).
+/// A client of `server` with `key` (see `mock_client_options`), with `retry` when given.
 inline tr::client client_of(asio::io_context& io, const mock::server& server, const mock::seeded_key& key,
                             std::optional<tr::retry_options> retry = std::nullopt) {
-    tr::client_options options;
+    auto options = tr::testing::mock_client_options(server, key.key);
     if (retry) options.retry = *retry;
-    options.base_url = server.base_url();
-    options.tls.ca_pem = server.ca_certificate_pem();
-    options.api_key = tr::secret{key.key};
-    options.timeouts.request = std::chrono::seconds{10};
-    tr::scheduler_options generous;
-    generous.requests_per_window = 1'000'000;
-    generous.burst = 100'000;
-    generous.max_in_flight = 64;
-    options.budget = std::make_shared<tr::rate_budget>(generous);
     return tr::client{io.get_executor(), std::move(options)};
 }
 
@@ -91,7 +82,7 @@ asio::awaitable<reading> read_ids(tr::pager<T>* p, std::size_t max_errors = 0, s
     co_return out;
 }
 
-using talentray::test::run;
+using talentray::testing::run;
 
 /// "cand_<first>" .. "cand_<last>".
 inline std::vector<std::string> candidate_ids(std::size_t first, std::size_t last) {

@@ -64,7 +64,7 @@ inline asio::awaitable<reading> read_rows(talentray::pager<json::value>* p, std:
     co_return out;
 }
 
-using talentray::test::run;
+using talentray::testing::run;
 
 inline std::vector<std::int64_t> iota(std::int64_t from, std::int64_t to) {
     std::vector<std::int64_t> out;

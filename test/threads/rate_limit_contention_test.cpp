@@ -23,7 +23,7 @@ namespace {
 
 namespace asio = boost::asio;
 namespace tr = talentray;
-namespace trt = talentray::test;
+namespace trt = talentray::testing;
 using std::chrono::steady_clock;
 
 constexpr int io_threads = 4;

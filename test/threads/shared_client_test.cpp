@@ -2,12 +2,13 @@
 // kind against the in-process mock over TLS. Each call must return exactly what the same call
 // returned when made alone, and the client's counters must account for every request. Built
 // and run under ThreadSanitizer by `scripts/test.sh --tsan`, and in every other pass.
+#include "mock_client.hpp"
+
 #include <talentray/api/candidates.hpp>
 #include <talentray/client.hpp>
 #include <talentray/mock/server.hpp>
 #include <talentray/model/me.hpp>
 #include <talentray/pager.hpp>
-#include <talentray/scheduler/rate_budget.hpp>
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -69,16 +70,8 @@ mock::server_options unlimited_server() {
 }
 
 tr::client shared_client(asio::io_context& io, const mock::server& server) {
-    tr::client_options options;
-    options.base_url = server.base_url();
-    options.tls.ca_pem = server.ca_certificate_pem();
-    options.api_key = tr::secret{server.keys().employer.key};
+    auto options = tr::testing::mock_client_options(server, server.keys().employer.key);
     options.timeouts.request = std::chrono::seconds{60};  // a sanitized build on a busy machine is slow
-    tr::scheduler_options generous;
-    generous.requests_per_window = 100'000;
-    generous.burst = 10'000;
-    generous.max_in_flight = 64;
-    options.budget = std::make_shared<tr::rate_budget>(generous);
     return tr::client{io.get_executor(), std::move(options)};
 }
 

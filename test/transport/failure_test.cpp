@@ -15,7 +15,7 @@
 #include <sys/socket.h>
 
 using namespace talentray;
-using namespace talentray::test;
+using namespace talentray::testing;
 namespace asio = boost::asio;
 
 namespace {

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace talentray::test {
+namespace talentray::testing {
 
 /// A syntactically valid key that no server knows.
 inline const std::string fake_key = "tr_" + std::string(57, 'k') + "SECRET1";
@@ -67,4 +67,4 @@ inline boost::asio::awaitable<int> send_sequentially(client& c, request_spec spe
     co_return ok;
 }
 
-}  // namespace talentray::test
+}  // namespace talentray::testing

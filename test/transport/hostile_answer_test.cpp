@@ -8,7 +8,7 @@
 #include <catch2/catch.hpp>
 
 using namespace talentray;
-using namespace talentray::test;
+using namespace talentray::testing;
 namespace asio = boost::asio;
 
 namespace {

@@ -11,7 +11,7 @@
 #include <memory>
 
 using namespace talentray;
-using namespace talentray::test;
+using namespace talentray::testing;
 namespace asio = boost::asio;
 
 namespace {

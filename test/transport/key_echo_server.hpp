@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-namespace talentray::test {
+namespace talentray::testing {
 
 /// A well-formed key whose characters do not repeat in runs, so only its own fragments match.
 inline const std::string echoed_key = "tr_7Qm2Xv9LpK4rT8sW1nB6yH3cJ5dF0gZaE2uR7iO9wP4qS6tY8vM1xN3bC5kL7jGh";
@@ -92,4 +92,4 @@ inline test_server::handler key_echo_handler(const std::string& key) {
     };
 }
 
-}  // namespace talentray::test
+}  // namespace talentray::testing

@@ -12,7 +12,7 @@
 #include <sstream>
 
 using namespace talentray;
-using namespace talentray::test;
+using namespace talentray::testing;
 namespace asio = boost::asio;
 
 namespace {

@@ -6,7 +6,7 @@
 #include <atomic>
 
 using namespace talentray;
-using namespace talentray::test;
+using namespace talentray::testing;
 namespace asio = boost::asio;
 
 namespace {

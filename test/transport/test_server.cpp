@@ -16,7 +16,7 @@
 #include <algorithm>
 #include <cctype>
 
-namespace talentray::test {
+namespace talentray::testing {
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
@@ -228,4 +228,4 @@ void test_server::record(seen_request request) {
     requests_.push_back(std::move(request));
 }
 
-}  // namespace talentray::test
+}  // namespace talentray::testing

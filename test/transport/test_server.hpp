@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-namespace talentray::test {
+namespace talentray::testing {
 
 /// One request as the server received it.
 struct seen_request {
@@ -104,4 +104,4 @@ private:
     std::thread thread_;
 };
 
-}  // namespace talentray::test
+}  // namespace talentray::testing

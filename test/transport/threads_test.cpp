@@ -10,7 +10,7 @@
 #include <thread>
 
 using namespace talentray;
-using namespace talentray::test;
+using namespace talentray::testing;
 namespace asio = boost::asio;
 
 namespace {
