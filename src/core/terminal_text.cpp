@@ -1,5 +1,7 @@
 #include "core/terminal_text.hpp"
 
+#include <algorithm>
+
 namespace talentray::detail {
 namespace {
 
@@ -58,18 +60,20 @@ std::string terminal_safe_text(std::string_view text, std::size_t max_bytes) {
     std::size_t pos = 0;
     while (pos < text.size()) {
         const decoded one = decode_one(text.substr(pos));
-        const std::size_t consumed = one.length ? one.length : 1;
-        if (pos + consumed > max_bytes) {
+        std::string_view piece;
+        if (!one.length)
+            piece = replacement;
+        else if (is_control(one.code_point))
+            piece = " ";
+        else if (!is_bidi_format(one.code_point))
+            piece = text.substr(pos, one.length);
+        // The bound is on what is shown: a replacement is three bytes for one invalid byte.
+        if (out.size() + piece.size() > max_bytes) {
             out += "…";
             break;
         }
-        if (!one.length)
-            out += replacement;
-        else if (is_control(one.code_point))
-            out += ' ';
-        else if (!is_bidi_format(one.code_point))
-            out += text.substr(pos, one.length);
-        pos += consumed;
+        out += piece;
+        pos += one.length ? one.length : 1;
     }
     return out;
 }

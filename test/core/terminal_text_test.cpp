@@ -38,3 +38,14 @@ TEST_CASE("terminal text: a cut keeps at most max_bytes of the text, on a charac
     CHECK(terminal_safe_text("abcdef", 4) == "abcd…");
     CHECK(terminal_safe_text("ab\xC3\xA9", 3) == "ab…");  // é would end past byte 3
 }
+
+TEST_CASE("terminal text: the bound is on what is shown, so replacements cannot grow it past max_bytes") {
+    // Found by fuzz_error_decoding: each invalid byte becomes three, which tripled the length.
+    const std::string invalid(1000, '\xFF');
+    const std::string shown = terminal_safe_text(invalid, 1024);
+    CHECK(shown.size() <= 1024 + std::string_view{"…"}.size());
+    CHECK(shown.size() >= 1024 - 3 + std::string_view{"…"}.size());
+    CHECK(shown.ends_with("…"));
+    CHECK(terminal_safe_text("\xFF\xFF", 6) == "\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(terminal_safe_text("\xFF\xFF", 5) == "\xEF\xBF\xBD…");
+}
