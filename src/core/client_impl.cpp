@@ -130,8 +130,7 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
     auto fail = [&](error_info info) {
         info.diag.method = method;
         info.diag.path = spec.path;
-        redactor_->redact_in_place(info.diag);
-        log(log_level::debug, method + " " + spec.path + " failed: " + info.diag.to_string());
+        log(log_level::debug, "failed: " + info.diag.to_string());
         return info;
     };
 
@@ -187,15 +186,17 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
                 co_return std::move(answer);
             }
             failure = decode_error_response(answer, method, spec.path);
-            redactor_->redact_in_place(failure.diag);  // before anything repeats it, the retry log line first
             feedback.retry_after = failure.diag.retry_after;
             budget.on_response(feedback);  // reads the headers: before `answer` goes
         } else {
             transport_errors_.fetch_add(1, std::memory_order_relaxed);
             failure = std::move(outcome.answer).error();
-            redactor_->redact_in_place(failure.diag);
             budget.on_response(feedback);
         }
+        // The one place a failure's text is redacted: every failure that may quote the server
+        // passes here before anything repeats it, the retry log line first. The client's own
+        // failures (no key, admission, bad options) quote nothing of the server.
+        redactor_->redact_in_place(failure.diag);
         permit.release();
 
         attempt.http_status = failure.diag.http_status;
