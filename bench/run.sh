@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # bench/run.sh — builds the benchmarks and runs them all, printing markdown tables:
 #   1. per-request cost over keep-alive TLS (bench_request_cost: SDK, libcurl multi, Beast floor)
-#   2. rate-limit efficiency (bench_rate_limit)
+#   2. rate-limit efficiency (bench_rate_limit), and against every limiter shape
+#      (bench_limiter_shapes: the mock's sliding, fixed and bucket limiters, and nginx limit_req)
 #   3. memory and scale of a bulk export (bench_pager_export, 10k / 100k / 1M rows)
 # The tables, with the machine, its load and this command, replace the generated part of
 # bench/RESULTS.md (between its markers; the rest of that file is kept).
 #
-#   bench/run.sh                 # everything, about 5 minutes on 2 busy cores once built
+#   bench/run.sh                 # everything, about 12 minutes on 2 busy cores once built
 #   bench/run.sh --no-results    # print only, leave bench/RESULTS.md alone
 #   BUILD_DIR=... JOBS=... bench/run.sh
 set -euo pipefail
@@ -24,7 +25,7 @@ command_line="bench/run.sh${*:+ $*}"
 # Configure (again, so a libcurl installed just now is found) and build only what runs here.
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTALENTRAY_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" -j"$jobs" --target bench_request_cost bench_client_sdk bench_client_beast \
-  bench_client_curl talentray-mock bench_rate_limit bench_pager_export
+  bench_client_curl talentray-mock bench_rate_limit bench_limiter_shapes bench_pager_export
 
 tables=$(mktemp)
 trap 'rm -f "$tables"' EXIT
@@ -41,6 +42,10 @@ started=$(date +%s)
   echo "### 2. Rate-limit efficiency (bench_rate_limit)"
   echo
   "$build/bench/bench_rate_limit"
+  echo
+  echo "### 2b. Every limiter shape (bench_limiter_shapes)"
+  echo
+  "$build/bench/bench_limiter_shapes"
   echo
   echo "### 3. Memory and scale of a bulk export (bench_pager_export)"
   echo

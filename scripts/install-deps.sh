@@ -14,6 +14,7 @@ packages=(
   catch2            # the test framework (Catch2 v2, single header)
   libcli11-dev      # command-line parsing for talentray and talentray-mock
   libfmt-dev        # formatting in the tools
+  nginx-light       # a real rate limiter (limit_req) for the scheduler's integration test and bench
 )
 for extra in "$@"; do
   case "$extra" in

@@ -169,6 +169,7 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
 
         response_feedback feedback;
         feedback.admitted_at = permit.admitted_at();
+        feedback.depth = permit.depth();
         error_info failure;
         if (outcome.answer) {
             response& answer = *outcome.answer;

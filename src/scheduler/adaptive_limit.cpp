@@ -1,48 +1,94 @@
 #include "scheduler/adaptive_limit.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <utility>
 
 namespace talentray::detail {
 
+namespace {
+
+// Probing stops when the limit that holds is this close to the one refused: closer, a probe
+// would gain less than it costs (a 429, a pause, and the requests then in flight).
+constexpr double settled_gap = 0.03;
+
+// Holds a learned limit stays unquestioned: the key's other users may have gone, or the
+// server's limit may have been raised.
+constexpr int retest_after_holds = 10;
+
+}  // namespace
+
 adaptive_limit::adaptive_limit(double ceiling, settings s, time_point now) noexcept
-    : ceiling_(ceiling), current_(ceiling), settings_(s), credited_until_(now) {}
+    : ceiling_(ceiling), current_(ceiling), settings_(s), clean_from_(now) {}
 
 void adaptive_limit::lower_to(double limit) noexcept { current_ = std::clamp(limit, floor(), current_); }
 
-bool adaptive_limit::on_rate_limited(time_point sent_at, std::optional<std::uint64_t> accepted, duration window,
+bool adaptive_limit::on_rate_limited(time_point sent_at, std::optional<std::uint64_t> accepted,
                                      time_point recovery_from, time_point now) noexcept {
     const double before = current_;
     if (last_decrease_ && sent_at <= *last_decrease_) {
         // In flight when the server started refusing: the same overload. The last decrease
         // counted it as accepted if it was admitted in that window; it was not.
-        if (counted_ && sent_at >= counted_->first && sent_at < counted_->second) lower_to(current_ - 1);
+        if (counted_ && sent_at >= counted_->first && sent_at < counted_->second) {
+            lower_to(current_ - 1);
+            if (refused_) refused_ = std::min(*refused_, current_ + 1);
+        }
         return current_ != before;
     }
     last_decrease_ = now;
-    credited_until_ = saturating_add(std::max(now, recovery_from), settings_.recovery_period);
+    clean_from_ = std::max(now, recovery_from);
+    last_success_.reset();
+    clean_ = duration::zero();
+    settled_holds_ = 0;
+    refused_ = std::min(refused_.value_or(current_), current_);
+    // A limit that held clean is a better landing than a blind cut, unless it is the one refused.
+    if (held_ && *held_ >= current_) held_.reset();
+
     const double deepest = current_ * settings_.decrease_factor;
-    if (accepted && double(*accepted) < current_) {
-        lower_to(std::max(double(*accepted), deepest));
-        // Only a limit set by the count is corrected when the count proves one too high.
-        if (double(*accepted) > deepest)
-            counted_.emplace(sent_at - window, sent_at);
-        else
-            counted_.reset();
+    counted_.reset();
+    if (accepted && double(*accepted) < current_ && double(*accepted) > deepest) {
+        // The server's own count, as far as this process sees it: trusted, so probing does not
+        // go back above it (one more than it was refused).
+        lower_to(double(*accepted));
+        refused_ = std::min(*refused_, double(*accepted) + 1);
+        counted_.emplace(sent_at - settings_.window, sent_at);
+    } else if (held_) {
+        lower_to(std::max(*held_, deepest));
     } else {
         lower_to(deepest);
-        counted_.reset();
     }
     return current_ != before;
 }
 
 bool adaptive_limit::on_success(time_point now) noexcept {
-    if (now <= credited_until_) return false;
-    const double elapsed = to_seconds(now - credited_until_);
-    credited_until_ = now;
-    if (current_ >= ceiling_) return false;
-    current_ = std::min(ceiling_, current_ + ceiling_ * elapsed / to_seconds(settings_.recovery_period));
-    return true;
+    if (now < clean_from_ || current_ >= ceiling_) return false;
+    const time_point since = std::max(last_success_.value_or(clean_from_), clean_from_);
+    last_success_ = now;
+    // Two request intervals at the current limit, at least a second: gaps longer than that are
+    // idle time, which says nothing about whether the limit holds.
+    const duration interval = std::chrono::duration_cast<duration>(settings_.window / std::max(1.0, current_));
+    const duration gap_cap = std::max<duration>(std::chrono::seconds{1}, 2 * interval);
+    clean_ += std::min(now - since, gap_cap);
+    if (clean_ < settings_.hold) return false;
+    clean_ = duration::zero();
+    held_ = current_;
+    return probe();
+}
+
+bool adaptive_limit::probe() noexcept {
+    const double upper = std::min(refused_.value_or(ceiling_ + 1), ceiling_ + 1);
+    const double target = std::min(ceiling_, std::floor((current_ + upper) / 2));
+    if (upper - current_ > std::max(1.0, settled_gap * current_) && target > current_) {
+        current_ = target;
+        return true;
+    }
+    // Settled: as close to the refused limit as is worth a 429.
+    if (!refused_ || ++settled_holds_ < retest_after_holds) return false;
+    // Long enough clean at the learned limit: question it again, halfway to the ceiling.
+    refused_.reset();
+    settled_holds_ = 0;
+    return probe();
 }
 
 bool adaptive_limit::set_ceiling(double ceiling) noexcept {

@@ -1,5 +1,6 @@
-// The limit a key works with (requests per window), lowered by what 429s teach and restored
-// slowly while responses succeed. Pure state, in virtual time.
+// The limit a key works with (requests per window): lowered by what 429s at a steady pace
+// teach, then probed back up by halving the distance to the lowest refused limit, each probe
+// after a hold of clean admissions. Pure state, in virtual time.
 #pragma once
 
 #include "scheduler/clock.hpp"
@@ -10,14 +11,19 @@
 
 namespace talentray::detail {
 
-/// Between a floor and a ceiling (the configured or advertised limit): lowered by 429s to the
-/// share of the window the server actually granted, held there, then raised back linearly.
+/// Between a floor and a ceiling (the configured or advertised limit). A 429 lowers it to the
+/// share of the window the server actually granted (or to the last limit that held, or by the
+/// decrease factor), and remembers the limit that was refused. After `hold` of clean admissions
+/// it tries the midpoint between the limit that holds and the one refused, and stops probing
+/// when they are within 3 %: the learned limit then holds for the life of the budget, re-tested
+/// only after ten holds in a row without a 429.
 class adaptive_limit {
 public:
     struct settings {
-        double decrease_factor;    ///< the deepest single decrease, in (0, 1]
-        double floor_fraction;     ///< of the ceiling, in (0, 1]
-        duration recovery_period;  ///< hold after a decrease, then the time to regain the ceiling
+        double decrease_factor;  ///< the deepest single decrease, in (0, 1]
+        double floor_fraction;   ///< of the ceiling, in (0, 1]
+        duration hold;           ///< clean admissions before each probe higher
+        duration window;         ///< the window the limit counts requests in
     };
 
     /// Starts at `ceiling` (at least 1).
@@ -26,23 +32,26 @@ public:
     double current() const noexcept { return current_; }
     double ceiling() const noexcept { return ceiling_; }
     double floor() const noexcept { return ceiling_ * settings_.floor_fraction; }
+    /// The lowest limit a 429 refused, while it is still believed.
+    std::optional<double> refused() const noexcept { return refused_; }
 
-    /// A 429 answered a request admitted at `sent_at`. `accepted` is how many of the key's
-    /// requests admitted in the window before `sent_at` were not refused (the server's own
-    /// count of them, as far as this process can tell), when known.
+    /// A 429 answered a request admitted at the steady pace at `sent_at`. `accepted` is how
+    /// many of the key's requests admitted in the window before `sent_at` were not refused
+    /// (the server's own count of them, as far as this process can tell), when known.
     ///
     /// A request sent after the previous decrease lowers the limit: to `accepted` when that is
-    /// below it, but by no more than the decrease factor; by the factor otherwise. A request
-    /// sent before it belongs to the overload already accounted for; if it was among the
-    /// `accepted` that set the limit at that decrease, the count was one too high and the limit
-    /// drops by one.
-    /// Recovery starts one recovery period after `recovery_from` (the end of the pause).
+    /// below it (then trusted: no probe goes back above it until it is re-tested), else to the
+    /// last limit that held clean, else by the decrease factor; never by more than the factor.
+    /// A request sent before it belongs to the overload already accounted for; if it was among
+    /// the `accepted` that set the limit at that decrease, the count was one too high and the
+    /// limit drops by one. Clean time counts from `recovery_from` (the end of the pause).
     /// Returns whether the limit changed.
-    bool on_rate_limited(time_point sent_at, std::optional<std::uint64_t> accepted, duration window,
-                         time_point recovery_from, time_point now) noexcept;
+    bool on_rate_limited(time_point sent_at, std::optional<std::uint64_t> accepted, time_point recovery_from,
+                         time_point now) noexcept;
 
-    /// A response other than 429 arrived: once the hold is over, the limit climbs by
-    /// ceiling × (time since the last credit) / recovery period. Returns whether it changed.
+    /// A response other than 429 arrived: credits the time since the previous one (at most
+    /// two request intervals, at least a second, so idle time does not count) and, after a
+    /// full hold, probes higher. Returns whether the limit changed.
     bool on_success(time_point now) noexcept;
 
     /// Moves the ceiling (e.g. to a lower limit the server advertised); the current limit is
@@ -51,6 +60,7 @@ public:
 
 private:
     void lower_to(double limit) noexcept;
+    bool probe() noexcept;
 
     double ceiling_;
     double current_;
@@ -58,7 +68,12 @@ private:
     std::optional<time_point> last_decrease_;
     /// Admissions in [from, to) were counted as accepted by the last decrease.
     std::optional<std::pair<time_point, time_point>> counted_;
-    time_point credited_until_;  ///< recovery has been credited up to here (or starts here)
+    std::optional<double> held_;     ///< the highest limit that held for a full hold since the last refusal
+    std::optional<double> refused_;  ///< the lowest limit refused
+    time_point clean_from_;          ///< clean time counts from here (the end of the last pause)
+    std::optional<time_point> last_success_;
+    duration clean_{};               ///< clean admission time at the current limit
+    int settled_holds_ = 0;          ///< holds passed without a probe, the limit being learned
 };
 
 }  // namespace talentray::detail

@@ -26,6 +26,18 @@ duration clamp_non_negative(duration d) noexcept { return std::max(d, duration::
 // per-key limit, and a bound on memory for budgets configured as practically unlimited.
 constexpr std::size_t max_remembered = std::size_t{1} << 16;
 
+// Changes of rate and burst kept for the counters: enough to tell a story, bounded.
+constexpr std::size_t max_changes = 32;
+
+// With no burst configured, a budget opens with this one and grows it as the server accepts
+// deeper bursts: some limiters allow far fewer requests at once than their rate suggests.
+constexpr std::uint32_t opening_burst = 2;
+
+burst_control burst_for_options(const scheduler_options& options) {
+    if (options.burst) return burst_control{*options.burst, *options.burst, limit_cause::configured};
+    return burst_control{burst_for(options), opening_burst, limit_cause::opening};
+}
+
 }  // namespace
 
 std::string admission_shortfall::describe() const {
@@ -50,8 +62,7 @@ admission_controller::admission_controller(const scheduler_options& options, tim
     : max_in_flight_(options.max_in_flight),
       window_length_(options.window),
       configured_limit_(options.requests_per_window),
-      burst_(burst_for(options)),
-      configured_(shape_for(options.requests_per_window, options.window, burst_)),
+      configured_(shape_for(options.requests_per_window, options.window, burst_for(options))),
       default_pause_(options.default_pause),
       max_pause_(options.max_pause),
       pause_jitter_(options.pause_jitter),
@@ -59,11 +70,17 @@ admission_controller::admission_controller(const scheduler_options& options, tim
       bucket_(configured_.rate, configured_.capacity, now),
       limit_(double(options.requests_per_window),
              {options.rate_decrease_factor, options.min_rate_fraction,
-              std::chrono::duration_cast<duration>(rate_recovery_period_for(options))},
+              std::chrono::duration_cast<duration>(rate_recovery_period_for(options)),
+              std::chrono::duration_cast<duration>(options.window)},
              now),
+      burst_(burst_for_options(options)),
       sent_(options.window, std::min<std::size_t>(options.requests_per_window, max_remembered)),
       history_(options.window, std::min<std::size_t>(2 * std::size_t{options.requests_per_window}, max_remembered)),
-      queue_(options.bulk_admission_interval) {}
+      queue_(options.bulk_admission_interval),
+      burst_cause_(burst_.cause()),
+      created_at_(now) {
+    bucket_.set_capacity(std::min<double>(burst_.current(), configured_.capacity), now);
+}
 
 waiter_id admission_controller::enqueue(priority prio, time_point deadline, time_point now, wake_list& wake) {
     const waiter_id id = ++last_id_;
@@ -108,6 +125,7 @@ waiter_status admission_controller::poll(waiter_id id, time_point now, wake_list
     case waiter_state::granted:
         status.admitted_at = r.admitted_at;
         status.waited = r.admitted_at - r.enqueued_at;
+        status.depth = r.depth;
         ++admitted_;
         if (status.waited > duration::zero()) {
             ++waited_;
@@ -168,36 +186,58 @@ void admission_controller::release(time_point now, wake_list& wake) {
 void admission_controller::on_response(const response_event& event, time_point now, wake_list& wake) {
     ++responses_;
     if (event.http_status == 429) {
-        ++rate_limited_;
-        const time_point previous_pause = paused_until_;
-        const time_point until = saturating_add(now, pause_for(event));
-        if (until > paused_until_) {
-            paused_until_ = until;
-            // Resume with a single token so waiters come back paced by the rate, not as a burst.
-            bucket_.hold_until(until, 1.0);
-            sweep_due_ = true;
-        }
-        // Without the admission time, a 429 during a pause belongs to the overload that caused it.
-        const time_point sent_at = event.admitted_at ? *event.admitted_at
-                                   : now < previous_pause ? time_point::min()
-                                                          : now;
-        std::optional<std::uint64_t> accepted;
-        if (event.admitted_at) {
-            history_.on_refused(*event.admitted_at);
-            accepted = history_.accepted_before(*event.admitted_at);
-        }
-        if (limit_.on_rate_limited(sent_at, accepted, window_length_, paused_until_, now)) {
-            apply_limit(now);
-            ++rate_decreases_;
-            sweep_due_ = true;
-        }
+        on_refused(event, now);
     } else if (event.http_status > 0 && event.http_status < 500) {
-        // The server answered without refusing: the rate may climb back.
-        unhinted_429s_in_a_row_ = 0;
-        if (limit_.on_success(now)) apply_limit(now);
+        on_accepted(event, now);
     }
     if (sync_from_headers_ && !event.rate_limit.empty()) apply_rate_limit(event.rate_limit, now);
     pump(now, wake);
+}
+
+void admission_controller::on_refused(const response_event& event, time_point now) {
+    ++rate_limited_;
+    const time_point previous_pause = paused_until_;
+    const time_point until = saturating_add(now, pause_for(event));
+    if (until > paused_until_) {
+        paused_until_ = until;
+        // Resume with a single token so waiters come back paced by the rate, not as a burst.
+        bucket_.hold_until(until, 1.0);
+        sweep_due_ = true;
+    }
+    if (event.admitted_at) history_.on_refused(*event.admitted_at);
+    if (event.depth && event.depth->in_burst()) {
+        // Sent ahead of the pace, inside a burst: the server takes fewer at once than this
+        // burst, which says nothing about the rate it sustains.
+        if (burst_.on_refused_in_burst(*event.depth)) {
+            ++burst_decreases_;
+            apply_limit(now, limit_cause::burst_refusal);
+        }
+        return;
+    }
+    // Without the admission time, a 429 during a pause belongs to the overload that caused it.
+    const time_point sent_at = event.admitted_at ? *event.admitted_at
+                               : now < previous_pause ? time_point::min()
+                                                      : now;
+    std::optional<std::uint64_t> accepted;
+    if (event.admitted_at) accepted = history_.accepted_before(*event.admitted_at);
+    if (limit_.on_rate_limited(sent_at, accepted, paused_until_, now)) {
+        ++rate_decreases_;
+        apply_limit(now, limit_cause::rate_refusal);
+        sweep_due_ = true;
+    }
+}
+
+void admission_controller::on_accepted(const response_event& event, time_point now) {
+    // The server answered without refusing: the rate may climb back, the burst may grow.
+    unhinted_429s_in_a_row_ = 0;
+    if (limit_.on_success(now)) {
+        ++rate_increases_;
+        apply_limit(now, limit_cause::clean_admissions);
+    }
+    if (event.depth && burst_.on_accepted(*event.depth)) {
+        ++burst_increases_;
+        apply_limit(now, limit_cause::clean_admissions);
+    }
 }
 
 duration admission_controller::pause_for(const response_event& event) {
@@ -222,7 +262,7 @@ void admission_controller::apply_rate_limit(const rate_limit_info& info, time_po
     bool applied = false;
     if (info.limit) {
         const duration window = info.window ? std::chrono::duration_cast<duration>(*info.window) : window_length_;
-        const rate_shape server = shape_for(*info.limit, window, burst_);
+        const rate_shape server = shape_for(*info.limit, window, burst_.ceiling());
         // The server may lower what was configured, never raise it. Its limit, counted over our
         // window, bounds the adaptive limit; its own bucket shape bounds the rate and burst, which
         // also keeps its window when that is shorter than ours.
@@ -230,7 +270,7 @@ void admission_controller::apply_rate_limit(const rate_limit_info& info, time_po
         limit_.set_ceiling(std::clamp(per_our_window, 1.0, double(configured_limit_)));
         header_rate_ = server.rate;
         header_capacity_ = server.capacity;
-        apply_limit(now);
+        apply_limit(now, limit_cause::advertised);
         applied = true;
     }
     if (info.remaining) {
@@ -249,19 +289,34 @@ void admission_controller::apply_rate_limit(const rate_limit_info& info, time_po
     if (applied) ++header_syncs_;
 }
 
-void admission_controller::apply_limit(time_point now) noexcept {
+void admission_controller::apply_limit(time_point now, limit_cause cause) {
     // The bucket that never exceeds the current limit per window, within what the server
-    // advertised.
+    // advertised. The rate leaves room for the largest burst the budget may still grow to, so
+    // no window sees more than the limit whatever the burst does.
     const auto whole = static_cast<std::uint64_t>(std::max(1.0, std::floor(limit_.current())));
-    const rate_shape shape = shape_for(whole, window_length_, burst_);
+    const rate_shape shape = shape_for(whole, window_length_, burst_.ceiling());
     double rate = shape.rate;
-    double capacity = std::min(configured_.capacity, shape.capacity);
+    double capacity = std::min(double(burst_.current()), shape.capacity);
     if (header_rate_ > 0) {
         rate = std::min(rate, header_rate_);
         capacity = std::min(capacity, header_capacity_);
     }
-    if (rate != bucket_.rate()) bucket_.set_rate(rate, now);
-    if (capacity != bucket_.capacity()) bucket_.set_capacity(capacity, now);
+    if (rate != bucket_.rate()) {
+        record_change(limit_change::quantity::rate, bucket_.rate() * 60, rate * 60, cause, now);
+        rate_cause_ = cause;
+        bucket_.set_rate(rate, now);
+    }
+    if (capacity != bucket_.capacity()) {
+        record_change(limit_change::quantity::burst, bucket_.capacity(), capacity, cause, now);
+        burst_cause_ = cause;
+        bucket_.set_capacity(capacity, now);
+    }
+}
+
+void admission_controller::record_change(limit_change::quantity what, double from, double to, limit_cause cause,
+                                         time_point now) {
+    if (changes_.size() == max_changes) changes_.pop_front();
+    changes_.push_back({what, std::chrono::duration_cast<std::chrono::nanoseconds>(now - created_at_), from, to, cause});
 }
 
 time_point admission_controller::ready_at(time_point now) const noexcept {
@@ -365,6 +420,7 @@ void admission_controller::pump(time_point now, wake_list& wake) {
             next_ready = ready;
             break;
         }
+        const admission_depth depth = burst_.on_admit(now, bucket_.rate());
         bucket_.try_take(now);
         window_.on_admit(now);
         history_.on_admit(now);
@@ -373,6 +429,7 @@ void admission_controller::pump(time_point now, wake_list& wake) {
         record& r = records_.at(*next);
         r.state = waiter_state::granted;
         r.admitted_at = now;
+        r.depth = depth;
         if (timekeeper_ == *next) timekeeper_.reset();
         wake.push_back(*next);
     }
@@ -403,6 +460,14 @@ void admission_controller::fill(scheduler_counters& out, time_point now) const {
     out.rate_limited_responses = rate_limited_;
     out.rate_decreases = rate_decreases_;
     out.header_syncs = header_syncs_;
+    out.rate_increases = rate_increases_;
+    out.burst_decreases = burst_decreases_;
+    out.burst_increases = burst_increases_;
+    out.rate_cause = rate_cause_;
+    out.burst = static_cast<std::uint32_t>(bucket_.capacity());
+    out.burst_ceiling = burst_.ceiling();
+    out.burst_cause = burst_cause_;
+    out.recent_changes.assign(changes_.begin(), changes_.end());
     out.configured_rate_per_minute = configured_.rate * 60;
     out.current_rate_per_minute = bucket_.rate() * 60;
     out.current_requests_per_window = limit_.current();

@@ -1,11 +1,12 @@
 // The admission state machine of one API key: token bucket, sent-window check, 429 pause,
-// adaptive limit, server window, in-flight cap and priority queue, driven by events that carry the current time.
+// adaptive limit, learned burst, server window, in-flight cap and priority queue, driven by events that carry the current time.
 // It decides; the async shell (budget_core) only waits and wakes. No clock, lock or I/O here.
 #pragma once
 
 #include "scheduler/adaptive_limit.hpp"
 #include "scheduler/admission_history.hpp"
 #include "scheduler/admission_queue.hpp"
+#include "scheduler/burst_control.hpp"
 #include "scheduler/clock.hpp"
 #include "scheduler/rate_limit_headers.hpp"
 #include "scheduler/rate_shape.hpp"
@@ -18,6 +19,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -54,6 +56,7 @@ struct waiter_status {
     time_point wake_at = time_point::max();  ///< queued: look again at the latest then
     time_point admitted_at{};                ///< granted
     duration waited{};                       ///< granted: time spent queued
+    admission_depth depth;                   ///< granted: where it stood against the pace
     admission_shortfall shortfall;           ///< expired
 };
 
@@ -62,6 +65,8 @@ struct response_event {
     int http_status = 0;
     std::optional<std::chrono::seconds> retry_after;
     std::optional<time_point> admitted_at;
+    /// Where the attempt's admission stood against the pace; unset, a 429 counts against the rate.
+    std::optional<admission_depth> depth;
     rate_limit_info rate_limit;
     double jitter = 0;  ///< uniform in [0, 1): picks the pause's random extra
 };
@@ -105,6 +110,7 @@ private:
         /// executor stalls. max() when only an event (a release) can admit it.
         time_point estimate = time_point::max();
         time_point admitted_at{};
+        admission_depth depth;
         admission_shortfall shortfall;
     };
 
@@ -119,14 +125,16 @@ private:
     void expire(waiter_id id, record& r, admission_shortfall why, wake_list& wake);
     void apply_rate_limit(const rate_limit_info& info, time_point now);
     duration pause_for(const response_event& event);
-    void apply_limit(time_point now) noexcept;
+    void on_refused(const response_event& event, time_point now);
+    void on_accepted(const response_event& event, time_point now);
+    void apply_limit(time_point now, limit_cause cause);
+    void record_change(limit_change::quantity what, double from, double to, limit_cause cause, time_point now);
     time_point sent_window_lower_bound(std::size_t needed, time_point at) const noexcept;
 
     // Configuration.
     std::uint32_t max_in_flight_;
     duration window_length_;
     std::uint64_t configured_limit_;
-    std::uint64_t burst_;
     rate_shape configured_;
     double header_rate_ = 0;      ///< the advertised limit's bucket rate; 0 when none was seen
     double header_capacity_ = 0;  ///< the advertised limit's bucket capacity; 0 when none
@@ -138,6 +146,7 @@ private:
     // Admission state.
     token_bucket bucket_;
     adaptive_limit limit_;
+    burst_control burst_;
     sent_window sent_;
     admission_history history_;
     server_window window_;
@@ -167,6 +176,13 @@ private:
     std::uint64_t rate_limited_ = 0;
     std::uint64_t rate_decreases_ = 0;
     std::uint64_t header_syncs_ = 0;
+    std::uint64_t rate_increases_ = 0;
+    std::uint64_t burst_decreases_ = 0;
+    std::uint64_t burst_increases_ = 0;
+    limit_cause rate_cause_ = limit_cause::configured;
+    limit_cause burst_cause_;
+    time_point created_at_;
+    std::deque<limit_change> changes_;  ///< the most recent, oldest first
 };
 
 }  // namespace talentray::detail

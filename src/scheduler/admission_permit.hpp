@@ -1,6 +1,8 @@
 // scheduler/admission_permit.hpp — the right to have one request in flight.
 #pragma once
 
+#include "scheduler/admission_depth.hpp"
+
 #include <chrono>
 #include <memory>
 
@@ -43,15 +45,20 @@ public:
     /// How long the request queued before admission (zero when admitted at once).
     std::chrono::steady_clock::duration waited() const noexcept { return waited_; }
 
+    /// Where the admission stood relative to the steady pace (pass it in
+    /// `response_feedback::depth`).
+    detail::admission_depth depth() const noexcept { return depth_; }
+
 private:
     friend class detail::budget_core;
     admission_permit(std::shared_ptr<detail::budget_core> core,
                      std::chrono::steady_clock::time_point admitted_at,
-                     std::chrono::steady_clock::duration waited) noexcept;
+                     std::chrono::steady_clock::duration waited, detail::admission_depth depth) noexcept;
 
     std::shared_ptr<detail::budget_core> core_;
     std::chrono::steady_clock::time_point admitted_at_{};
     std::chrono::steady_clock::duration waited_{};
+    detail::admission_depth depth_{};
 };
 
 }  // namespace talentray

@@ -61,7 +61,7 @@ asio::awaitable<result<admission_permit>> admit_on(std::shared_ptr<budget_core> 
         switch (status.state) {
         case waiter_state::granted:
             registration.settle();
-            co_return core->make_permit(status.admitted_at, status.waited);
+            co_return core->make_permit(status.admitted_at, status.waited, status.depth);
         case waiter_state::expired:
             registration.settle();
             co_return admission_deadline(*core, status.shortfall);

@@ -89,8 +89,8 @@ void budget_core::withdraw(waiter_id id) noexcept {
     post_all(ready);
 }
 
-admission_permit budget_core::make_permit(time_point admitted_at, duration waited) {
-    return admission_permit{shared_from_this(), admitted_at, waited};
+admission_permit budget_core::make_permit(time_point admitted_at, duration waited, admission_depth depth) {
+    return admission_permit{shared_from_this(), admitted_at, waited, depth};
 }
 
 void budget_core::park(waiter_id id, const std::shared_ptr<pending_wait>& wait, wait_handler handler) {
@@ -157,6 +157,7 @@ void budget_core::on_response(const response_feedback& feedback) noexcept {
     event.http_status = feedback.http_status;
     event.retry_after = feedback.retry_after;
     event.admitted_at = feedback.admitted_at;
+    event.depth = feedback.depth;
     if (options_.sync_from_headers && !feedback.rate_limit.empty())
         event.rate_limit = parse_rate_limit(feedback.rate_limit, std::chrono::system_clock::now());
     event.jitter = uniform_jitter();

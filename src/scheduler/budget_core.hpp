@@ -63,7 +63,7 @@ public:
     void withdraw(waiter_id id) noexcept;
 
     /// The permit for a grant that `poll` reported.
-    admission_permit make_permit(time_point admitted_at, duration waited);
+    admission_permit make_permit(time_point admitted_at, duration waited, admission_depth depth);
 
     // --- The wait operation (admission_wait.hpp) ---------------------------------------------
 

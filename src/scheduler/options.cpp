@@ -75,10 +75,9 @@ std::uint32_t burst_for(const scheduler_options& o) noexcept {
 
 std::chrono::seconds rate_recovery_period_for(const scheduler_options& o) noexcept {
     if (o.rate_recovery_period) return *o.rate_recovery_period;
-    // Five windows: long enough that probing above a limit learned from a 429 stays rare, and
-    // scaled with the window, since a 429 costs a pause measured in windows.
-    constexpr std::chrono::seconds::rep windows = 5;
-    return std::min(o.window * windows, std::chrono::duration_cast<std::chrono::seconds>(longest));
+    // Long enough that a probe (which may cost a 429, a pause and the requests then in flight)
+    // is rare next to the requests it may win, short enough that a job of minutes benefits.
+    return std::chrono::seconds{30};
 }
 
 void validate(const retry_options& o) {

@@ -2,6 +2,7 @@
 // outcome of one attempt. Plain values, so the scheduler never sees Beast types.
 #pragma once
 
+#include "scheduler/admission_depth.hpp"
 #include "scheduler/rate_limit_headers.hpp"
 
 #include <chrono>
@@ -26,6 +27,11 @@ struct response_feedback {
     /// from one sent after it. Left unset, a 429 arriving while the key is already paused is
     /// counted as part of the same overload.
     std::optional<std::chrono::steady_clock::time_point> admitted_at;
+
+    /// Where the admission stood relative to the steady pace: `admission_permit::depth()`. It
+    /// tells a 429 caused by a burst (which lowers the burst) from one caused by the rate (which
+    /// lowers the rate). Left unset, a 429 is taken as a refusal of the rate.
+    std::optional<detail::admission_depth> depth;
 };
 
 }  // namespace talentray

@@ -1,6 +1,6 @@
 # The scheduler layer: rate-limit-aware admission per API key, and the retry policy.
 # Pure logic (virtual time): clock, token_bucket, adaptive_limit, sent_window, admission_history,
-# server_window, rate_shape, admission_queue, admission_controller, retry_budget, retry_planner,
+# server_window, rate_shape, burst_control, admission_queue, admission_controller, retry_budget, retry_planner,
 # rate_limit_headers.
 # Async shell: budget_core (admission_budget's in-process implementation, its admitting
 # coroutine in budget_admission), rate_budget (the public handle), admission_permit,
@@ -14,8 +14,10 @@ target_sources(talentray PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/budget_admission.cpp
   ${CMAKE_CURRENT_LIST_DIR}/budget_core.cpp
   ${CMAKE_CURRENT_LIST_DIR}/budget_registry.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/burst_control.cpp
   ${CMAKE_CURRENT_LIST_DIR}/clock.cpp
   ${CMAKE_CURRENT_LIST_DIR}/failure_classification.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/limit_cause.cpp
   ${CMAKE_CURRENT_LIST_DIR}/options.cpp
   ${CMAKE_CURRENT_LIST_DIR}/random_jitter.cpp
   ${CMAKE_CURRENT_LIST_DIR}/rate_budget.cpp

@@ -112,11 +112,36 @@ TEST_CASE("progress: the rate-limit counters of the run") {
     talentray::scheduler_counters now;
     now.configured_rate_per_minute = 590;
     now.current_rate_per_minute = 590;
+    now.burst = 3;
+    now.burst_ceiling = 10;
+    now.burst_cause = talentray::limit_cause::clean_admissions;
     CHECK(render_rate_counters(run, now) ==
-          "rate limit: 201 admitted, 190 queued (18.9s of waiting in all, 0.2s at most), 429s 2, retries 3, admission rate 590/min");
+          "rate limit: 201 admitted, 190 queued (18.9s of waiting in all, 0.2s at most), 429s 2, retries 3, "
+          "admission rate 590/min (configured), burst 3 of at most 10 (requests accepted without 429s)");
     now.current_rate_per_minute = 295;
+    now.rate_cause = talentray::limit_cause::rate_refusal;
+    now.burst = 6;
+    now.burst_ceiling = 6;
+    now.burst_cause = talentray::limit_cause::burst_refusal;
     run.retries_refused = 1;
     CHECK(render_rate_counters(run, now) ==
           "rate limit: 201 admitted, 190 queued (18.9s of waiting in all, 0.2s at most), 429s 2, retries 3 (1 refused), "
-          "admission rate 295/min (lowered from 590/min after 429s)");
+          "admission rate 295/min (429s at a steady pace; configured 590/min), burst 6 of at most 6 (429s inside a burst)");
+}
+
+TEST_CASE("progress: each change of rate and burst, with its cause") {
+    talentray::limit_change burst;
+    burst.what = talentray::limit_change::quantity::burst;
+    burst.at = 400ms;
+    burst.from = 10;
+    burst.to = 6;
+    burst.cause = talentray::limit_cause::burst_refusal;
+    CHECK(render_limit_change(burst) == "rate limit: at 0.4s, burst 10 -> 6 (429s inside a burst)");
+    talentray::limit_change rate;
+    rate.at = 31'300ms;
+    rate.from = 1190;
+    rate.to = 1790;
+    rate.cause = talentray::limit_cause::clean_admissions;
+    CHECK(render_limit_change(rate) ==
+          "rate limit: at 31.3s, admission rate 1190/min -> 1790/min (requests accepted without 429s)");
 }

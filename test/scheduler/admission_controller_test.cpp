@@ -238,7 +238,7 @@ TEST_CASE("without Retry-After the default pause doubles with each 429 in a row"
     CHECK(m.counters(t0 + 15s).pause_remaining == 2s);  // a success resets the doubling
 }
 
-TEST_CASE("repeated 429s lower the limit to a floor; success restores it after a hold") {
+TEST_CASE("repeated 429s lower the limit to a floor; ten clean holds re-test it") {
     auto o = one_per_second();
     o.rate_recovery_period = 30s;  // factor 0.5, floor 10%
     machine m{o};
@@ -254,15 +254,17 @@ TEST_CASE("repeated 429s lower the limit to a floor; success restores it after a
     // The bucket follows: a limit of 7 per minute is a bucket of 3 refilled at 4 per minute.
     CHECK(m.counters(t0 + 12s).current_rate_per_minute == Approx(4));
 
-    // The last pause ends at t0 + 13 s; the limit holds for 30 s more, then climbs by 70 per 30 s.
-    m.respond(200, t0 + 43s, {}, t0 + 42s);
-    CHECK(m.counters(t0 + 43s).current_requests_per_window == Approx(7));
-    m.respond(200, t0 + 58s, {}, t0 + 57s);
-    CHECK(m.counters(t0 + 58s).current_requests_per_window == Approx(7 + 35));
-    CHECK(m.counters(t0 + 58s).current_rate_per_minute == Approx(42 - 10));
-    m.respond(200, t0 + 80s, {}, t0 + 79s);
-    CHECK(m.counters(t0 + 80s).current_requests_per_window == Approx(70));
-    CHECK(m.counters(t0 + 80s).current_rate_per_minute == Approx(60));
+    // Refused even at the floor: nothing below is worth trying, nothing above is known to
+    // hold. The last pause ends at t0 + 13 s; after ten holds of 30 s of clean admissions the
+    // limit is tried again, halfway to the configured 70.
+    d::time_point now = t0 + 13s;
+    for (int second = 1; second < 300; ++second) m.respond(200, now + second * 1s, {}, now + second * 1s - 100ms);
+    CHECK(m.counters(now + 299s).current_requests_per_window == Approx(7));
+    m.respond(200, now + 300s, {}, now + 300s - 100ms);
+    const auto c = m.counters(now + 300s);
+    CHECK(c.current_requests_per_window == Approx(39));
+    CHECK(c.rate_increases == 1);
+    CHECK(c.rate_cause == tr::limit_cause::clean_admissions);
 }
 
 TEST_CASE("a 429 settles the limit at what the server accepted of the key in the window before") {
@@ -518,4 +520,122 @@ TEST_CASE("a long server window reset is capped like a pause") {
     h.reset = 3600s;
     m.respond(200, t0, {}, t0, h);
     CHECK(m.counters(t0).pause_remaining == 120s);
+}
+
+namespace {
+
+/// 600 per minute with a configured burst of 10: the documented limit.
+tr::scheduler_options documented() {
+    tr::scheduler_options o;
+    o.burst = 10;
+    o.max_in_flight = 100;
+    o.pause_jitter = 0;
+    return o;
+}
+
+/// Admits `count` requests at `now` and returns their statuses.
+std::vector<d::waiter_status> admit_all(machine& m, int count, d::time_point now) {
+    std::vector<d::waiter_status> out;
+    for (int i = 0; i < count; ++i) {
+        const auto id = m.enqueue(priority::bulk, now);
+        out.push_back(m.poll(id, now));
+        REQUIRE(out.back().state == d::waiter_state::granted);
+    }
+    return out;
+}
+
+void respond_to(machine& m, const d::waiter_status& admitted, int status, d::time_point now,
+                std::optional<std::chrono::seconds> retry_after = {}) {
+    d::response_event e;
+    e.http_status = status;
+    e.retry_after = retry_after;
+    e.admitted_at = admitted.admitted_at;
+    e.depth = admitted.depth;
+    m.wake.clear();
+    m.c.on_response(e, now, m.wake);
+}
+
+}  // namespace
+
+TEST_CASE("a 429 inside a burst lowers the burst and leaves the rate alone") {
+    machine m{documented()};
+    const auto burst = admit_all(m, 10, t0);
+    CHECK(burst[6].depth.excess == 7);
+    for (int i = 0; i < 6; ++i) respond_to(m, burst[i], 200, t0 + 50ms);
+    for (int i = 6; i < 10; ++i) respond_to(m, burst[i], 429, t0 + 50ms, 1s);
+
+    const auto c = m.counters(t0 + 50ms);
+    CHECK(c.burst == 6);
+    CHECK(c.burst_ceiling == 6);
+    CHECK(c.burst_cause == tr::limit_cause::burst_refusal);
+    CHECK(c.burst_decreases == 1);
+    CHECK(c.rate_decreases == 0);
+    CHECK(c.current_requests_per_window == Approx(600));
+    // With room for a burst of 6 rather than 10, the rate rises to (600 - 6) per minute.
+    CHECK(c.current_rate_per_minute == Approx(594));
+    CHECK(c.rate_cause == tr::limit_cause::burst_refusal);
+    REQUIRE(c.recent_changes.size() == 2);
+    CHECK(c.recent_changes[0].what == tr::limit_change::quantity::rate);
+    CHECK(c.recent_changes[0].from == Approx(590));
+    CHECK(c.recent_changes[0].to == Approx(594));
+    CHECK(c.recent_changes[1].what == tr::limit_change::quantity::burst);
+    CHECK(c.recent_changes[1].from == Approx(10));
+    CHECK(c.recent_changes[1].to == Approx(6));
+    CHECK(c.recent_changes[1].at == 50ms);
+    CHECK(c.recent_changes[1].cause == tr::limit_cause::burst_refusal);
+    // The Retry-After is honoured all the same.
+    CHECK(c.pause_remaining == 1s);
+}
+
+TEST_CASE("a 429 at the steady pace lowers the rate and leaves the burst alone") {
+    machine m{documented()};
+    admit_all(m, 10, t0);
+    // Then paced requests, one per token (590 per minute: every 101.7 ms).
+    d::time_point now = t0;
+    d::waiter_status paced;
+    for (int i = 0; i < 5; ++i) {
+        const auto id = m.enqueue(priority::bulk, now);
+        auto status = m.poll(id, now);
+        while (status.state == d::waiter_state::queued) status = m.poll(id, now = status.wake_at);
+        paced = status;
+    }
+    CHECK_FALSE(paced.depth.in_burst());
+    respond_to(m, paced, 429, now + 10ms, 1s);
+
+    const auto c = m.counters(now + 10ms);
+    CHECK(c.rate_decreases == 1);
+    CHECK(c.burst_decreases == 0);
+    CHECK(c.burst == 10);
+    CHECK(c.current_requests_per_window == Approx(300));
+    CHECK(c.rate_cause == tr::limit_cause::rate_refusal);
+}
+
+TEST_CASE("a 429 whose admission depth is unknown counts against the rate") {
+    machine m{documented()};
+    admit_all(m, 10, t0);
+    m.respond(429, t0 + 50ms, 1s, t0);
+    const auto c = m.counters(t0 + 50ms);
+    CHECK(c.rate_decreases == 1);
+    CHECK(c.burst_decreases == 0);
+}
+
+TEST_CASE("without a configured burst the budget opens with two and grows on accepted full bursts") {
+    tr::scheduler_options o = documented();
+    o.burst.reset();
+    machine m{o};
+    CHECK(m.counters(t0).burst == 2);
+    CHECK(m.counters(t0).burst_cause == tr::limit_cause::opening);
+    CHECK(m.counters(t0).burst_ceiling == 10);
+    // The rate leaves room for the largest burst it may grow to.
+    CHECK(m.counters(t0).current_rate_per_minute == Approx(590));
+    const auto both = admit_all(m, 2, t0);
+    // A third at the same instant waits for a token.
+    const auto third = m.enqueue(priority::bulk, t0);
+    CHECK(m.poll(third, t0).state == d::waiter_state::queued);
+    respond_to(m, both[0], 200, t0 + 50ms);
+    respond_to(m, both[1], 200, t0 + 50ms);
+    const auto c = m.counters(t0 + 50ms);
+    CHECK(c.burst == 3);
+    CHECK(c.burst_increases == 1);
+    CHECK(c.burst_cause == tr::limit_cause::clean_admissions);
 }

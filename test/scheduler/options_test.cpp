@@ -34,10 +34,10 @@ TEST_CASE("an unset burst follows the limit: limit / 60 rounded, between 1 and 1
     CHECK(tr::burst_for(set) == 4);  // an explicit burst is used as given
 }
 
-TEST_CASE("an unset recovery period is five windows") {
+TEST_CASE("an unset recovery period is 30 seconds of clean admissions, whatever the window") {
     tr::scheduler_options o;
-    CHECK(tr::rate_recovery_period_for(o) == 300s);
-    o.window = 6s;
+    CHECK(tr::rate_recovery_period_for(o) == 30s);
+    o.window = 3600s;
     CHECK(tr::rate_recovery_period_for(o) == 30s);
     o.rate_recovery_period = 7s;
     CHECK(tr::rate_recovery_period_for(o) == 7s);

@@ -23,13 +23,19 @@ struct scheduler_options {
     /// The length of the server's rate-limit window.
     std::chrono::seconds window{60};
 
-    /// Requests that may start back to back after an idle period (the token bucket's capacity).
-    /// The refill rate is lowered by the same amount, to (requests_per_window - burst) / window,
-    /// so that no `window`-long interval can see more than `requests_per_window` admissions
-    /// whether the server counts in fixed or sliding windows: 590 per minute by default.
-    /// Unset, it follows the limit: requests_per_window / 60 rounded, at least 1 and at most 10
-    /// (10 for the documented 600, 1 for 60, 1 for 5; see `burst_for`). When set, it must be at
-    /// least 1 and less than `requests_per_window`.
+    /// The most requests that may start back to back after an idle period (the token bucket's
+    /// capacity). The refill rate is lowered by the same amount, to
+    /// (requests_per_window - burst) / window, so that no `window`-long interval can see more
+    /// than `requests_per_window` admissions whether the server counts in fixed or sliding
+    /// windows: 590 per minute by default.
+    ///
+    /// Many limiters take far fewer requests at once than their rate (a token bucket of 20 per
+    /// second may allow 5 at once). Unset, the budget opens with a burst of 2 and grows it by one
+    /// each time the server accepts a burst that used all of it, up to requests_per_window / 60
+    /// rounded, at least 1 and at most 10 (10 for the documented 600, 1 for 60; see
+    /// `burst_for`). Set, the budget starts at it. Either way, a 429 for a request sent inside a
+    /// burst lowers the burst below the depth that was refused, for the life of the budget, and
+    /// leaves the rate alone. When set, it must be at least 1 and less than `requests_per_window`.
     std::optional<std::uint32_t> burst;
 
     /// Requests of this key that may be in flight at once; further requests queue.
@@ -56,14 +62,16 @@ struct scheduler_options {
 
     // --- Adaptive limit --------------------------------------------------------------------
 
-    // A 429 for a request admitted after the previous decrease lowers the limit the key works
-    // with (requests per `window`; the bucket's rate and the window check follow it). The
-    // server has just refused after accepting some number C of this key's requests in the
-    // window before the refused one was admitted: C is at most its real limit, and all of it
-    // when this process is the key's only user. So the limit becomes C, but never less than
-    // `rate_decrease_factor` of what it was (a small C says more about other users of the key
-    // than about the limit). When C is not below the current limit, the refusal is explained by
-    // someone else's traffic, and the limit is multiplied by `rate_decrease_factor`.
+    // A 429 for a request admitted at the steady pace (not inside a burst: see `burst`) after
+    // the previous decrease lowers the limit the key works with (requests per `window`; the
+    // bucket's rate and the window check follow it). The server has just refused after
+    // accepting some number C of this key's requests in the window before the refused one was
+    // admitted: C is at most its real limit, and all of it when this process is the key's only
+    // user. So the limit becomes C, but never less than `rate_decrease_factor` of what it was (a
+    // small C says more about other users of the key, or a window shorter than `window`, than
+    // about the limit). Otherwise it drops to the last limit that held through a recovery
+    // period, or by `rate_decrease_factor`. The configured limit is a ceiling: the budget never
+    // admits faster, and lowers its rate only when the server refuses at a steady pace.
 
     /// The deepest single decrease of the limit, as a factor. In (0, 1].
     double rate_decrease_factor = 0.5;
@@ -71,11 +79,12 @@ struct scheduler_options {
     /// The limit never drops below this fraction of the configured one. In (0, 1].
     double min_rate_fraction = 0.1;
 
-    /// A lowered limit is held for this long after the pause its 429 caused, then climbs back
-    /// linearly while responses succeed, gaining the full configured limit per such period.
-    /// Each climb past the server's real limit costs a 429 and a pause, and real limits rarely
-    /// change, so the hold is long. Unset: 5 windows (5 minutes at the documented 600 per
-    /// minute; see `rate_recovery_period_for`). When set: positive and at most a year.
+    /// Seconds of clean admissions (responses without a 429, idle time not counted) a lowered
+    /// limit is held before the budget tries higher: halfway to the lowest limit a 429 refused.
+    /// Probing stops when the two are within 3 %, or when the limit came from the server's own
+    /// count (C above); the learned limit is then re-tested only after ten such periods in a row
+    /// without a 429. Unset: 30 seconds (see `rate_recovery_period_for`). When set: positive and
+    /// at most a year.
     std::optional<std::chrono::seconds> rate_recovery_period;
 
     /// Re-synchronise the bucket from `RateLimit`/`RateLimit-Policy`, `RateLimit-*` and
@@ -131,7 +140,7 @@ void validate(const scheduler_options& options);
 std::uint32_t burst_for(const scheduler_options& options) noexcept;
 
 /// The recovery period `options` works with: `options.rate_recovery_period` when set,
-/// otherwise 5 × `window`. Meaningful for valid options; never throws.
+/// otherwise 30 seconds. Meaningful for valid options; never throws.
 std::chrono::seconds rate_recovery_period_for(const scheduler_options& options) noexcept;
 
 /// Checks every field of `options`.

@@ -123,10 +123,20 @@ std::string render_rate_counters(const scheduler_counters& run, const scheduler_
                                    run.admitted, run.waited, total_wait, max_wait, run.rate_limited_responses,
                                    run.retries.total());
     if (run.retries_refused) line += fmt::format(" ({} refused)", run.retries_refused);
-    line += fmt::format(", admission rate {:.0f}/min", now.current_rate_per_minute);
-    if (now.current_rate_per_minute + 0.5 < now.configured_rate_per_minute)
-        line += fmt::format(" (lowered from {:.0f}/min after 429s)", now.configured_rate_per_minute);
+    line += fmt::format(", admission rate {:.0f}/min ({}", now.current_rate_per_minute, to_string(now.rate_cause));
+    if (std::abs(now.current_rate_per_minute - now.configured_rate_per_minute) >= 0.5)
+        line += fmt::format("; configured {:.0f}/min", now.configured_rate_per_minute);
+    line += fmt::format("), burst {} of at most {} ({})", now.burst, now.burst_ceiling, to_string(now.burst_cause));
     return line;
+}
+
+std::string render_limit_change(const limit_change& change) {
+    const double at = std::chrono::duration<double>(change.at).count();
+    if (change.what == limit_change::quantity::rate)
+        return fmt::format("rate limit: at {:.1f}s, admission rate {:.0f}/min -> {:.0f}/min ({})", at, change.from,
+                           change.to, to_string(change.cause));
+    return fmt::format("rate limit: at {:.1f}s, burst {:.0f} -> {:.0f} ({})", at, change.from, change.to,
+                       to_string(change.cause));
 }
 
 }  // namespace talentray::cli

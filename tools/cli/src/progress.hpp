@@ -76,8 +76,13 @@ std::string render_summary(const progress_view& view, std::string_view output, s
 
 /// The key's rate-limit counters of this run, one line (no newline):
 /// `rate limit: 201 admitted, 190 queued (18.9s of waiting in all, 0.2s at most), 429s 0, retries 0,
-/// admission rate 590/min`.
-/// `run` holds the counters' growth during the run (counts), `now` the current state (rate).
+/// admission rate 590/min (configured), burst 3 of at most 10 (requests accepted without 429s)`.
+/// `run` holds the counters' growth during the run (counts), `now` the current state (rate,
+/// burst, and what set each last; the configured rate too when the current one differs).
 std::string render_rate_counters(const scheduler_counters& run, const scheduler_counters& now);
+
+/// One change of rate or burst, for --verbose (no newline):
+/// `rate limit: at 0.4s, burst 10 -> 6 (429s inside a burst)`.
+std::string render_limit_change(const limit_change& change);
 
 }  // namespace talentray::cli

@@ -31,12 +31,13 @@ asio::awaitable<void> redraw_until_stopped(std::shared_ptr<progress_display> dis
 
 progress_display::progress_display(console& out, std::shared_ptr<const talentray::client> client,
                                    std::shared_ptr<const export_job> job, std::string resource,
-                                   std::chrono::milliseconds plain_interval)
+                                   std::chrono::milliseconds plain_interval, bool verbose)
     : out_(out),
       client_(std::move(client)),
       job_(std::move(job)),
       resource_(std::move(resource)),
       plain_interval_(plain_interval),
+      verbose_(verbose),
       started_(std::chrono::steady_clock::now()),
       baseline_(client_->counters()) {
     meter_.add(started_, job_->rows());
@@ -96,6 +97,9 @@ void progress_display::write_summary() {
     run.retries.network -= before.retries.network;
     run.retries_refused -= before.retries_refused;
     out_.write_line(render_rate_counters(run, now));
+    if (!verbose_) return;
+    // Each command has a client, and so a rate budget, of its own: every change is this run's.
+    for (const limit_change& change : now.recent_changes) out_.write_line(render_limit_change(change));
 }
 
 }  // namespace talentray::cli

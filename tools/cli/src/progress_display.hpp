@@ -28,10 +28,11 @@ class export_job;
 class progress_display : public std::enable_shared_from_this<progress_display> {
 public:
     /// `plain_interval`: time between two plain lines when the console is not a terminal (a
-    /// terminal's bar is redrawn five times a second).
+    /// terminal's bar is redrawn five times a second). `verbose`: the summary also lists each
+    /// change of the rate budget's rate and burst, with its cause.
     progress_display(console& out, std::shared_ptr<const talentray::client> client,
                      std::shared_ptr<const export_job> job, std::string resource,
-                     std::chrono::milliseconds plain_interval);
+                     std::chrono::milliseconds plain_interval, bool verbose = false);
 
     /// Starts redrawing on `executor` until `stop()`.
     void start(const boost::asio::any_io_executor& executor);
@@ -42,7 +43,8 @@ public:
     /// The numbers now (also feeds the rate meter).
     progress_view sample();
 
-    /// Writes the final summary line and the key's rate-limit counters of this run.
+    /// Writes the final summary line and the key's rate-limit counters of this run (with
+    /// `verbose`, also every change of rate and burst).
     void write_summary();
 
     // For the timer coroutine.
@@ -57,6 +59,7 @@ private:
     std::shared_ptr<const export_job> job_;
     std::string resource_;
     std::chrono::milliseconds plain_interval_;
+    bool verbose_;
     std::chrono::steady_clock::time_point started_;
     client_counters baseline_;
     rate_meter meter_;

@@ -24,6 +24,7 @@ struct session {
     /// What to tell the user when SIGINT/SIGTERM stops the command (set by export to say how to
     /// resume); empty: just that it was interrupted.
     std::shared_ptr<std::string> interrupt_hint;
+    bool verbose = false;  ///< --verbose: also say what the rate budget learned, change by change
 };
 
 /// Writes `value` indented (a single object) to `s.out`.

@@ -151,7 +151,7 @@ asio::awaitable<void> export_rows(session s, export_plan plan, export_start star
 
     const display_guard guard{std::make_shared<progress_display>(*s.err, s.client, job,
                                                                  std::string(plan.resource->name),
-                                                                 plan.progress_interval)};
+                                                                 plan.progress_interval, s.verbose)};
     guard.display->start(s.client->get_executor());
 
     try {
