@@ -64,6 +64,36 @@ TEST_CASE("mock churn: every row present throughout is read once, none twice, bo
     }
 }
 
+TEST_CASE("mock churn: roles, tests and sourcing leads, both orders: every row present throughout once, none twice",
+          "[pager][mock]") {
+    for (const std::string list : {"roles", "tests", "sourcing"}) {
+        for (const auto order : {mock::list_order::newest_first, mock::list_order::oldest_first}) {
+            CAPTURE(list, mock::to_string(order));
+            mock::server_options options = churning(order);
+            options.churn.list = list;
+            mock::server server{options};
+            asio::io_context io;
+            const tr::client admin = client_of(io, server, server.keys().admin);
+            tr::request_spec base;
+            base.path = "/api/v1/" + list;
+            auto p = tr::pager<json::value>::offset(admin, base, 5, with_window(4));
+            const reading result = run(io, read_ids(&p));
+            REQUIRE(result.errors.empty());
+
+            const mock::churn_record churn = server.stats().churn.at(list + "@user_admin");
+            CHECK_FALSE(churn.inserted_ids.empty());
+            const std::set<std::string> read(result.ids.begin(), result.ids.end());
+            CHECK(read.size() == result.ids.size());
+            const std::set<std::string> deleted(churn.deleted_ids.begin(), churn.deleted_ids.end());
+            std::set<std::string> ever(churn.initial_ids.begin(), churn.initial_ids.end());
+            ever.insert(churn.inserted_ids.begin(), churn.inserted_ids.end());
+            for (const auto& id : churn.initial_ids)
+                if (!deleted.count(id)) CHECK(read.count(id) == 1);
+            for (const auto& id : read) CHECK(ever.count(id) == 1);
+        }
+    }
+}
+
 TEST_CASE("mock churn: an unchanging list reports no change and costs no extra request", "[pager][mock]") {
     mock::server_options options = plain(600);
     options.order = mock::list_order::newest_first;
