@@ -47,16 +47,24 @@ struct pager_access;
 /// own retries — is returned as an error, never skipped; calling `next()` again requests that
 /// page again.
 ///
-/// A list that changes during the walk: offset paging over a list that grows or shrinks can
-/// skip or repeat rows, so the pager compares every page's `totalCount` with the one it
-/// started with (or the one in its checkpoint). On a difference, `next()` fails once with
-/// `errc::list_changed` (saying what changed) before any row of that page is handed out.
-/// The caller decides: stop (and restart the export for a consistent copy), or call `next()`
-/// again, which accepts the new total and continues with that page — rows may then have moved
-/// across the page boundary. Nothing is lost or repeated silently. (Rows added after the last
-/// page was read are simply not part of the walk.) A checkpoint whose row offset no longer fits
-/// its page is reported the same way. Cursor lists (the usage log, newest first) only grow at
-/// the front, behind the walk, and need no such check.
+/// A list that changes during the walk (offset lists): by default the pager reconciles and goes
+/// on. A row present for the whole walk is handed out exactly once; a row added or removed during
+/// the walk at most once; no row is ever handed out twice — with inserts and deletes before or
+/// after the reading position, at the front, the back or the middle, with a parallel window, and
+/// across a checkpoint. It relies on what every sorted listing does (rows that stay keep their
+/// relative order) and on each row's `id`; when `createdAt` shows the order (newest first or
+/// oldest first) it also recognises every row already passed, otherwise it recognises the last
+/// page of rows by id, and a change that moved the walk further than that fails with
+/// `errc::list_changed` rather than repeat a row. An unchanging list costs no extra request; a
+/// changing one costs overlapping reads and, after deletes, steps back, all counted in `stats()`.
+/// One limit no offset walk can avoid without paying on every page: before the first change it
+/// sees (a different `totalCount`, or a page that does not start where the last one ended), it
+/// trusts positions, so equal numbers of deletes before its position and inserts after it
+/// between two page reads can skip as many rows. From the first change on, every page boundary
+/// is checked. See README, "Lists that change". With `pager_options::strict`, the first page
+/// whose `totalCount` differs fails once with `errc::list_changed` instead (calling `next()`
+/// again accepts the new total and continues, rows may then have moved across the boundary).
+/// Cursor lists (the usage log, newest first) only grow at the front, behind the walk.
 ///
 /// Memory: at most the page being read plus the window's pages ahead are held, whatever the
 /// list's length (see `pager_options`); `stats()` reports the rows held and their peak.

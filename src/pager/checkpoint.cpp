@@ -62,6 +62,70 @@ result<query_params> read_filters(const json::object& object, pagination_style s
     return filters;
 }
 
+json::object reconcile_object(const reconcile_state& state) {
+    json::object out;
+    if (state.after_id) out["afterId"] = *state.after_id;
+    if (state.after_created_at) out["afterCreatedAt"] = *state.after_created_at;
+    out["position"] = state.position;
+    if (!state.order.empty()) out["order"] = state.order;
+    out["live"] = state.live;
+    json::array ids;
+    for (const std::string& id : state.recent_ids) ids.emplace_back(id);
+    out["recentIds"] = std::move(ids);
+    out["handedOut"] = state.handed_out;
+    return out;
+}
+
+result<std::optional<std::string>> read_string(const json::object& object, std::string_view name) {
+    const json::value* found = object.if_contains(name);
+    if (found == nullptr || found->is_null()) return std::optional<std::string>{};
+    if (!found->is_string()) return invalid("reconcile." + std::string(name) + " must be a string");
+    return std::optional<std::string>{std::string(found->get_string())};
+}
+
+result<reconcile_state> read_reconcile(const json::value& value) {
+    const json::object* object = value.if_object();
+    if (object == nullptr) return invalid("reconcile must be an object");
+    reconcile_state out;
+    auto after_id = read_string(*object, "afterId");
+    if (!after_id) return std::move(after_id).error();
+    out.after_id = *after_id;
+    auto after_created_at = read_string(*object, "afterCreatedAt");
+    if (!after_created_at) return std::move(after_created_at).error();
+    if (*after_created_at) {
+        if (auto at = timestamp::parse(**after_created_at); !at)
+            return invalid("reconcile.afterCreatedAt: " + at.error().diag.client_message);
+        out.after_created_at = *after_created_at;
+    }
+    auto position = read_integer(*object, "position", true);
+    if (!position) return std::move(position).error();
+    if (**position < -1) return invalid("reconcile.position must be -1 or more");
+    out.position = **position;
+    auto order = read_string(*object, "order");
+    if (!order) return std::move(order).error();
+    out.order = order->value_or("");
+    if (!out.order.empty() && out.order != "newest-first" && out.order != "oldest-first" && out.order != "unordered")
+        return invalid("reconcile.order must be newest-first, oldest-first or unordered");
+    if (const json::value* live = object->if_contains("live"); live != nullptr) {
+        if (!live->is_bool()) return invalid("reconcile.live must be a boolean");
+        out.live = live->get_bool();
+    }
+    if (const json::value* ids = object->if_contains("recentIds"); ids != nullptr) {
+        const json::array* list = ids->if_array();
+        if (list == nullptr || list->size() > 100)
+            return invalid("reconcile.recentIds must be an array of at most 100 ids");
+        for (const json::value& id : *list) {
+            if (!id.is_string()) return invalid("reconcile.recentIds must hold strings");
+            out.recent_ids.emplace_back(id.get_string());
+        }
+    }
+    auto handed = read_integer(*object, "handedOut", false);
+    if (!handed) return std::move(handed).error();
+    if (*handed && **handed < 0) return invalid("reconcile.handedOut must not be negative");
+    out.handed_out = static_cast<std::uint64_t>(handed->value_or(0));
+    return out;
+}
+
 }  // namespace
 
 std::string pager_checkpoint::to_string() const {
@@ -80,6 +144,7 @@ std::string pager_checkpoint::to_string() const {
     out["skip"] = skip;
     if (total_count) out["totalCount"] = *total_count;
     if (done) out["done"] = true;
+    if (reconcile) out["reconcile"] = reconcile_object(*reconcile);
     return json::serialize(out);
 }
 
@@ -127,6 +192,11 @@ result<pager_checkpoint> pager_checkpoint::parse(std::string_view text) {
         if (!total) return std::move(total).error();
         if (*total && **total < 0) return invalid("totalCount must not be negative");
         out.total_count = *total;
+        if (const json::value* state = object->if_contains("reconcile"); state != nullptr && !state->is_null()) {
+            auto reconcile = read_reconcile(*state);
+            if (!reconcile) return std::move(reconcile).error();
+            out.reconcile = std::move(*reconcile);
+        }
     } else {
         const json::value* before = object->if_contains("before");
         if (before != nullptr && !before->is_null()) {

@@ -4,10 +4,12 @@
 #include "pager/row_spans.hpp"
 
 #include <talentray/model/json.hpp>
+#include <talentray/model/timestamp.hpp>
 
 #include <boost/json/monotonic_resource.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/parse_options.hpp>
+#include <boost/json/serialize.hpp>
 #include <boost/json/storage_ptr.hpp>
 
 #include <optional>
@@ -88,6 +90,26 @@ result<Pagination> read_pagination(const json::object& holder, std::string_view 
     return decoded;
 }
 
+/// Each row's id and createdAt, for reconciling a changing list. A row without them gets an
+/// empty id or no time: it cannot be recognised again, which the reconciler allows for.
+std::vector<row_key> row_keys(const json::array& rows) {
+    std::vector<row_key> keys;
+    keys.reserve(rows.size());
+    for (const json::value& row : rows) {
+        row_key key;
+        if (const json::object* object = row.if_object()) {
+            if (const json::value* id = object->if_contains("id")) {
+                if (id->is_string()) key.id = std::string(id->get_string());
+                else if (id->is_number()) key.id = json::serialize(*id);
+            }
+            if (const json::value* created = object->if_contains("createdAt"); created && created->is_string())
+                if (auto at = timestamp::parse(created->get_string())) key.created_at = *at;
+        }
+        keys.push_back(std::move(key));
+    }
+    return keys;
+}
+
 }  // namespace
 
 result<raw_page> parse_offset_page(std::string_view body, row_format format) {
@@ -101,9 +123,11 @@ result<raw_page> parse_offset_page(std::string_view body, row_format format) {
 
     auto pagination = read_pagination<offset_pagination>(*top, "");
     if (!pagination) return std::move(pagination).error();
+    std::vector<row_key> keys = row_keys(data->get_array());
     auto page = page_of_rows(*top, "data", body, {"data"}, format);
     if (!page) return page;
     page->offset = *pagination;
+    page->keys = std::move(keys);
     top->erase("data");
     top->erase("pagination");
     page->envelope = heap_envelope(*top);

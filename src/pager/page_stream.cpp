@@ -89,11 +89,12 @@ asio::awaitable<result<bool>> page_stream::open_next_page() {
         }
         if (window_.front().ready()) {
             auto opened = take_front();
-            if (opened) {
+            if (!opened) continue;  // the walk dropped the window and plans again
+            if (*opened) {
                 drop_unwanted();  // the page may have shown a smaller list
                 plan(executor);
             }
-            co_return opened;
+            co_return std::move(*opened);
         }
         auto waited = co_await wait_for_progress();
         if (!waited) {
@@ -121,7 +122,7 @@ asio::awaitable<result<void>> page_stream::wait_for_progress() {
     co_return result<void>{};
 }
 
-result<bool> page_stream::take_front() {
+std::optional<result<bool>> page_stream::take_front() {
     slot& front = window_.front();
     result<raw_page>& outcome = front.fetch->outcome();
     if (!outcome) {
@@ -131,6 +132,10 @@ result<bool> page_stream::take_front() {
         return failed<bool>(redacted(std::move(failure), redactor_));
     }
     open_verdict verdict = walk_->open(front.key, *outcome);
+    if (verdict.action == open_action::replan) {
+        drop_window();
+        return std::nullopt;
+    }
     if (verdict.action == open_action::refetch) {
         front.reset();
         ++failed_requests_;
@@ -140,6 +145,7 @@ result<bool> page_stream::take_front() {
     current_ = std::move(front.fetch);
     page_key key = std::move(front.key);
     window_.pop_front();
+    if (verdict.replan) drop_window();
 
     raw_page& page = current_page();
     page_info info;
@@ -152,12 +158,13 @@ result<bool> page_stream::take_front() {
     info.envelope = std::move(page.envelope);
     info_ = std::move(info);
     opened_ = opened_page{std::move(key), page.row_count(), page.offset, page.cursor, page.next_before_text};
-    position_ = 0;
+    position_ = std::min(verdict.skip, page.row_count());
+    info_->first_row = position_;
 
     if (initial_skip_ > 0) {
         const auto skip = static_cast<std::size_t>(initial_skip_);
         initial_skip_ = 0;
-        position_ = std::min(skip, page.row_count());
+        position_ = std::max(position_, std::min(skip, page.row_count()));
         info_->first_row = position_;
         if (skip > page.row_count())
             return failed<bool>(walk_error(
@@ -223,6 +230,12 @@ void page_stream::drop_unwanted() noexcept {
         if (it->running()) it->fetch->cancel();
         it = window_.erase(it);
     }
+}
+
+void page_stream::drop_window() noexcept {
+    for (slot& s : window_)
+        if (s.running()) s.fetch->cancel();
+    window_.clear();
 }
 
 void page_stream::cancel_running() noexcept {
@@ -296,6 +309,13 @@ pager_stats page_stream::stats() const noexcept {
     out.peak_in_flight = meter_->peak_in_flight;
     out.buffered_rows = meter_->buffered_rows;
     out.peak_buffered_rows = meter_->peak_buffered_rows;
+    const reconcile_counts counts = walk_->reconciliation();
+    out.rows_added = counts.rows_added;
+    out.rows_removed = counts.rows_removed;
+    out.rows_repeated = counts.rows_repeated;
+    out.reconcile_requests = counts.dropped_reads;
+    out.reconcile_passes = counts.steps_back;
+    out.unverified_boundaries = counts.unverified;
     return out;
 }
 

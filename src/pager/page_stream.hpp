@@ -114,7 +114,9 @@ private:
 
     boost::asio::awaitable<result<bool>> open_next_page();
     boost::asio::awaitable<result<void>> wait_for_progress();
-    result<bool> take_front();
+    /// The front page opened (true), an error, or nothing when the walk dropped the window.
+    std::optional<result<bool>> take_front();
+    void drop_window() noexcept;
     void plan(const boost::asio::any_io_executor& executor);
     void start(slot& s, const boost::asio::any_io_executor& executor);
     void note_arrivals();

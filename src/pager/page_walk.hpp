@@ -2,6 +2,7 @@
 // arrived may be handed out. Pure logic: no I/O, no clock.
 #pragma once
 
+#include "pager/offset_reconcile.hpp"
 #include "pager/raw_page.hpp"
 
 #include <talentray/error.hpp>
@@ -18,11 +19,14 @@ enum class open_action {
     accept,   ///< hand its rows out
     report,   ///< return the error once and keep the page: the next call accepts it
     refetch,  ///< return the error and drop the page: the next call requests it again
+    replan,   ///< drop the page and every page started after it, silently, and plan again
 };
 
 struct open_verdict {
     open_action action = open_action::accept;
     error_info error;
+    std::size_t skip = 0;  ///< accept: rows at the front of the page not to hand out (seen already)
+    bool replan = false;   ///< accept: the pages started after this one are void; plan again
 };
 
 /// The rules of one pagination style. The stream (page_stream) owns the window of requests and
@@ -69,6 +73,9 @@ public:
     /// The checkpoint of a reader `position` rows into `opened` (the page last opened), or, with
     /// no page opened yet, `position` rows into the first page.
     virtual pager_checkpoint checkpoint(const opened_page* opened, std::int64_t position) const = 0;
+
+    /// What reconciling a changing list has seen and cost (offset lists not in strict mode).
+    virtual reconcile_counts reconciliation() const { return {}; }
 };
 
 /// An error of the walk itself, with the request it concerns: `GET <path>`.

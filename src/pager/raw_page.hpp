@@ -22,11 +22,21 @@ enum class row_format {
     text,   ///< each row's exact bytes (`pager<raw_row>`)
 };
 
+/// What an offset walk needs of a row to reconcile a changing list: its id and, when it has one,
+/// `createdAt` (see offset_reconcile.hpp).
+struct row_key {
+    std::string id;
+    std::optional<timestamp> created_at;
+
+    friend bool operator==(const row_key&, const row_key&) = default;
+};
+
 /// A received page, parsed but not decoded into models.
 struct raw_page {
     boost::json::array rows;              ///< the rows (row_format::json and ::model)
     std::vector<std::string> row_texts;   ///< each row's exact bytes (row_format::text only)
     std::optional<offset_pagination> offset;
+    std::vector<row_key> keys;                    ///< offset: each row's key, whatever the format
     std::optional<cursor_pagination> cursor;
     std::optional<std::string> next_before_text;  ///< cursor: `nextBefore` exactly as written
     boost::json::object envelope;         ///< fields beside the rows and the pagination (on the heap)
@@ -37,6 +47,7 @@ struct raw_page {
 /// Which page a request asks for.
 struct page_key {
     std::int64_t page = 0;               ///< offset lists
+    int page_size = 0;                   ///< offset lists: rows asked for; 0: the walk's page size
     std::optional<std::string> before;   ///< cursor lists: `before` as sent; empty: the newest page
     std::optional<timestamp> before_at;  ///< cursor lists: `before` parsed, for ordering checks
 

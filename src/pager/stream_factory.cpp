@@ -44,7 +44,12 @@ std::unique_ptr<page_stream> make_offset_stream(std::shared_ptr<const page_fetch
     validate(options);
     base.priority = options.priority;
     offset_base prepared = value_or_throw(prepare_offset_base(std::move(base), page_size));
-    auto walk = std::make_unique<offset_walk>(std::move(prepared.base), page_size, prepared.first_page);
+    std::unique_ptr<page_walk> walk;
+    if (options.strict)
+        walk = std::make_unique<offset_walk>(std::move(prepared.base), page_size, prepared.first_page);
+    else
+        walk = std::make_unique<offset_walk>(std::move(prepared.base), page_size, prepared.first_page,
+                                             reconcile_memory{}, 0);
     return make_stream(std::move(fetcher), std::move(walk), std::move(options), format, std::move(redactor));
 }
 
@@ -75,12 +80,23 @@ std::unique_ptr<page_stream> make_checkpoint_stream(std::shared_ptr<const page_f
     stream_settings settings;
     settings.options = std::move(options);
     settings.format = format;
-    settings.initial_skip = checked.skip;
+    // A reconciling walk finds its place by the rows it remembers; a strict one by position.
+    const bool reconciling = checked.style == pagination_style::offset && !settings.options.strict;
+    settings.initial_skip = reconciling ? 0 : checked.skip;
     settings.redactor = std::move(redactor);
     if (checked.done) settings.finished_at = checked;
 
     std::unique_ptr<page_walk> walk;
-    if (checked.style == pagination_style::offset) {
+    if (reconciling && checked.reconcile) {
+        walk = std::make_unique<offset_walk>(std::move(base), checked.page_size, checked.page,
+                                             memory_of(*checked.reconcile, checked.total_count), 0);
+    } else if (reconciling) {  // taken by a strict walk: only the position is known
+        reconcile_memory memory;
+        memory.total_count = checked.total_count;
+        memory.last_position = checked.page * checked.page_size + checked.skip - 1;
+        walk = std::make_unique<offset_walk>(std::move(base), checked.page_size, checked.page, std::move(memory),
+                                             static_cast<std::size_t>(checked.skip));
+    } else if (checked.style == pagination_style::offset) {
         walk = std::make_unique<offset_walk>(std::move(base), checked.page_size, checked.page, checked.total_count);
     } else {
         std::optional<timestamp> before_at;

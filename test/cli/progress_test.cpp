@@ -145,3 +145,16 @@ TEST_CASE("progress: each change of rate and burst, with its cause") {
     CHECK(render_limit_change(rate) ==
           "rate limit: at 31.3s, admission rate 1190/min -> 1790/min (requests accepted without 429s)");
 }
+
+TEST_CASE("progress: the list-changes line says what changed and what it cost, and is absent without changes") {
+    talentray::pager_stats stats;
+    CHECK_FALSE(render_list_changes(stats).has_value());
+    stats.rows_added = 1200;
+    stats.rows_removed = 5;
+    stats.rows_repeated = 1;
+    stats.reconcile_requests = 3;
+    stats.reconcile_passes = 1;
+    CHECK(render_list_changes(stats) ==
+          "the list changed during the export: 1,200 rows added, 5 removed (seen in totalCount); 1 row received "
+          "twice and written once; 3 extra requests, 1 step back");
+}

@@ -163,6 +163,11 @@ TEST_CASE("cli: bad options exit 2 with a message naming the problem") {
              {{"--potential-candidates", "10"}, "potential_candidates"},
              {{"--tls-cert", "/nonexistent/cert.pem", "--tls-key", "/nonexistent/key.pem"}, "--tls-cert"},
              {{"--plain", "--ca-out", "/tmp/x.pem"}, "--ca-out"},
+             {{"--list-order", "sideways"}, "list order 'sideways' is unknown"},
+             {{"--churn-list", "usage"}, "churn.list 'usage'"},
+             {{"--churn-list", "roles", "--churn-at", "middle"}, "churn position 'middle' is unknown"},
+             {{"--churn-inserts-per-s", "5"}, "need --churn-list"},
+             {{"--churn-list", "roles", "--churn-deletes-per-s", "-1"}, "churn.deletes_per_s"},
              {{"--no-such-option"}, "no-such-option"},
              {{"--port", "http"}, "--port"}}) {
         child_process mock{bad.arguments};

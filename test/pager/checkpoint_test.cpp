@@ -94,3 +94,33 @@ TEST_CASE("checkpoint: invalid text is refused with the reason", "[pager][checkp
     CHECK_THAT(parse_error(R"({"version":1,"style":"offset","path":"/a","pageSize":10,"page":0,"done":1})"),
                Catch::Contains("done"));
 }
+
+TEST_CASE("checkpoint: a reconciling walk's state round-trips, and bad state is refused by name",
+          "[pager][checkpoint]") {
+    pager_checkpoint checkpoint = offset_position();
+    reconcile_state state;
+    state.after_id = "cand_7";
+    state.after_created_at = "2026-05-01T10:00:00.250Z";
+    state.position = 1236;
+    state.order = "newest-first";
+    state.live = true;
+    state.recent_ids = {"cand_9", "cand_8", "cand_7"};
+    state.handed_out = 1237;
+    checkpoint.reconcile = state;
+    CHECK(pager_checkpoint::parse(checkpoint.to_string()).value() == checkpoint);
+
+    const auto refused = [&](std::string_view member, std::string_view value) {
+        std::string text = checkpoint.to_string();
+        const std::string from = "\"" + std::string(member) + "\":";
+        const auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        const auto end = text.find_first_of(",}", at + from.size());
+        text.replace(at + from.size(), end - at - from.size(), value);
+        auto parsed = pager_checkpoint::parse(text);
+        REQUIRE_FALSE(parsed.has_value());
+        return parsed.error().diag.client_message;
+    };
+    CHECK_THAT(refused("order", "\"sideways\""), Catch::Contains("reconcile.order"));
+    CHECK_THAT(refused("afterCreatedAt", "\"yesterday\""), Catch::Contains("reconcile.afterCreatedAt"));
+    CHECK_THAT(refused("position", "-5"), Catch::Contains("reconcile.position"));
+}

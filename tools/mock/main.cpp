@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
     std::string tls_cert_file, tls_key_file, ca_out, keys_out;
     bool plain = false;
     long long latency_ms = 0, idle_ms = 0;
+    std::string list_order_text = "natural", churn_at_text = "random";
 
     app.add_option("--host", options.host, "address to listen on")->capture_default_str();
     app.add_option("--port", options.port, "port to listen on; 0 picks a free one")->capture_default_str();
@@ -121,6 +122,15 @@ int main(int argc, char** argv) {
     app.add_option("--close-when-idle", idle_ms, "close connections idle this many milliseconds (0 = never)")
         ->check(CLI::NonNegativeNumber);
     app.add_option("--threads", options.threads, "server threads")->capture_default_str();
+    app.add_option("--list-order", list_order_text,
+                   "order of the offset lists: natural, newest-first or oldest-first (by a unique createdAt)")
+        ->capture_default_str();
+    app.add_option("--churn-list", options.churn.list,
+                   "list that changes while it is read: candidates, roles, tests or sourcing");
+    app.add_option("--churn-inserts-per-s", options.churn.inserts_per_s, "rows the churn list gains per second");
+    app.add_option("--churn-deletes-per-s", options.churn.deletes_per_s, "rows the churn list loses per second");
+    app.add_option("--churn-at", churn_at_text, "where churn inserts and deletes: front, back or random")
+        ->capture_default_str();
 
     try {
         app.parse(argc, argv);
@@ -136,6 +146,11 @@ int main(int argc, char** argv) {
             options.tls_certificate_pem = read_file(tls_cert_file, "--tls-cert");
             options.tls_private_key_pem = read_file(tls_key_file, "--tls-key");
         }
+        options.order = mock::parse_list_order(list_order_text);
+        options.churn.at = mock::parse_churn_position(churn_at_text);
+        if (options.churn.list.empty() && (app.count("--churn-inserts-per-s") + app.count("--churn-deletes-per-s") +
+                                           app.count("--churn-at")) > 0)
+            throw usage_error("--churn-inserts-per-s, --churn-deletes-per-s and --churn-at need --churn-list");
         options.faults.latency = std::chrono::milliseconds{latency_ms};
         options.faults.close_when_idle = std::chrono::milliseconds{idle_ms};
         mock::validate(options);

@@ -9,8 +9,23 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace talentray {
+
+/// Where a reconciling offset walk stands in the list's own terms (see `pager_options::strict`):
+/// what lets a walk rebuilt from a checkpoint keep its promise when the list changed meanwhile.
+struct reconcile_state {
+    std::optional<std::string> after_id;  ///< the last row handed out
+    std::optional<std::string> after_created_at;  ///< its createdAt (ISO 8601), if it had one
+    std::int64_t position = -1;           ///< the last row passed, as positioned when it was read
+    std::string order;                    ///< "newest-first", "oldest-first", "unordered" or "" (not known yet)
+    bool live = false;                    ///< the walk had seen the list change
+    std::vector<std::string> recent_ids;  ///< ids of the last rows handed out (at most a page, or 32)
+    std::uint64_t handed_out = 0;         ///< rows handed out so far
+
+    friend bool operator==(const reconcile_state&, const reconcile_state&) = default;
+};
 
 /// The position of a pager, row-exact: the page to read next and how many of its rows were
 /// already handed out. A pager rebuilt from it (`pager<T>::from_checkpoint`) yields exactly the
@@ -20,7 +35,9 @@ namespace talentray {
 ///
 /// The text form is a JSON object, e.g.
 /// `{"version":1,"style":"offset","path":"/api/v1/candidates","filters":[["roleId","role_eng_be"]],
-///   "pageSize":100,"page":12,"skip":37,"totalCount":50000}`
+///   "pageSize":100,"page":12,"skip":37,"totalCount":50000,
+///   "reconcile":{"afterId":"cand_1237","afterCreatedAt":"2026-05-01T10:00:00Z","position":1236,
+///                "order":"newest-first","live":false,"recentIds":["cand_1200",...],"handedOut":1237}}`
 /// or, for the usage log,
 /// `{"version":1,"style":"cursor","path":"/api/admin/api-keys/apikey_1/usage","filters":[],
 ///   "limit":500,"before":"2026-06-04T15:20:00.123Z","skip":3}`.
@@ -37,6 +54,8 @@ struct pager_checkpoint {
     /// Offset: the list's `totalCount` when the checkpoint was taken, if it was known.
     std::optional<std::int64_t> total_count;
     bool done = false;         ///< the walk had reached the end of the list
+    /// Offset lists read with reconciliation: its state (absent from strict walks' checkpoints).
+    std::optional<reconcile_state> reconcile;
 
     /// The JSON text above. Throws only `std::bad_alloc`.
     std::string to_string() const;

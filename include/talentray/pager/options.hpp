@@ -37,6 +37,13 @@ struct pager_options {
     /// it has in flight); empty: the whole list. At least 0.
     std::optional<std::int64_t> max_items;
 
+    /// Offset lists that change during the walk. false (the default): the walk reconciles and
+    /// goes on — a row present for the whole walk is handed out exactly once, a row added or
+    /// removed during it at most once, never a row twice (see pager<T>, "A list that changes").
+    /// true: the first page whose `totalCount` differs fails with `errc::list_changed`, for a
+    /// caller who wants a consistent snapshot or nothing.
+    bool strict = false;
+
     /// Admission class of the page requests: bulk by default, so that an export never starves
     /// the interactive calls of the same key.
     talentray::priority priority = talentray::priority::bulk;
@@ -56,6 +63,14 @@ struct pager_stats {
     std::size_t peak_in_flight = 0;
     std::size_t buffered_rows = 0;   ///< rows held now: the page being consumed and pages received ahead
     std::size_t peak_buffered_rows = 0;
+
+    // Offset lists that changed during the walk (all 0 for an unchanging list, and in strict mode).
+    std::uint64_t rows_added = 0;      ///< growth of totalCount seen between consecutive pages
+    std::uint64_t rows_removed = 0;    ///< shrinkage of totalCount seen between consecutive pages
+    std::uint64_t rows_repeated = 0;   ///< rows received again (moved, or overlapping reads) and not handed out
+    std::uint64_t reconcile_requests = 0;  ///< page requests whose rows were dropped to reconcile
+    std::uint64_t reconcile_passes = 0;    ///< times the walk stepped back over rows it had passed
+    std::uint64_t unverified_boundaries = 0;  ///< boundaries no overlapping read could check (rare, see README)
 };
 
 }  // namespace talentray

@@ -139,4 +139,23 @@ std::string render_limit_change(const limit_change& change) {
                        to_string(change.cause));
 }
 
+std::optional<std::string> render_list_changes(const pager_stats& stats) {
+    if (stats.rows_added + stats.rows_removed + stats.rows_repeated + stats.reconcile_requests +
+            stats.reconcile_passes + stats.unverified_boundaries ==
+        0)
+        return std::nullopt;
+    const auto plural = [](std::uint64_t n, std::string_view one, std::string_view many) {
+        return group_digits(n) + " " + std::string(n == 1 ? one : many);
+    };
+    std::string line = "the list changed during the export: " + plural(stats.rows_added, "row", "rows") +
+                       " added, " + group_digits(stats.rows_removed) + " removed (seen in totalCount); " +
+                       plural(stats.rows_repeated, "row", "rows") + " received twice and written once; " +
+                       plural(stats.reconcile_requests, "extra request", "extra requests") + ", " +
+                       plural(stats.reconcile_passes, "step back", "steps back");
+    if (stats.unverified_boundaries > 0)
+        line += "; " + plural(stats.unverified_boundaries, "page boundary", "page boundaries") +
+                " could not be checked";
+    return line;
+}
+
 }  // namespace talentray::cli

@@ -2,6 +2,7 @@
 // Pure functions of the numbers; progress_display.hpp decides when and where they are written.
 #pragma once
 
+#include <talentray/pager/options.hpp>
 #include <talentray/scheduler/scheduler_counters.hpp>
 
 #include <chrono>
@@ -73,6 +74,12 @@ std::string render_plain_line(const progress_view& view);
 /// `exported 20000 rows of candidates to out.jsonl in 24s (833 rows/s); requests 200, 429s 0, retries 0`.
 /// `resumed_rows` (rows already there when the run started) is mentioned when non-zero.
 std::string render_summary(const progress_view& view, std::string_view output, std::uint64_t resumed_rows);
+
+/// What reconciling a list that changed during the export saw and cost, one line (no newline),
+/// or nothing when the list did not change:
+/// `the list changed during the export: 12 rows added, 5 removed (seen in totalCount); 7 rows
+/// received twice and written once; 3 extra requests, 1 step back`.
+std::optional<std::string> render_list_changes(const pager_stats& stats);
 
 /// The key's rate-limit counters of this run, one line (no newline):
 /// `rate limit: 201 admitted, 190 queued (18.9s of waiting in all, 0.2s at most), 429s 0, retries 0,

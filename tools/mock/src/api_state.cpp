@@ -29,7 +29,9 @@ api_state::api_state(const server_options& options, timestamp started_at)
       world_(make_fixtures(options.seed, options.potential_candidates, options.candidates)),
       candidates_(options.seed, options.candidates, world_.roles, world_.organizations.size()),
       next_lead_number_(options.potential_candidates + 1),
-      next_usage_sequence_(options.seeded_usage_rows + 1) {
+      next_usage_sequence_(options.seeded_usage_rows + 1),
+      order_(options.order),
+      churn_(options.churn) {
     for (lead_record& lead : world_.leads) leads_.emplace(number_after(lead.id, "pc_"), std::move(lead));
     world_.leads.clear();  // leads_ owns them from here on
     for (const batch_record& batch : world_.batches) {
@@ -45,6 +47,18 @@ api_state::api_state(const server_options& options, timestamp started_at)
         keys_by_secret_.emplace(owned->key, owned.get());
         keys_.push_back(std::move(owned));
     }
+}
+
+live_list* api_state::find_live_list(const std::string& name) {
+    const auto it = live_lists_.find(name);
+    return it == live_lists_.end() ? nullptr : &it->second;
+}
+
+live_list& api_state::add_live_list(const std::string& name, std::vector<std::string> base_ids, std::string id_prefix,
+                                    timestamp now) {
+    live_list list{std::move(base_ids), std::move(id_prefix), derive(seed_, hash_text("live-list"), hash_text(name)),
+                   now};
+    return live_lists_.insert_or_assign(name, std::move(list)).first->second;
 }
 
 const user_record* api_state::find_user(std::string_view id) const {

@@ -4,6 +4,7 @@
 
 #include "candidates.hpp"
 #include "fixtures.hpp"
+#include "live_list.hpp"
 #include "records.hpp"
 
 #include <talentray/mock/options.hpp>
@@ -81,6 +82,16 @@ public:
     void record_usage(api_key_record& key, std::string method, std::string path, optional_text ip,
                       optional_text user_agent, timestamp now);
 
+    // --- live lists ----------------------------------------------------------------------------
+    /// The order of the offset lists and the churn configuration (server_options).
+    list_order order() const { return order_; }
+    const churn_options& churn() const { return churn_; }
+    /// The live list named `name` (see live_list), or null before its first read.
+    live_list* find_live_list(const std::string& name);
+    /// Starts a live list; churn is measured from `now`.
+    live_list& add_live_list(const std::string& name, std::vector<std::string> base_ids, std::string id_prefix,
+                             timestamp now);
+
     // --- career portal --------------------------------------------------------------------------
     /// The invitation link for (organization, role, locale): made on first request, then reused.
     std::string invite_url(std::string_view organization_id, std::string_view role_id, std::string_view locale);
@@ -106,6 +117,9 @@ private:
     std::uint64_t keys_created_ = 0;
     std::uint64_t next_usage_sequence_;
     std::map<std::string, std::string, std::less<>> invite_urls_;
+    list_order order_;
+    churn_options churn_;
+    std::map<std::string, live_list> live_lists_;
 };
 
 }  // namespace talentray::mock::detail

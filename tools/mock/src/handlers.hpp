@@ -9,6 +9,7 @@
 #include "router.hpp"
 #include "stats_counters.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,20 @@ struct request_context {
     /// Now, truncated to whole seconds, as stored in updatedAt/createdAt.
     timestamp now_seconds() const { return std::chrono::floor<std::chrono::seconds>(now); }
 };
+
+/// One offset list as its handler computed it for a request: the matching rows, in creation order.
+struct list_rows {
+    std::string_view list;       ///< the name `--churn-list` uses: "candidates", "roles", "tests", "sourcing"
+    std::string_view id_prefix;  ///< starts the ids of inserted rows: "cand_"
+    std::string filters;         ///< the request's filters, "?roleId=x" or empty: each filter is its own live list
+    std::size_t count = 0;
+    std::function<std::string(std::size_t)> id_of;           ///< the id of row i
+    std::function<boost::json::object(std::size_t)> render;  ///< row i as the API shows it
+};
+
+/// The page of `rows` that `page` asks for, in the server's list order, with churn applied when
+/// `rows.list` is the churning list (see README "Live lists").
+http_response list_page(request_context& context, const page_request& page, const list_rows& rows);
 
 /// {"data": items, "pagination": {...}}
 http_response offset_page(boost::json::array items, std::size_t page, std::size_t page_size, std::size_t total);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace talentray::mock {
 namespace {
@@ -66,6 +67,48 @@ std::string_view to_string(limit_shape shape) noexcept {
     return "unknown";
 }
 
+list_order parse_list_order(std::string_view text) {
+    for (const list_order order : {list_order::natural, list_order::newest_first, list_order::oldest_first})
+        if (text == to_string(order)) return order;
+    throw std::invalid_argument("list order '" + std::string(text) +
+                                "' is unknown; expected natural, newest-first or oldest-first");
+}
+
+std::string_view to_string(list_order order) noexcept {
+    switch (order) {
+    case list_order::natural: return "natural";
+    case list_order::newest_first: return "newest-first";
+    case list_order::oldest_first: return "oldest-first";
+    }
+    return "unknown";
+}
+
+churn_position parse_churn_position(std::string_view text) {
+    for (const churn_position at : {churn_position::front, churn_position::back, churn_position::random})
+        if (text == to_string(at)) return at;
+    throw std::invalid_argument("churn position '" + std::string(text) + "' is unknown; expected front, back or random");
+}
+
+std::string_view to_string(churn_position at) noexcept {
+    switch (at) {
+    case churn_position::front: return "front";
+    case churn_position::back: return "back";
+    case churn_position::random: return "random";
+    }
+    return "unknown";
+}
+
+void validate(const churn_options& churn) {
+    if (!churn.list.empty() && churn.list != "candidates" && churn.list != "roles" && churn.list != "tests" &&
+        churn.list != "sourcing")
+        throw std::invalid_argument("churn.list '" + churn.list +
+                                    "' is unknown; expected candidates, roles, tests or sourcing");
+    for (const auto& [name, rate] : {std::pair{"churn.inserts_per_s", churn.inserts_per_s},
+                                     std::pair{"churn.deletes_per_s", churn.deletes_per_s}})
+        if (!(rate >= 0.0 && rate <= 100'000.0))  // also rejects NaN
+            throw std::invalid_argument(std::string(name) + " must be within [0, 100000], got " + std::to_string(rate));
+}
+
 void validate(const fault_options& faults) {
     check_rate("server_error_rate", faults.server_error_rate);
     check_rate("drop_before_header_rate", faults.drop_before_header_rate);
@@ -99,6 +142,7 @@ void validate(const server_options& options) {
         throw std::invalid_argument("threads must be within [1, 64], got " + std::to_string(options.threads));
     if (options.max_body_bytes == 0) throw std::invalid_argument("max_body_bytes must be positive");
     validate(options.faults);
+    validate(options.churn);
 }
 
 }  // namespace talentray::mock

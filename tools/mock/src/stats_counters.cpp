@@ -64,6 +64,17 @@ void stats_counters::count_fault(connection_fault kind) {
     }
 }
 
+void stats_counters::start_churn(const std::string& list, std::vector<std::string> initial_ids) {
+    std::lock_guard lock{mutex_};
+    data_.churn[list].initial_ids = std::move(initial_ids);
+}
+
+void stats_counters::count_churn(const std::string& list, bool inserted, std::string id) {
+    std::lock_guard lock{mutex_};
+    churn_record& record = data_.churn[list];
+    (inserted ? record.inserted_ids : record.deleted_ids).push_back(std::move(id));
+}
+
 stats_snapshot stats_counters::snapshot() const {
     std::lock_guard lock{mutex_};
     return data_;

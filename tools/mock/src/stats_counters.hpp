@@ -6,7 +6,9 @@
 #include <talentray/mock/stats.hpp>
 
 #include <mutex>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace talentray::mock::detail {
 
@@ -26,6 +28,10 @@ public:
     void count_write(std::string_view route);
     void count_fault(fault_kind kind);
     void count_fault(connection_fault kind);
+    /// A live list began changing; `initial_ids` in its order.
+    void start_churn(const std::string& list, std::vector<std::string> initial_ids);
+    /// A churn event of a live list.
+    void count_churn(const std::string& list, bool inserted, std::string id);
 
     stats_snapshot snapshot() const;
 

@@ -42,6 +42,7 @@ struct export_args {
     bool resume = false;
     bool force = false;
     bool csv_raw_formulas = false;
+    bool strict = false;
     std::string progress_interval = "10s";
     std::string checkpoint_interval = "1s";
 };
@@ -105,6 +106,7 @@ export_plan make_plan(const export_args& args) {
 
     plan.page_size = args.page_size;
     plan.options.window = args.window;
+    plan.options.strict = args.strict;
     plan.progress_interval = parse_duration(args.progress_interval, "--progress-interval");
     plan.checkpoint_interval = parse_duration(args.checkpoint_interval, "--checkpoint-interval");
     plan.resume = args.resume;
@@ -189,9 +191,14 @@ asio::awaitable<void> export_rows(session s, export_plan plan, export_start star
                           *s.interrupt_hint + ", or --force to start over");
         throw;
     }
-    // The usage log grows while it is read (every request is logged), so its total never matches.
-    job->complete(plan.cursor ? export_job::count_check::none : export_job::count_check::rows_must_match_total);
+    // The usage log grows while it is read (every request is logged), so its total never matches;
+    // neither does an offset list's that changed during the walk (reconciled, see the summary).
+    const pager_checkpoint end = rows.checkpoint();
+    const bool changed = end.reconcile && end.reconcile->live;
+    job->complete(plan.cursor || changed ? export_job::count_check::none
+                                         : export_job::count_check::rows_must_match_total);
     guard.display->write_summary();
+    if (auto changes = render_list_changes(rows.stats())) s.err->write_line(*changes);
 }
 
 asio::awaitable<void> finish_committed(session s, export_plan plan, export_start start, export_checkpoint saved) {
@@ -251,6 +258,10 @@ void add_resource_command(command_line& cli, CLI::App* group, const export_resou
     if (!cursor)
         command->add_option("--window", args->window, "pages requested in parallel, 1-64 (default 4)")
             ->check(CLI::Range(1, 64));
+    if (!cursor)
+        command->add_flag("--strict", args->strict,
+                          "fail with \"list changed\" when the list's size changes during the export, instead "
+                          "of reconciling (for a consistent snapshot or nothing)");
     command->add_flag("--csv-raw-formulas", args->csv_raw_formulas,
                       "CSV: write cells beginning with = + - @ tab or CR as they are, instead of with a ' "
                       "in front that keeps spreadsheets from running them as formulas");

@@ -34,16 +34,17 @@ http_response list_candidates(request_context& context) {
     }
     const std::vector<std::uint32_t>* index = context.state.candidate_index(*context.user, role_position);
     const std::size_t total = index != nullptr ? index->size() : context.state.candidates().count();
-    const std::size_t first = page_start(page->page, page->page_size, total);
-    const std::size_t last = std::min(total, first + page->page_size);
-
-    json::array items;
-    items.reserve(last - first);
-    for (std::size_t i = first; i < last; ++i) {
-        const auto candidate_index = index != nullptr ? (*index)[i] : static_cast<std::uint32_t>(i + 1);
-        items.push_back(render_candidate(context.state.candidate(candidate_index), context.state.roles()));
-    }
-    return offset_page(std::move(items), page->page, page->page_size, total);
+    const auto index_at = [&](std::size_t i) {
+        return index != nullptr ? (*index)[i] : static_cast<std::uint32_t>(i + 1);
+    };
+    list_rows rows;
+    rows.list = "candidates";
+    rows.id_prefix = "cand_";
+    if (role_id) rows.filters = "?roleId=" + std::string(*role_id);
+    rows.count = total;
+    rows.id_of = [&](std::size_t i) { return "cand_" + std::to_string(index_at(i)); };
+    rows.render = [&](std::size_t i) { return render_candidate(context.state.candidate(index_at(i)), context.state.roles()); };
+    return list_page(context, *page, rows);
 }
 
 http_response get_candidate(request_context& context) {

@@ -15,6 +15,22 @@ json::object counts(const Map& map) {
     return result;
 }
 
+json::array strings(const std::vector<std::string>& values) {
+    json::array out;
+    out.reserve(values.size());
+    for (const std::string& value : values) out.emplace_back(value);
+    return out;
+}
+
+json::object churn(const std::map<std::string, churn_record>& lists) {
+    json::object out;
+    for (const auto& [name, record] : lists)
+        out[name] = json::object{{"initialIds", strings(record.initial_ids)},
+                                 {"insertedIds", strings(record.inserted_ids)},
+                                 {"deletedIds", strings(record.deleted_ids)}};
+    return out;
+}
+
 }  // namespace
 
 http_response get_mock_stats(request_context& context) {
@@ -29,6 +45,7 @@ http_response get_mock_stats(request_context& context) {
                                       {"requestsByRoute", counts(stats.requests_by_route)},
                                       {"responsesByStatus", counts(stats.responses_by_status)},
                                       {"writeExecutions", counts(stats.write_executions)},
+                                      {"churn", churn(stats.churn)},
                                       {"faults", json::object{{"serverError", faults.server_error},
                                                               {"dropBeforeHeader", faults.drop_before_header},
                                                               {"dropAfterHeader", faults.drop_after_header},

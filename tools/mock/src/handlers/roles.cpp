@@ -37,11 +37,16 @@ http_response list_roles(request_context& context) {
         if (status && role.status != *status) continue;
         matching.push_back(&role);
     }
-    const std::size_t first = page_start(page->page, page->page_size, matching.size());
-    const std::size_t last = std::min(matching.size(), first + page->page_size);
-    json::array items;
-    for (std::size_t i = first; i < last; ++i) items.push_back(render_role(*matching[i]));
-    return offset_page(std::move(items), page->page, page->page_size, matching.size());
+    list_rows rows;
+    rows.list = "roles";
+    rows.id_prefix = "role_";
+    if (organization_id) rows.filters += "&organization_id=" + std::string(*organization_id);
+    if (status) rows.filters += "&status=" + std::string(*status);
+    if (!rows.filters.empty()) rows.filters[0] = '?';
+    rows.count = matching.size();
+    rows.id_of = [&](std::size_t i) { return std::string(matching[i]->id); };
+    rows.render = [&](std::size_t i) { return render_role(*matching[i]); };
+    return list_page(context, *page, rows);
 }
 
 http_response get_role(request_context& context) {

@@ -45,11 +45,16 @@ http_response list_potential_candidates(request_context& context) {
             continue;
         matching.push_back(&lead);
     }
-    const std::size_t first = page_start(page->page, page->page_size, matching.size());
-    const std::size_t last = std::min(matching.size(), first + page->page_size);
-    json::array items;
-    for (std::size_t i = first; i < last; ++i) items.push_back(render(context, *matching[i]));
-    return offset_page(std::move(items), page->page, page->page_size, matching.size());
+    list_rows rows;
+    rows.list = "sourcing";
+    rows.id_prefix = "pc_";
+    if (role_id) rows.filters += "&role_id=" + std::string(*role_id);
+    if (status) rows.filters += "&status=" + std::string(*status);
+    if (!rows.filters.empty()) rows.filters[0] = '?';
+    rows.count = matching.size();
+    rows.id_of = [&](std::size_t i) { return std::string(matching[i]->id); };
+    rows.render = [&](std::size_t i) { return render(context, *matching[i]); };
+    return list_page(context, *page, rows);
 }
 
 http_response get_potential_candidate(request_context& context) {

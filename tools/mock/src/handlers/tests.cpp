@@ -38,11 +38,17 @@ http_response list_tests(request_context& context) {
         if (language && test.language != *language) continue;
         matching.push_back(&test);
     }
-    const std::size_t first = page_start(page->page, page->page_size, matching.size());
-    const std::size_t last = std::min(matching.size(), first + page->page_size);
-    json::array items;
-    for (std::size_t i = first; i < last; ++i) items.push_back(render_test(*matching[i]));
-    return offset_page(std::move(items), page->page, page->page_size, matching.size());
+    list_rows rows;
+    rows.list = "tests";
+    rows.id_prefix = "test_";
+    if (type) rows.filters += "&type=" + std::string(*type);
+    if (category) rows.filters += "&category=" + std::string(*category);
+    if (language) rows.filters += "&language=" + std::string(*language);
+    if (!rows.filters.empty()) rows.filters[0] = '?';
+    rows.count = matching.size();
+    rows.id_of = [&](std::size_t i) { return std::string(matching[i]->id); };
+    rows.render = [&](std::size_t i) { return render_test(*matching[i]); };
+    return list_page(context, *page, rows);
 }
 
 http_response get_test(request_context& context) {

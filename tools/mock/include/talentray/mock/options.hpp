@@ -50,6 +50,34 @@ struct fault_options {
     std::chrono::milliseconds close_when_idle{0};  ///< close connections idle this long (0 = never)
 };
 
+/// The order of the offset lists (candidates, roles, tests, sourcing leads). The contract does
+/// not say which order the server uses, so clients must cope with either.
+enum class list_order {
+    natural,       ///< creation order, `createdAt` as generated (not sorted): the order cannot be inferred
+    newest_first,  ///< descending `createdAt`, which becomes unique and millisecond-precise
+    oldest_first,  ///< ascending `createdAt`, unique and millisecond-precise
+};
+
+/// Where churn inserts and deletes rows, in the list's order.
+enum class churn_position { front, back, random };
+
+/// A list that changes on its own while it is read (see README "Live lists").
+struct churn_options {
+    std::string list;           ///< "candidates", "roles", "tests" or "sourcing"; empty: no churn
+    double inserts_per_s = 0;   ///< rows inserted per second of the mock's clock
+    double deletes_per_s = 0;   ///< rows deleted per second of the mock's clock
+    churn_position at = churn_position::random;
+};
+
+/// Parses "natural", "newest-first" or "oldest-first"; throws std::invalid_argument naming the text.
+list_order parse_list_order(std::string_view text);
+std::string_view to_string(list_order order) noexcept;
+/// Parses "front", "back" or "random"; throws std::invalid_argument naming the text.
+churn_position parse_churn_position(std::string_view text);
+std::string_view to_string(churn_position at) noexcept;
+/// Checks a churn configuration; throws std::invalid_argument naming the option.
+void validate(const churn_options& churn);
+
 /// How the server is started. The defaults give a TLS server on a free loopback port with a
 /// freshly generated self-signed certificate and the documented 600/min/key limit.
 struct server_options {
@@ -71,6 +99,8 @@ struct server_options {
     std::string tls_private_key_pem;
 
     fault_options faults{};
+    mock::list_order order = mock::list_order::natural;
+    churn_options churn{};
     unsigned threads = 1;                      ///< threads running the server's io_context
     std::size_t max_body_bytes = 1024 * 1024;  ///< larger request bodies get 413
 };

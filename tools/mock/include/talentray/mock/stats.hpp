@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace talentray::mock {
 
@@ -20,6 +21,16 @@ struct fault_counts {
     friend bool operator==(const fault_counts&, const fault_counts&) = default;
 };
 
+/// What churn did to one live list (see README "Live lists"), so a test can compute the exact set
+/// a complete walk must return: every initial row not deleted, plus any subset of the inserted.
+struct churn_record {
+    std::vector<std::string> initial_ids;  ///< the list's ids, in its order, when churn began
+    std::vector<std::string> inserted_ids;  ///< in the order they were inserted
+    std::vector<std::string> deleted_ids;   ///< in the order they were deleted (inserted ones included)
+
+    friend bool operator==(const churn_record&, const churn_record&) = default;
+};
+
 /// A consistent copy of the server's counters. The /__mock/stats route and its own reads are not
 /// counted, so observing a server does not change what it reports.
 struct stats_snapshot {
@@ -34,6 +45,9 @@ struct stats_snapshot {
     /// was rejected (401, 403, 400, 404, 429, injected 500) is not an execution.
     std::map<std::string, std::uint64_t> write_executions;
     fault_counts faults;
+    /// Per live list ("candidates", or "candidates?roleId=x" when read with filters, per key owner:
+    /// "candidates@user_admin"), what churn did.
+    std::map<std::string, churn_record> churn;
 
     /// The count for a route, 0 if it was never requested.
     std::uint64_t route(const std::string& name) const {
