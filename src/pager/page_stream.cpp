@@ -142,6 +142,7 @@ result<bool> page_stream::take_front() {
     window_.pop_front();
 
     raw_page& page = current_page();
+    meter_->buffered_rows -= walk_->drop_delivered(key, page);
     page_info info;
     info.style = walk_->style();
     info.sequence = static_cast<std::int64_t>(pages_++);

@@ -39,6 +39,7 @@ struct page_key {
     std::int64_t page = 0;               ///< offset lists
     std::optional<std::string> before;   ///< cursor lists: `before` as sent; empty: the newest page
     std::optional<timestamp> before_at;  ///< cursor lists: `before` parsed, for ordering checks
+    int limit = 0;                       ///< cursor lists: `limit` when wider than the walk's own (0: that)
 
     friend bool operator==(const page_key&, const page_key&) = default;
 };
