@@ -50,6 +50,7 @@ enum class errc {
     pagination_stalled,      ///< a cursor did not advance; following it would loop forever
     concurrent_next,         ///< next() was called while another next() was pending
     list_changed,            ///< an offset list's totalCount changed mid-walk; calling again continues
+    tie_wider_than_page,     ///< more rows of a cursor list share one timestamp than the largest page holds
 };
 
 /// The category of `errc`; its name is "talentray".

@@ -64,7 +64,13 @@ struct pager_access;
 /// is checked. See README, "Lists that change". With `pager_options::strict`, the first page
 /// whose `totalCount` differs fails once with `errc::list_changed` instead (calling `next()`
 /// again accepts the new total and continues, rows may then have moved across the boundary).
-/// Cursor lists (the usage log, newest first) only grow at the front, behind the walk.
+/// Cursor lists (the usage log, newest first) only grow at the front, behind the walk; but
+/// several rows share a timestamp (servers stamp whole seconds), so the pager asks each page from
+/// one second after the oldest row handed out and drops the rows it already handed out: a page
+/// boundary inside a second loses nothing, and rows written during the walk are handed out at
+/// most once, also across a checkpoint. A second with more rows than a page holds is asked for
+/// again with twice the limit, up to 500; 500 rows or more in one second fail with
+/// `errc::tie_wider_than_page` once the rows before them are handed out.
 ///
 /// Memory: at most the page being read plus the window's pages ahead are held, whatever the
 /// list's length (see `pager_options`); `stats()` reports the rows held and their peak.
@@ -100,8 +106,10 @@ public:
     /// or an option is out of range.
     static pager offset(const client& api, request_spec base, int page_size, pager_options options = {});
 
-    /// The cursor-paged usage log: the pager adds `limit` and, after the first page, `before`
-    /// (the previous page's `nextBefore`, sent as the server wrote it). `base.query` may carry
+    /// The cursor-paged usage log: the pager adds `limit` and, after the first page, `before`:
+    /// one second after the previous page's oldest row (never later than the `before` it started
+    /// from), or, after an empty page, its `nextBefore` as the server wrote it. Each row must
+    /// carry a string `id` and a `timestamp`. `base.query` may carry
     /// `before` (where to start; it must be a timestamp) and `limit`, which must equal `limit`.
     ///
     /// Sends nothing yet. Throws `talentray::error` (`errc::invalid_argument`) as `offset` does,
@@ -125,7 +133,8 @@ public:
     /// Throws `talentray::error`: the page request failed (its code and diagnostics), the page
     /// or the row does not have the documented shape (`errc::invalid_response`, naming the page
     /// and the row), the list changed (see above), the cursor stalled
-    /// (`errc::pagination_stalled`), `errc::concurrent_next`; `boost::system::system_error`
+    /// (`errc::pagination_stalled`), more rows share one second of a cursor list than a page
+    /// holds (`errc::tie_wider_than_page`), `errc::concurrent_next`; `boost::system::system_error`
     /// with `asio::error::operation_aborted` when cancelled. A row that fails to decode is
     /// consumed: the next call continues after it.
     boost::asio::awaitable<std::optional<T>> next();

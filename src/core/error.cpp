@@ -39,6 +39,7 @@ public:
         case errc::pagination_stalled: return "pagination cursor did not advance";
         case errc::concurrent_next: return "next() called while another next() is pending";
         case errc::list_changed: return "the list changed during pagination";
+        case errc::tie_wider_than_page: return "more rows share one timestamp than the largest page holds";
         }
         return "unknown talentray error";
     }

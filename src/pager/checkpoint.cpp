@@ -126,6 +126,33 @@ result<reconcile_state> read_reconcile(const json::value& value) {
     return out;
 }
 
+/// The cursor's `boundaryAt` and `boundaryIds`: a timestamp, and at most two of the API's
+/// largest pages of ids (a boundary holds one page's tie, plus a page that showed a wider one).
+result<std::pair<std::optional<std::string>, std::vector<std::string>>> read_boundary(const json::object& object) {
+    const std::size_t most_ids = 2 * static_cast<std::size_t>(detail::max_page_size_of(pagination_style::cursor));
+    std::pair<std::optional<std::string>, std::vector<std::string>> out;
+    const json::value* at = object.if_contains("boundaryAt");
+    if (at != nullptr && !at->is_null()) {
+        if (!at->is_string()) return invalid("boundaryAt must be a timestamp string or null");
+        if (auto parsed = timestamp::parse(at->get_string()); !parsed)
+            return invalid("boundaryAt: " + parsed.error().diag.client_message);
+        out.first = std::string(at->get_string());
+    }
+    const json::value* ids = object.if_contains("boundaryIds");
+    if (ids == nullptr || ids->is_null()) return out;
+    const json::array* items = ids->if_array();
+    if (items == nullptr) return invalid("boundaryIds must be an array of ids");
+    if (!items->empty() && !out.first) return invalid("boundaryIds needs boundaryAt");
+    if (items->size() > most_ids)
+        return invalid("boundaryIds holds " + std::to_string(items->size()) + " ids, more than " +
+                       std::to_string(most_ids));
+    for (const json::value& id : *items) {
+        if (!id.is_string() || id.get_string().empty()) return invalid("boundaryIds must hold non-empty strings");
+        out.second.emplace_back(id.get_string());
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string pager_checkpoint::to_string() const {
@@ -142,6 +169,12 @@ std::string pager_checkpoint::to_string() const {
     else
         out["before"] = before ? json::value(*before) : json::value(nullptr);
     out["skip"] = skip;
+    if (boundary_at) {
+        out["boundaryAt"] = *boundary_at;
+        json::array ids;
+        for (const std::string& id : boundary_ids) ids.push_back(json::string(id));
+        out["boundaryIds"] = std::move(ids);
+    }
     if (total_count) out["totalCount"] = *total_count;
     if (done) out["done"] = true;
     if (reconcile) out["reconcile"] = reconcile_object(*reconcile);
@@ -205,6 +238,10 @@ result<pager_checkpoint> pager_checkpoint::parse(std::string_view text) {
                 return invalid("before: " + at.error().diag.client_message);
             out.before = std::string(before->get_string());
         }
+        auto boundary = read_boundary(*object);
+        if (!boundary) return std::move(boundary).error();
+        out.boundary_at = std::move(boundary->first);
+        out.boundary_ids = std::move(boundary->second);
     }
 
     auto skip = read_integer(*object, "skip", false);

@@ -148,6 +148,7 @@ std::optional<result<bool>> page_stream::take_front() {
     if (verdict.replan) drop_window();
 
     raw_page& page = current_page();
+    meter_->buffered_rows -= walk_->drop_delivered(key, page);
     page_info info;
     info.style = walk_->style();
     info.sequence = static_cast<std::int64_t>(pages_++);

@@ -63,6 +63,10 @@ public:
     /// Checks the page next in order before its rows are handed out.
     virtual open_verdict open(const page_key& key, const raw_page& page) = 0;
 
+    /// Removes from a page that `open` accepted the rows the walk has already handed out (a
+    /// cursor page asked again from inside one timestamp). Returns how many it removed.
+    virtual std::size_t drop_delivered(const page_key&, raw_page&) { return 0; }
+
     /// Why no page is left, when that is an error (a cursor that stopped advancing).
     virtual std::optional<error_info> stalled() const = 0;
 

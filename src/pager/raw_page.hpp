@@ -50,6 +50,7 @@ struct page_key {
     int page_size = 0;                   ///< offset lists: rows asked for; 0: the walk's page size
     std::optional<std::string> before;   ///< cursor lists: `before` as sent; empty: the newest page
     std::optional<timestamp> before_at;  ///< cursor lists: `before` parsed, for ordering checks
+    int limit = 0;                       ///< cursor lists: `limit` when wider than the walk's own (0: that)
 
     friend bool operator==(const page_key&, const page_key&) = default;
 };

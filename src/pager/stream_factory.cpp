@@ -101,7 +101,11 @@ std::unique_ptr<page_stream> make_checkpoint_stream(std::shared_ptr<const page_f
     } else {
         std::optional<timestamp> before_at;
         if (checked.before) before_at = timestamp::parse(*checked.before).value();
-        walk = std::make_unique<cursor_walk>(std::move(base), checked.page_size, checked.before, before_at);
+        std::optional<cursor_boundary> handed_out;
+        if (checked.boundary_at)
+            handed_out = cursor_boundary{timestamp::parse(*checked.boundary_at).value(), checked.boundary_ids};
+        walk = std::make_unique<cursor_walk>(std::move(base), checked.page_size, checked.before, before_at,
+                                             std::move(handed_out));
     }
     return std::make_unique<page_stream>(std::move(fetcher), std::move(walk), std::move(settings));
 }

@@ -46,12 +46,17 @@ boost::json::value fetch_now(const mock::server& server, const std::string& key,
 std::string talentray_program() { return TALENTRAY_CLI_EXECUTABLE; }
 
 bool wait_for_file(const std::filesystem::path& file, std::chrono::milliseconds limit) {
+    return wait_for_directory_event(file.parent_path(), [&] { return std::filesystem::exists(file); }, limit);
+}
+
+bool wait_for_directory_event(const std::filesystem::path& directory, const std::function<bool()>& ready,
+                              std::chrono::milliseconds limit) {
     const int watch = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     REQUIRE(watch >= 0);
     // Watching before looking, so that a file appearing in between is not missed.
-    REQUIRE(::inotify_add_watch(watch, file.parent_path().c_str(), IN_CREATE | IN_MOVED_TO) >= 0);
+    REQUIRE(::inotify_add_watch(watch, directory.c_str(), IN_CREATE | IN_MOVED_TO) >= 0);
     const auto deadline = std::chrono::steady_clock::now() + limit;
-    bool found = std::filesystem::exists(file);
+    bool found = ready();
     while (!found) {
         const auto left =
             std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
@@ -61,7 +66,7 @@ bool wait_for_file(const std::filesystem::path& file, std::chrono::milliseconds 
         char buffer[4096];
         while (::read(watch, buffer, sizeof buffer) > 0) {
         }
-        found = std::filesystem::exists(file);
+        found = ready();
     }
     ::close(watch);
     return found;
@@ -181,6 +186,17 @@ std::vector<boost::json::value> cli_fixture::usage_rows(const std::string& key_i
         before = std::string(data.at("pagination").at("nextBefore").as_string());
     }
     return rows;
+}
+
+std::vector<boost::json::value> cli_fixture::usage_log_in_one_page(const std::string& key_id) const {
+    tr::request_spec request;
+    request.path = "/api/admin/api-keys/" + key_id + "/usage";
+    request.query = {{"limit", "500"}};
+    const boost::json::value answer = fetch_now(server, server.keys().admin.key, request);
+    const auto& data = answer.at("data");
+    REQUIRE_FALSE(data.at("pagination").at("hasMore").as_bool());
+    const auto& rows = data.at("rows").as_array();
+    return {rows.begin(), rows.end()};
 }
 
 boost::json::value cli_fixture::get_json(const std::string& path, const std::string& key) const {

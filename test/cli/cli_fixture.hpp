@@ -14,6 +14,7 @@
 #include <chrono>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,6 +30,11 @@ std::string talentray_program();
 /// Waits until `file` exists, watching its directory with inotify (no polling), for at most
 /// `limit`. Returns whether it exists.
 bool wait_for_file(const std::filesystem::path& file, std::chrono::milliseconds limit = std::chrono::seconds{30});
+
+/// Waits until `ready()` holds, asking again each time a file is created in or renamed into
+/// `directory` (inotify, no polling), for at most `limit`. Returns whether it holds.
+bool wait_for_directory_event(const std::filesystem::path& directory, const std::function<bool()>& ready,
+                              std::chrono::milliseconds limit = std::chrono::seconds{30});
 
 /// Splits JSON Lines into parsed values (fails the test on a line that is not JSON).
 std::vector<boost::json::value> parse_json_lines(const std::string& text);
@@ -64,6 +70,10 @@ public:
 
     /// Every row of the usage log of `key_id`, read with raw `send` as the admin key.
     std::vector<boost::json::value> usage_rows(const std::string& key_id) const;
+
+    /// The whole usage log of `key_id` in one answer (limit 500; fails the test if it has more),
+    /// read with raw `send` as the admin key: exact whatever the timestamps' resolution.
+    std::vector<boost::json::value> usage_log_in_one_page(const std::string& key_id) const;
 
     /// One answer of the API, read with raw `send`.
     boost::json::value get_json(const std::string& path, const std::string& key) const;

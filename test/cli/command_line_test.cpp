@@ -3,6 +3,7 @@
 #include "console.hpp"
 #include "error_report.hpp"
 #include "exit_codes.hpp"
+#include "export_resource.hpp"
 #include "global_options.hpp"
 #include "key_file.hpp"
 #include "usage_error.hpp"
@@ -81,6 +82,13 @@ TEST_CASE("command line: all 25 operations and export have a command") {
     CHECK(names.size() == commands.size());
 }
 
+TEST_CASE("export resources: only the usage log is cursor-paged, by its operation's pagination style") {
+    for (const talentray::cli::export_resource& resource : talentray::cli::export_resources()) {
+        CAPTURE(resource.name);
+        CHECK(talentray::cli::is_cursor_paged(resource) == (resource.name == "key-usage"));
+    }
+}
+
 TEST_CASE("command line: global options go before or after the command") {
     const parsed before = parse({"--base-url", "https://acme.talent-ray.com", "--timeout", "5s", "-v", "me"});
     CHECK(before.command == "me");
@@ -148,6 +156,7 @@ TEST_CASE("exit codes: one per kind of failure") {
     CHECK(exit_code_for(boost::asio::error::connection_refused) == exit_code::network);
     CHECK(exit_code_for(boost::asio::error::host_not_found) == exit_code::network);
     CHECK(exit_code_for(tr::errc::server_error) == exit_code::server_error);
+    CHECK(exit_code_for(tr::errc::tie_wider_than_page) == exit_code::other);
     CHECK(exit_code_for(tr::errc::invalid_response) == exit_code::other);
     std::set<int> distinct;
     for (exit_code code : {exit_code::ok, exit_code::other, exit_code::usage, exit_code::bad_request,

@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <talentray/model/timestamp.hpp>
+
+#include <map>
 #include <set>
 
 using namespace mock_test;
@@ -195,4 +198,65 @@ TEST_CASE("usage: before accepts offsets and fractions; bad parameters are 400, 
     const reply unknown = mock.client.get("/api/admin/api-keys/apikey_nope/usage", mock.keys().admin.key);
     CHECK(unknown.status == 404);
     CHECK(unknown.json() == json::parse(R"({"error":"API key not found"})"));
+}
+
+TEST_CASE("usage: at 1 s resolution with several rows per second, rows of one second share a timestamp") {
+    mock::server_options options = plain_options();
+    options.seeded_usage_rows = 400;
+    options.usage_rows_per_second = 6;
+    options.usage_timestamp_resolution = std::chrono::seconds{1};
+    plain_server mock{options};
+    for (int i = 0; i < 8; ++i) mock.client.get("/api/v1/me", mock.keys().employer.key);  // live rows, one second
+
+    std::map<std::string, std::size_t> per_timestamp;
+    std::set<std::string> ids;
+    std::string previous = "9999";
+    std::string query = "?limit=500";
+    for (;;) {
+        const json::value data = usage_page(mock, "apikey_employer", query);
+        for (const json::value& row : data.at("rows").as_array()) {
+            const std::string timestamp = text(row, "timestamp");
+            CHECK(timestamp.size() == 20);  // "2026-06-04T15:30:45Z": whole seconds, no fraction
+            CHECK(timestamp <= previous);   // newest first, ties side by side
+            previous = timestamp;
+            ++per_timestamp[timestamp];
+            ids.insert(text(row, "id"));
+        }
+        const json::value& pagination = data.at("pagination");
+        if (pagination.at("hasMore") == false) break;
+        CHECK(text(pagination, "nextBefore").size() == 20);
+        query = "?limit=500&before=" + text(pagination, "nextBefore");
+    }
+    CHECK(ids.size() == 408);
+    std::size_t tied = 0, widest = 0;
+    for (const auto& [timestamp, count] : per_timestamp) {
+        if (count > 1) tied += count;
+        widest = std::max(widest, count);
+    }
+    CHECK(tied > 200);        // bursts of 1..6 rows: most rows share their second
+    CHECK(widest >= 6);
+}
+
+TEST_CASE("usage: before at 1 s resolution returns the rows of earlier seconds only, the whole tie below it") {
+    mock::server_options options = plain_options();
+    options.seeded_usage_rows = 50;
+    options.usage_rows_per_second = 5;
+    options.usage_timestamp_resolution = std::chrono::seconds{1};
+    plain_server mock{options};
+    const json::value first = usage_page(mock, "apikey_employer", "?limit=3");
+    const json::array& rows = first.at("rows").as_array();
+    const std::string oldest = text(rows.back(), "timestamp");
+    CHECK(text(first.at("pagination"), "nextBefore") == oldest);
+    // Asking from the oldest row's second on (one second later) brings that whole second back.
+    const std::string next_second =
+        talentray::timestamp{talentray::timestamp::parse(oldest).value().to_sys_time() + std::chrono::seconds{1}}
+            .to_string();
+    const json::value again = usage_page(mock, "apikey_employer", "?limit=500&before=" + next_second);
+    std::size_t at_oldest = 0;
+    for (const json::value& row : again.at("rows").as_array()) at_oldest += text(row, "timestamp") == oldest ? 1 : 0;
+    std::size_t on_first = 0;
+    for (const json::value& row : rows) on_first += text(row, "timestamp") == oldest ? 1 : 0;
+    CHECK(at_oldest >= on_first);
+    const json::value older = usage_page(mock, "apikey_employer", "?limit=500&before=" + oldest);
+    for (const json::value& row : older.at("rows").as_array()) CHECK(text(row, "timestamp") < oldest);
 }

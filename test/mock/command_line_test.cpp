@@ -160,6 +160,8 @@ TEST_CASE("cli: bad options exit 2 with a message naming the problem") {
              {{"--server-error-rate", "1.5"}, "--server-error-rate"},
              {{"--server-error-rate", "0.6", "--truncate-body-rate", "0.6"}, "add up to"},
              {{"--threads", "0"}, "threads"},
+             {{"--usage-timestamp-resolution", "1us"}, "--usage-timestamp-resolution"},
+             {{"--usage-rows-per-second", "0"}, "--usage-rows-per-second"},
              {{"--potential-candidates", "10"}, "potential_candidates"},
              {{"--tls-cert", "/nonexistent/cert.pem", "--tls-key", "/nonexistent/key.pem"}, "--tls-cert"},
              {{"--plain", "--ca-out", "/tmp/x.pem"}, "--ca-out"},

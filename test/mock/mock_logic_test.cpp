@@ -271,6 +271,49 @@ TEST_CASE("state: usage timestamps stay unique per key when requests share a mil
     CHECK(key->usage[0].sequence == 11);  // after the seeded rows
 }
 
+TEST_CASE("state: at 1 s resolution usage rows of one second share its whole-second timestamp") {
+    mock::server_options options;
+    options.seeded_usage_rows = 10;
+    options.usage_timestamp_resolution = std::chrono::seconds{1};
+    api_state state{options, make_timestamp(2026, 11, 1)};
+    api_key_record* key = state.find_key("apikey_admin");
+    REQUIRE(key != nullptr);
+    const timestamp second = make_timestamp(2026, 11, 1, 12);
+    for (auto offset : {0ms, 250ms, 999ms, 1000ms})
+        state.record_usage(*key, "GET", "/api/v1/me", std::nullopt, std::nullopt, second + offset);
+    REQUIRE(key->usage.size() == 4);
+    CHECK(key->usage[0].at == second);
+    CHECK(key->usage[1].at == second);
+    CHECK(key->usage[2].at == second);
+    CHECK(key->usage[3].at == second + 1s);
+    // A clock stepping back never makes a row older than the newest one.
+    state.record_usage(*key, "GET", "/api/v1/me", std::nullopt, std::nullopt, second);
+    CHECK(key->usage[4].at == second + 1s);
+}
+
+TEST_CASE("state: seeded usage rows come in bursts within one second, tied at 1 s resolution") {
+    for (const auto resolution : {std::chrono::milliseconds{1}, std::chrono::milliseconds{1000}}) {
+        mock::server_options options;
+        options.seeded_usage_rows = 300;
+        options.usage_rows_per_second = 4;
+        options.usage_timestamp_resolution = resolution;
+        api_state state{options, make_timestamp(2026, 11, 1)};
+        const api_key_record* key = state.find_key("apikey_employer");
+        REQUIRE(key->usage.size() == 300);
+        std::size_t ties = 0;
+        for (std::size_t i = 1; i < key->usage.size(); ++i) {
+            CHECK(key->usage[i - 1].at <= key->usage[i].at);
+            ties += key->usage[i - 1].at == key->usage[i].at ? 1 : 0;
+            // Rows of a burst fall in one second: at most 4 rows per second.
+            if (i >= 4) CHECK(std::chrono::floor<std::chrono::seconds>(key->usage[i - 4].at) <
+                              std::chrono::floor<std::chrono::seconds>(key->usage[i].at));
+        }
+        CAPTURE(resolution.count());
+        if (resolution == std::chrono::milliseconds{1}) CHECK(ties == 0);
+        else CHECK(ties > 100);
+    }
+}
+
 TEST_CASE("state: the usage log keeps at most its capacity, dropping the oldest rows") {
     mock::server_options options;
     options.seeded_usage_rows = 10;

@@ -124,3 +124,28 @@ TEST_CASE("checkpoint: a reconciling walk's state round-trips, and bad state is 
     CHECK_THAT(refused("afterCreatedAt", "\"yesterday\""), Catch::Contains("reconcile.afterCreatedAt"));
     CHECK_THAT(refused("position", "-5"), Catch::Contains("reconcile.position"));
 }
+
+TEST_CASE("checkpoint: a cursor position carries the boundary timestamp and the ids handed out at it",
+          "[pager][checkpoint]") {
+    pager_checkpoint checkpoint = cursor_position();
+    checkpoint.before = "2026-06-04T15:20:01Z";
+    checkpoint.skip = 0;
+    checkpoint.boundary_at = "2026-06-04T15:20:00Z";
+    checkpoint.boundary_ids = {"usage_2041", "usage_2040"};
+    CHECK(checkpoint.to_string() ==
+          R"({"version":1,"style":"cursor","path":"/api/admin/api-keys/apikey_1/usage","filters":[],"limit":500,)"
+          R"("before":"2026-06-04T15:20:01Z","skip":0,"boundaryAt":"2026-06-04T15:20:00Z",)"
+          R"("boundaryIds":["usage_2041","usage_2040"]})");
+    CHECK(pager_checkpoint::parse(checkpoint.to_string()).value() == checkpoint);
+
+    const std::string head = R"({"version":1,"style":"cursor","path":"/a","limit":2,"before":null,)";
+    CHECK_THAT(parse_error(head + R"("boundaryAt":"noon"})"), Catch::Contains("boundaryAt"));
+    CHECK_THAT(parse_error(head + R"("boundaryIds":["a"]})"), Catch::Contains("boundaryIds needs boundaryAt"));
+    CHECK_THAT(parse_error(head + R"("boundaryAt":"2026-06-04T15:20:00Z","boundaryIds":"a"})"),
+               Catch::Contains("boundaryIds must be an array"));
+    CHECK_THAT(parse_error(head + R"("boundaryAt":"2026-06-04T15:20:00Z","boundaryIds":[""]})"),
+               Catch::Contains("non-empty strings"));
+    std::string many = R"("boundaryAt":"2026-06-04T15:20:00Z","boundaryIds":["a")";
+    for (int i = 0; i < 1000; ++i) many += R"(,"a")";
+    CHECK_THAT(parse_error(head + many + "]}"), Catch::Contains("holds 1001 ids, more than 1000"));
+}

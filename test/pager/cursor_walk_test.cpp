@@ -26,7 +26,8 @@ detail::opened_page opened(const detail::page_key& key, const detail::raw_page& 
 
 }  // namespace
 
-TEST_CASE("cursor walk: each cursor comes from the page before", "[pager][cursor_walk]") {
+TEST_CASE("cursor walk: each cursor comes from the page before: 1 ms after its oldest row when rows have fractions",
+          "[pager][cursor_walk]") {
     cursor_walk walk = newest_first(3);
     CHECK(!walk.parallel());
     auto first = walk.next_request();
@@ -39,8 +40,8 @@ TEST_CASE("cursor walk: each cursor comes from the page before", "[pager][cursor
     walk.on_arrival(*first, make_cursor_page(3, 3, "2026-06-04T15:20:00.500Z"));
     auto second = walk.next_request();
     REQUIRE(second);
-    CHECK(second->before == "2026-06-04T15:20:00.500Z");
-    CHECK(walk.request_for(*second).query == query_params{{"limit", "3"}, {"before", "2026-06-04T15:20:00.500Z"}});
+    CHECK(second->before == "2026-06-04T15:20:00.501Z");
+    CHECK(walk.request_for(*second).query == query_params{{"limit", "3"}, {"before", "2026-06-04T15:20:00.501Z"}});
     walk.on_requested(*second);
 
     walk.on_arrival(*second, make_cursor_page(1, 3, std::nullopt));
@@ -77,11 +78,13 @@ TEST_CASE("cursor walk: a cursor that does not move back in time stalls", "[page
         CHECK(walk.stalled()->diag.path == "/api/admin/api-keys/apikey_employer/usage");
 
         // The stalled page itself is handed out; a checkpoint after it stays on it.
-        CHECK(walk.open(*key, page).action == open_action::accept);
-        const auto at_end = opened(*key, page);
+        auto handed = page;
+        CHECK(walk.open(*key, handed).action == open_action::accept);
+        CHECK(walk.drop_delivered(*key, handed) == 0);
+        const auto at_end = opened(*key, handed);
         const pager_checkpoint checkpoint = walk.checkpoint(&at_end, 2);
         CHECK(checkpoint.before == before);
-        CHECK(checkpoint.skip == 2);
+        CHECK(checkpoint.boundary_ids.size() == 1);
         CHECK(!checkpoint.done);
     }
 }
@@ -116,21 +119,31 @@ TEST_CASE("cursor walk: more rows than the limit is an invalid page", "[pager][c
     CHECK(verdict.error.code == errc::invalid_response);
 }
 
-TEST_CASE("cursor walk: checkpoints are row-exact", "[pager][cursor_walk]") {
+TEST_CASE("cursor walk: checkpoints name the oldest row handed out and the ids handed out at its time",
+          "[pager][cursor_walk]") {
     cursor_walk walk = newest_first(3);
     CHECK(!walk.checkpoint(nullptr, 0).before);
     CHECK(walk.checkpoint(nullptr, 0).style == pagination_style::cursor);
     CHECK(walk.checkpoint(nullptr, 0).page_size == 3);
+    CHECK(!walk.checkpoint(nullptr, 0).boundary_at);
 
     const auto key = cursor_key("2026-06-04T15:20:00Z");
-    const auto page = make_cursor_page(3, 3, "2026-06-04T15:10:00Z");
+    auto page = make_cursor_page(3, 3, "2026-06-04T15:10:00Z");  // rows at :02, :01, :00
+    CHECK(walk.drop_delivered(key, page) == 0);
     const auto at = opened(key, page);
-    CHECK(walk.checkpoint(&at, 1).before == "2026-06-04T15:20:00Z");
-    CHECK(walk.checkpoint(&at, 1).skip == 1);
-    CHECK(walk.checkpoint(&at, 3).before == "2026-06-04T15:10:00Z");
-    CHECK(walk.checkpoint(&at, 3).skip == 0);
+    CHECK(walk.checkpoint(&at, 0).before == "2026-06-04T15:20:00Z");
+    CHECK(!walk.checkpoint(&at, 0).boundary_at);
+    CHECK(walk.checkpoint(&at, 1).before == "2026-06-04T15:10:03Z");
+    CHECK(walk.checkpoint(&at, 1).boundary_at == "2026-06-04T15:10:02Z");
+    CHECK(walk.checkpoint(&at, 1).boundary_ids == std::vector<std::string>{"usage_0"});
+    CHECK(walk.checkpoint(&at, 1).skip == 0);
+    CHECK(walk.checkpoint(&at, 3).before == "2026-06-04T15:10:01Z");
+    CHECK(walk.checkpoint(&at, 3).boundary_at == "2026-06-04T15:10:00Z");
+    CHECK(walk.checkpoint(&at, 3).boundary_ids == std::vector<std::string>{"usage_2"});
 
-    const auto last = opened(key, make_cursor_page(2, 3, std::nullopt));
+    auto last_page = make_cursor_page(2, 3, std::nullopt);
+    walk.drop_delivered(key, last_page);
+    const auto last = opened(key, last_page);
     CHECK(walk.checkpoint(&last, 2).done);
     CHECK(!walk.checkpoint(&last, 1).done);
 }

@@ -30,7 +30,8 @@ namespace pager_test {
 namespace asio = boost::asio;
 namespace json = boost::json;
 
-/// Row i of a fake list is `{"n": i}`; cursor rows are stamped one second apart, newest first.
+/// Row i of a fake list is `{"n": i}`; cursor rows also get `"id": "usage_<i>"` and a
+/// `"timestamp"` one second apart, newest first.
 struct fake_list {
     std::int64_t rows = 0;
 
@@ -91,7 +92,15 @@ inline std::string cursor_body(fake_list& list, std::size_t request, const std::
     const bool empty = std::find(list.empty_cursor_pages.begin(), list.empty_cursor_pages.end(), request) !=
                        list.empty_cursor_pages.end();
     if (!empty)
-        for (; last < std::min(list.rows, first + limit); ++last) rows.push_back(list.row(last));
+        for (; last < std::min(list.rows, first + limit); ++last) {
+            json::value row = list.row(last);
+            // What the walk tells rows apart by, unless the test's row says otherwise.
+            if (json::object* object = row.if_object()) {
+                if (!object->contains("id")) (*object)["id"] = "usage_" + std::to_string(last);
+                if (!object->contains("timestamp")) (*object)["timestamp"] = fake_list::stamp(last).to_string();
+            }
+            rows.push_back(std::move(row));
+        }
     const bool has_more = last < list.rows;
     json::value next_before = nullptr;
     if (has_more) {

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <map>
 #include <set>
 
@@ -60,7 +62,11 @@ TEST_CASE("mock: the usage log of every size, complete and newest first", "[page
             const reading result = run(io, read_ids(&p));
             CHECK(result.errors.empty());
             CHECK(result.ids == usage_ids(count));
-            CHECK(server.stats().route("GET /api/admin/api-keys/{id}/usage") - before == expected_requests(count, limit));
+            // Each page after the first is asked from its predecessor's oldest row, which it repeats;
+            // a page of one row is widened to two once, as it then holds nothing new.
+            const auto requests = server.stats().route("GET /api/admin/api-keys/{id}/usage") - before;
+            CHECK(requests >= expected_requests(count, limit));
+            CHECK(requests <= expected_requests(count, std::max(limit - 1, 1)) + 1);
             CHECK(!p.total_count());
             CHECK(p.checkpoint().done);
             if (count > 0) {

@@ -40,7 +40,7 @@ TEST_CASE("stream: cursor pages that fail are asked for again with the same curs
     const reading result = run(io, read_rows(&p, 5));
     CHECK(result.rows == iota(0, 40));
     REQUIRE(result.errors.size() == 1);
-    REQUIRE(list->targets.size() == 5);
+    REQUIRE(list->targets.size() == 6);  // pages of 10, 9, 9, 9, 3 rows: each repeats the row before it
     CHECK(list->targets[2] == list->targets[3]);
 }
 
@@ -246,7 +246,7 @@ TEST_CASE("stream: a cursor that stops moving is an error, never a loop", "[page
     asio::io_context io;
     auto p = cursor_pager(list, 10);
     const reading result = run(io, read_rows(&p, 2));
-    CHECK(result.rows == iota(0, 30));  // the stalled page itself is handed out
+    CHECK(result.rows == iota(0, 28));  // the stalled page itself is handed out (pages of 10, 9, 9 new rows)
     REQUIRE(result.errors.size() == 3);
     for (const auto& e : result.errors) CHECK(e.code == errc::pagination_stalled);
     CHECK(list->targets.size() == 3);

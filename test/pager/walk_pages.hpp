@@ -5,6 +5,7 @@
 
 #include <boost/json/array.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,10 +22,15 @@ inline talentray::detail::raw_page make_offset_page(std::int64_t page, int page_
     return out;
 }
 
-/// A cursor page of `rows` rows; `next_before` set means hasMore.
+/// A cursor page of `rows` rows `{"id": "usage_<i>", "timestamp": ...}`, one second apart, the
+/// oldest at `next_before` (or at 2026-06-01T00:00:00Z); `next_before` set means hasMore.
 inline talentray::detail::raw_page make_cursor_page(std::size_t rows, int limit, std::optional<std::string> next_before) {
     talentray::detail::raw_page out;
-    for (std::size_t i = 0; i < rows; ++i) out.rows.push_back(boost::json::object{{"i", i}});
+    const talentray::timestamp oldest = talentray::timestamp::parse(next_before.value_or("2026-06-01T00:00:00Z")).value();
+    for (std::size_t i = 0; i < rows; ++i) {
+        const talentray::timestamp at{oldest.to_sys_time() + std::chrono::seconds{static_cast<long>(rows - 1 - i)}};
+        out.rows.push_back(boost::json::object{{"id", "usage_" + std::to_string(i)}, {"timestamp", at.to_string()}});
+    }
     talentray::cursor_pagination pagination;
     pagination.limit = limit;
     pagination.has_more = next_before.has_value();

@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
     mock::server_options options;
     std::string rate_limit_text = "600/60s";
     std::string rate_limit_shape_text = "sliding";
+    std::string usage_resolution_text = "1ms";
     std::size_t rate_limit_burst = 1;
     std::string tls_cert_file, tls_key_file, ca_out, keys_out;
     bool plain = false;
@@ -82,6 +83,14 @@ int main(int argc, char** argv) {
     app.add_option("--potential-candidates", options.potential_candidates, "number of sourcing leads (>= 60)")
         ->capture_default_str();
     app.add_option("--usage-rows", options.seeded_usage_rows, "usage-log rows pre-recorded on the employer key")
+        ->capture_default_str();
+    app.add_option("--usage-rows-per-second", options.usage_rows_per_second,
+                   "seeded usage rows come in bursts of 1..N rows within one second (1..1000)")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+    app.add_option("--usage-timestamp-resolution", usage_resolution_text,
+                   "usage-log timestamps: 1ms (distinct, with a fraction) or 1s (whole seconds, ties)")
+        ->check(CLI::IsMember(std::vector<std::string>{"1ms", "1s"}))
         ->capture_default_str();
     app.add_option("--rate-limit", rate_limit_text, "per-key limit N/DURATION (600/60s, 5/1s, 100/500ms) or 0")
         ->capture_default_str();
@@ -134,6 +143,8 @@ int main(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
+        options.usage_timestamp_resolution =
+            usage_resolution_text == "1s" ? std::chrono::milliseconds{1000} : std::chrono::milliseconds{1};
         options.limit = mock::parse_rate_limit(rate_limit_text);
         options.limit.shape = mock::parse_limit_shape(rate_limit_shape_text);
         options.limit.burst = rate_limit_burst;

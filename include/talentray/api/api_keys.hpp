@@ -76,12 +76,14 @@ public:
     boost::asio::awaitable<result<api_key_usage>> try_usage_page(std::string key_id, api_key_usage_params params = {},
                                                                  call_options options = {}) const;
 
-    /// The key's whole request log, newest first, as an async generator that follows `next_before`
+    /// The key's whole request log, newest first, as an async generator that walks back in time
     /// from `params.before` (or the newest row) until `has_more` is false, `params.limit` rows per
-    /// request, with readahead (`options`; bulk priority by default). A page's `info.envelope`
+    /// request, with readahead (`options`; bulk priority by default); rows sharing a timestamp
+    /// across a page boundary are all handed out, once (see `pager<T>`). A page's `info.envelope`
     /// holds the key's summary. Returns the pager, which sends nothing before its first `next()`;
-    /// its calls fail as `usage_page` does, and with `pagination_stalled` should a cursor not move
-    /// back in time; see `pager<T>` for cancellation and checkpoints. Throws `talentray::error`:
+    /// its calls fail as `usage_page` does, with `pagination_stalled` should a cursor not move
+    /// back in time, and with `tie_wider_than_page` should one second hold 500 rows or more;
+    /// see `pager<T>` for cancellation and checkpoints. Throws `talentray::error`:
     /// `invalid_argument` for an empty `key_id` or a bad parameter or option (nothing sent).
     pager<api_key_usage_row> usage(std::string key_id, api_key_usage_params params = {},
                                    pager_options options = {}) const;

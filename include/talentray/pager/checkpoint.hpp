@@ -28,7 +28,8 @@ struct reconcile_state {
 };
 
 /// The position of a pager, row-exact: the page to read next and how many of its rows were
-/// already handed out. A pager rebuilt from it (`pager<T>::from_checkpoint`) yields exactly the
+/// already handed out (offset), or the page to read next and the rows of its newest second
+/// already handed out (cursor). A pager rebuilt from it (`pager<T>::from_checkpoint`) yields exactly the
 /// rows the original had not yet yielded, provided the list did not change in between (an
 /// offset checkpoint carries the list's `totalCount` so that a change is reported, see
 /// `pager<T>`).
@@ -40,7 +41,8 @@ struct reconcile_state {
 ///                "order":"newest-first","live":false,"recentIds":["cand_1200",...],"handedOut":1237}}`
 /// or, for the usage log,
 /// `{"version":1,"style":"cursor","path":"/api/admin/api-keys/apikey_1/usage","filters":[],
-///   "limit":500,"before":"2026-06-04T15:20:00.123Z","skip":3}`.
+///   "limit":500,"before":"2026-06-04T15:20:01Z","skip":0,"boundaryAt":"2026-06-04T15:20:00Z",
+///   "boundaryIds":["usage_2041","usage_2040"]}`.
 /// It holds no credential, only the path and filter values of the list.
 struct pager_checkpoint {
     pagination_style style = pagination_style::offset;
@@ -51,6 +53,11 @@ struct pager_checkpoint {
     /// Cursor: the `before` of the page to read next, as the server wrote it; empty: the newest page.
     std::optional<std::string> before;
     std::int64_t skip = 0;     ///< rows of that page already handed out, 0..page_size
+    /// Cursor: the timestamp of the oldest row handed out, and the ids of the rows handed out at
+    /// exactly that timestamp (at most 1,000). The page at `before` may hold more
+    /// rows of that second; these are the ones it must not hand out again. Empty before any row.
+    std::optional<std::string> boundary_at;
+    std::vector<std::string> boundary_ids;
     /// Offset: the list's `totalCount` when the checkpoint was taken, if it was known.
     std::optional<std::int64_t> total_count;
     bool done = false;         ///< the walk had reached the end of the list
@@ -62,7 +69,8 @@ struct pager_checkpoint {
 
     /// Parses the text form. Returns the checkpoint, or `errc::invalid_argument` naming what is
     /// wrong (not JSON, unknown version or style, a missing or out-of-range member, a `before`
-    /// that is not a timestamp, a filter that is a paging parameter). Unknown members are
+    /// that is not a timestamp, a filter that is a paging parameter, `boundaryIds` without
+/// `boundaryAt` or longer than 1,000). Unknown members are
     /// ignored. Throws only `std::bad_alloc`.
     static result<pager_checkpoint> parse(std::string_view text);
 

@@ -38,7 +38,8 @@ exit_code exit_code_for(const boost::system::error_code& code) noexcept {
         case errc::unexpected_status:
         case errc::pagination_stalled:
         case errc::concurrent_next:
-        case errc::list_changed: return exit_code::other;
+        case errc::list_changed:
+        case errc::tie_wider_than_page: return exit_code::other;
         }
         return exit_code::other;
     }

@@ -30,6 +30,12 @@ struct export_resource {
 /// Every exportable list, in the order `talentray export --help` shows them.
 std::span<const export_resource> export_resources() noexcept;
 
+/// Whether the list is cursor-paged (the usage log), from its operation's pagination style;
+/// every other exportable list is offset-paged.
+constexpr bool is_cursor_paged(const export_resource& resource) noexcept {
+    return talentray::describe(resource.operation).pagination == talentray::pagination_kind::cursor;
+}
+
 /// The resource called `name`, or nothing.
 const export_resource* find_export_resource(std::string_view name) noexcept;
 

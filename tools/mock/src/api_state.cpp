@@ -25,6 +25,7 @@ std::uint64_t number_after(std::string_view id, std::string_view prefix) {
 api_state::api_state(const server_options& options, timestamp started_at)
     : seed_(options.seed),
       usage_log_capacity_(options.usage_log_capacity),
+      usage_resolution_(options.usage_timestamp_resolution),
       batch_polls_to_complete_(options.batch_polls_to_complete),
       world_(make_fixtures(options.seed, options.potential_candidates, options.candidates)),
       candidates_(options.seed, options.candidates, world_.roles, world_.organizations.size()),
@@ -42,7 +43,9 @@ api_state::api_state(const server_options& options, timestamp started_at)
         }
         batch_progress_.emplace(batch.id, progress);
     }
-    for (api_key_record& key : make_seeded_keys(options.seed, started_at, options.seeded_usage_rows)) {
+    for (api_key_record& key :
+         make_seeded_keys(options.seed, started_at, options.seeded_usage_rows, options.usage_rows_per_second)) {
+        for (usage_row& row : key.usage) row.at = at_usage_resolution(row.at);
         auto owned = std::make_unique<api_key_record>(std::move(key));
         keys_by_secret_.emplace(owned->key, owned.get());
         keys_.push_back(std::move(owned));
@@ -233,11 +236,20 @@ bool api_state::revoke_key(std::string_view id) {
     return true;
 }
 
+timestamp api_state::at_usage_resolution(timestamp t) const noexcept {
+    if (usage_resolution_ == std::chrono::milliseconds{1}) return t;
+    return std::chrono::floor<std::chrono::seconds>(t);
+}
+
 void api_state::record_usage(api_key_record& key, std::string method, std::string path, optional_text ip,
                              optional_text user_agent, timestamp now) {
     usage_row row;
     row.sequence = next_usage_sequence_++;
-    row.at = key.usage.empty() ? now : std::max(now, key.usage.back().at + std::chrono::milliseconds{1});
+    if (usage_resolution_ == std::chrono::milliseconds{1})
+        row.at = key.usage.empty() ? now : std::max(now, key.usage.back().at + std::chrono::milliseconds{1});
+    else
+        row.at = key.usage.empty() ? at_usage_resolution(now)
+                                   : std::max(at_usage_resolution(now), key.usage.back().at);
     row.method = std::move(method);
     row.path = std::move(path);
     row.ip = std::move(ip);

@@ -9,6 +9,7 @@
 
 #include <talentray/mock/options.hpp>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -77,10 +78,16 @@ public:
                                timestamp expires_at, timestamp now);
     /// Revokes permanently; false when no such key exists.
     bool revoke_key(std::string_view id);
-    /// Appends a usage row. Its timestamp is `now`, bumped to 1 ms after the key's newest row if
-    /// needed, so a key's rows have strictly increasing, unique timestamps.
+    /// Appends a usage row. At 1 ms resolution its timestamp is `now`, bumped to 1 ms after the
+    /// key's newest row if needed, so a key's rows have strictly increasing, unique timestamps.
+    /// At 1 s resolution it is `now` cut to the second (never before the key's newest row): rows
+    /// of one second share it.
     void record_usage(api_key_record& key, std::string method, std::string path, optional_text ip,
                       optional_text user_agent, timestamp now);
+    /// 1 ms or 1 s (server_options::usage_timestamp_resolution).
+    std::chrono::milliseconds usage_resolution() const noexcept { return usage_resolution_; }
+    /// `t` cut to the usage log's resolution.
+    timestamp at_usage_resolution(timestamp t) const noexcept;
 
     // --- live lists ----------------------------------------------------------------------------
     /// The order of the offset lists and the churn configuration (server_options).
@@ -99,6 +106,7 @@ public:
 private:
     std::uint64_t seed_;
     std::size_t usage_log_capacity_;
+    std::chrono::milliseconds usage_resolution_;
     unsigned batch_polls_to_complete_;
     fixtures world_;
     candidate_generator candidates_;

@@ -278,7 +278,8 @@ std::string make_key_secret(std::uint64_t seed, std::string_view salt) {
 
 std::string usage_row_id(std::uint64_t sequence) { return "usage_" + std::to_string(sequence); }
 
-std::vector<api_key_record> make_seeded_keys(std::uint64_t seed, timestamp started_at, std::size_t usage_rows) {
+std::vector<api_key_record> make_seeded_keys(std::uint64_t seed, timestamp started_at, std::size_t usage_rows,
+                                             std::size_t usage_rows_per_second) {
     std::vector<std::string> all_scopes;
     std::vector<std::string> read_scopes;
     for (std::string_view scope : documented_scopes()) {
@@ -314,7 +315,8 @@ std::vector<api_key_record> make_seeded_keys(std::uint64_t seed, timestamp start
     }
 
     // The employer key's history: newest row at a fixed instant, then back in time with gaps of
-    // 1-90 s plus a millisecond fraction, so every timestamp is distinct.
+    // 1-90 s plus a millisecond fraction, so every timestamp is distinct; or, with several rows
+    // per second, bursts of rows 1 ms apart in one second (ties once timestamps are whole seconds).
     api_key_record& employer = keys[1];
     static constexpr std::array<std::string_view, 6> paths{
         "/api/v1/candidates", "/api/v1/roles", "/api/v1/me", "/api/v1/sourcing", "/api/v1/tests",
@@ -323,6 +325,7 @@ std::vector<api_key_record> make_seeded_keys(std::uint64_t seed, timestamp start
     timestamp at = make_timestamp(2026, 6, 4, 15, 30, 45);
     std::vector<usage_row> newest_first;
     newest_first.reserve(usage_rows);
+    std::size_t burst_left = 0;  // rows of the current burst still to make, this one included
     for (std::size_t i = 0; i < usage_rows; ++i) {
         usage_row row;
         row.at = at;
@@ -336,7 +339,17 @@ std::vector<api_key_record> make_seeded_keys(std::uint64_t seed, timestamp start
         row.ip = "192.0.2." + std::to_string(random.between(1, 254));
         row.user_agent = random.chance(80) ? "acme-ats-sync/2.3" : "curl/7.68.0";
         newest_first.push_back(std::move(row));
-        at -= seconds{random.between(1, 90)} + milliseconds{random.between(1, 999)};
+        if (burst_left > 1) {
+            --burst_left;
+            at -= milliseconds{1};  // the burst's next row, in the same second
+        } else if (usage_rows_per_second > 1) {
+            // The next burst: n rows at 1..n ms into a second 1-90 s earlier.
+            burst_left = static_cast<std::size_t>(random.between(1, static_cast<std::int64_t>(usage_rows_per_second)));
+            at = std::chrono::floor<seconds>(at) - seconds{random.between(1, 90)} +
+                 milliseconds{static_cast<std::int64_t>(burst_left)};
+        } else {
+            at -= seconds{random.between(1, 90)} + milliseconds{random.between(1, 999)};
+        }
     }
     std::uint64_t sequence = 0;
     for (auto it = newest_first.rbegin(); it != newest_first.rend(); ++it) {

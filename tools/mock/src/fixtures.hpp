@@ -37,8 +37,10 @@ std::string make_key_secret(std::uint64_t seed, std::string_view salt);
 
 /// The seeded keys (admin, employer, hiring_manager, no_scopes, read_only, expired, in that
 /// order). The employer key carries `usage_rows` pre-recorded usage rows ending at
-/// 2026-06-04T15:30:45Z; the expired key expired a day before `started_at`.
-std::vector<api_key_record> make_seeded_keys(std::uint64_t seed, timestamp started_at, std::size_t usage_rows);
+/// 2026-06-04T15:30:45Z, in bursts of up to `usage_rows_per_second` rows within one second;
+/// the expired key expired a day before `started_at`.
+std::vector<api_key_record> make_seeded_keys(std::uint64_t seed, timestamp started_at, std::size_t usage_rows,
+                                             std::size_t usage_rows_per_second = 1);
 
 /// The seeded usage rows count as sequence numbers 1..usage_rows; live rows continue after them.
 std::string usage_row_id(std::uint64_t sequence);

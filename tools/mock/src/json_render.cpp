@@ -235,9 +235,13 @@ json::object render_usage_key(const api_key_record& key, const user_record& owne
                         {"owner", json::object{{"id", owner.id}, {"email", owner.email}, {"name", owner.name}}}};
 }
 
-json::object render_usage_row(const usage_row& row) {
+std::string format_usage_time(timestamp t, std::chrono::milliseconds resolution) {
+    return resolution == std::chrono::milliseconds{1} ? format_milliseconds(t) : format_seconds(t);
+}
+
+json::object render_usage_row(const usage_row& row, std::chrono::milliseconds resolution) {
     return json::object{{"id", usage_row_id(row.sequence)},
-                        {"timestamp", format_milliseconds(row.at)},
+                        {"timestamp", format_usage_time(row.at, resolution)},
                         {"method", row.method},
                         {"path", row.path},
                         {"ip", text_or_null(row.ip)},

@@ -8,6 +8,8 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <chrono>
+#include <string>
 #include <vector>
 
 namespace talentray::mock::detail {
@@ -37,6 +39,10 @@ boost::json::object render_created_key(const api_key_record& key);
 /// ApiKeyUsageKey.
 boost::json::object render_usage_key(const api_key_record& key, const user_record& owner);
 /// ApiKeyUsageRow.
-boost::json::object render_usage_row(const usage_row& row);
+/// `resolution` (1 ms or 1 s) decides how its timestamp is written: with or without a fraction.
+boost::json::object render_usage_row(const usage_row& row, std::chrono::milliseconds resolution);
+
+/// A usage-log time as the log writes it at `resolution`: "...:45.123Z" or, at 1 s, "...:45Z".
+std::string format_usage_time(timestamp t, std::chrono::milliseconds resolution);
 
 }  // namespace talentray::mock::detail

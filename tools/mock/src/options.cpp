@@ -132,6 +132,13 @@ void validate(const server_options& options) {
                                     std::to_string(options.potential_candidates));
     if (options.seeded_usage_rows > options.usage_log_capacity)
         throw std::invalid_argument("seeded_usage_rows must not exceed usage_log_capacity");
+    if (options.usage_timestamp_resolution != std::chrono::milliseconds{1} &&
+        options.usage_timestamp_resolution != std::chrono::seconds{1})
+        throw std::invalid_argument("usage_timestamp_resolution must be 1 ms or 1 s, got " +
+                                    std::to_string(options.usage_timestamp_resolution.count()) + " ms");
+    if (options.usage_rows_per_second == 0 || options.usage_rows_per_second > 1000)
+        throw std::invalid_argument("usage_rows_per_second must be within [1, 1000], got " +
+                                    std::to_string(options.usage_rows_per_second));
     if (options.limit.requests > 0 && options.limit.window.count() <= 0)
         throw std::invalid_argument("limit.window must be positive when limit.requests > 0");
     if (options.limit.shape == limit_shape::bucket && options.limit.burst == 0)

@@ -127,7 +127,7 @@ struct api_key_record {
     std::vector<std::string> scopes;
     timestamp created_at, updated_at;
     std::optional<timestamp> expires_at;
-    std::deque<usage_row> usage;  // oldest first; timestamps strictly increasing
+    std::deque<usage_row> usage;  // oldest first; timestamps increasing (ties at 1 s resolution)
     std::uint64_t request_count = 0;
     std::optional<timestamp> last_request;
 };

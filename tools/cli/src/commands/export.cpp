@@ -65,7 +65,7 @@ struct export_plan {
 export_plan make_plan(const export_args& args) {
     export_plan plan;
     plan.resource = args.resource;
-    plan.cursor = args.resource->name == "key-usage";
+    plan.cursor = is_cursor_paged(*args.resource);
     const auto format = parse_export_format(args.format);
     if (!format) throw usage_error("--format: '" + args.format + "' is not jsonl or csv");
 
@@ -237,7 +237,7 @@ void add_resource_command(command_line& cli, CLI::App* group, const export_resou
     auto args = std::make_shared<export_args>();
     args->resource = &resource;
     args->filters.resize(resource.filters.size());
-    const bool cursor = resource.name == "key-usage";
+    const bool cursor = is_cursor_paged(resource);
     const int largest_page = cursor ? max_usage_limit : max_page_size;
     args->page_size = largest_page;
 

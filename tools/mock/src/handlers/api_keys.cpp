@@ -105,10 +105,11 @@ http_response get_api_key_usage(request_context& context) {
     const auto start = end - static_cast<std::ptrdiff_t>(std::min(limit, available));
     json::array page;
     page.reserve(static_cast<std::size_t>(end - start));
-    for (auto it = end; it != start;) page.push_back(render_usage_row(*--it));
+    const std::chrono::milliseconds resolution = context.state.usage_resolution();
+    for (auto it = end; it != start;) page.push_back(render_usage_row(*--it, resolution));
     const bool has_more = start != rows.begin();
     json::value next_before = nullptr;
-    if (has_more) next_before = json::string(format_milliseconds(start->at));
+    if (has_more) next_before = json::string(format_usage_time(start->at, resolution));
 
     json::object data{{"key", render_usage_key(*key, *owner)},
                       {"rows", std::move(page)},

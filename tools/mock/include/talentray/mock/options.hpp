@@ -89,6 +89,13 @@ struct server_options {
     std::size_t potential_candidates = 500;  ///< sourcing leads (at least 60: the CV batches use the first 55)
     std::size_t seeded_usage_rows = 3000;    ///< usage-log rows pre-recorded on the employer key
     std::size_t usage_log_capacity = 200'000;  ///< per key; the oldest rows are dropped beyond it
+    /// Resolution of usage-log timestamps: 1 ms (a key's rows get distinct times, written with a
+    /// fraction) or 1 s (rows of one second share a timestamp, written without a fraction, as in
+    /// the API's examples). Nothing else is accepted.
+    std::chrono::milliseconds usage_timestamp_resolution{1};
+    /// The seeded rows come in bursts of 1..N rows (seeded at random) within one second; 1: one
+    /// row per burst, as before. At 1 s resolution a burst is a tie. Up to 1000.
+    std::size_t usage_rows_per_second = 1;
     unsigned batch_polls_to_complete = 4;    ///< reads after which the processing CV batch is complete
 
     mock::rate_limit limit{};
