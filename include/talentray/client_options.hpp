@@ -1,6 +1,7 @@
 // talentray/client_options.hpp — everything a client can be configured with, and its defaults.
 #pragma once
 
+#include <talentray/header_field.hpp>
 #include <talentray/log.hpp>
 #include <talentray/scheduler/options.hpp>
 #include <talentray/secret.hpp>
@@ -66,6 +67,10 @@ struct client_options {
     secret api_key;
     auth_scheme auth = auth_scheme::bearer;
     std::string user_agent = "talentray-cpp/0.1.0";
+    /// Extra header fields sent with every request of this client (see `header_field` for what
+    /// is allowed; the client's constructor throws `errc::invalid_argument` naming a field that
+    /// is not). A call's `request_spec::headers` replace fields of the same name.
+    header_fields headers;
 
     tls_options tls;
     pool_options pool;

@@ -1,6 +1,7 @@
 // talentray/request.hpp — one API request as the layers below the typed endpoints see it.
 #pragma once
 
+#include <talentray/header_field.hpp>
 #include <talentray/http_method.hpp>
 #include <talentray/model/url.hpp>
 #include <talentray/scheduler/options.hpp>
@@ -42,6 +43,11 @@ struct request_spec {
 
     /// Overrides `client_options::retry` for this call.
     std::optional<retry_options> retry;
+    /// Extra header fields for this call (see `header_field` for what is allowed), sent after
+    /// `client_options::headers`; a field here replaces the client's field of the same name.
+    /// A field that is not allowed fails the call with `errc::invalid_argument`, naming it,
+    /// before any byte is sent.
+    header_fields headers;
 
     /// True when the method is idempotent (or `idempotent` says so explicitly).
     bool is_idempotent() const noexcept;

@@ -1,6 +1,7 @@
 #include "core/client_impl.hpp"
 
 #include "core/error_decoding.hpp"
+#include "core/header_rules.hpp"
 #include "core/key_redaction.hpp"
 #include "core/public_budget.hpp"
 #include "scheduler/admission_budget.hpp"
@@ -55,6 +56,9 @@ client_impl::client_impl(asio::any_io_executor executor, client_options options)
     for (char c : options_.user_agent)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
             throw_error(errc::invalid_argument, "client_options::user_agent contains control characters");
+    for (std::size_t i = 0; i < options_.headers.size(); ++i)
+        if (auto problem = header_field_problem(options_.headers[i], "client_options::headers[" + std::to_string(i) + "]"))
+            throw_error(errc::invalid_argument, *problem);
 
     auto target = parse_origin(options_.base_url);
     if (!target) throw error(target.error());
@@ -104,6 +108,9 @@ result<http_request> client_impl::build_request(const request_spec& spec) const 
                                    "(space, control character, '?' or '#')");
     for (const auto& parameter : spec.query)
         if (parameter.name.empty()) return make_error_info(errc::invalid_argument, "query parameter with an empty name");
+    for (std::size_t i = 0; i < spec.headers.size(); ++i)
+        if (auto problem = header_field_problem(spec.headers[i], "request_spec::headers[" + std::to_string(i) + "]"))
+            return make_error_info(errc::invalid_argument, std::move(*problem));
     const std::string target = make_target(transport_->target().base_path + spec.path, spec.query);
 
     http_request message{spec.method, target, 11};
@@ -116,6 +123,9 @@ result<http_request> client_impl::build_request(const request_spec& spec) const 
         else
             message.set("x-api-key", auth_value_.reveal());
     }
+    // The call's own fields last: they replace the client's of the same name.
+    for (const header_field& field : options_.headers) message.set(field.name, field.value);
+    for (const header_field& field : spec.headers) message.set(field.name, field.value);
     if (spec.body) {
         message.set(http::field::content_type, "application/json");
         message.body() = boost::json::serialize(*spec.body);

@@ -3,6 +3,7 @@ target_sources(talentray PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/error_decoding.cpp
   ${CMAKE_CURRENT_LIST_DIR}/terminal_text.cpp
   ${CMAKE_CURRENT_LIST_DIR}/key_redaction.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/header_rules.cpp
   ${CMAKE_CURRENT_LIST_DIR}/secret.cpp
   ${CMAKE_CURRENT_LIST_DIR}/log.cpp
   ${CMAKE_CURRENT_LIST_DIR}/request.cpp

@@ -161,3 +161,29 @@ TEST_CASE("export: an existing file is not overwritten without --force, and --fo
     CHECK(parse_json_lines(read_text(output)).size() ==
           f.offset_rows("/api/v1/candidates", f.server.keys().employer.key).size());
 }
+
+TEST_CASE("export --verbose: the summary says what the budget learned, and each change with its cause") {
+    // A server that takes one request at a time (a bucket of 1 refilled once a second): the
+    // second and last page, asked for right after the first, is refused inside the opening
+    // burst of 2, and sent again after the second of Retry-After.
+    mock::server_options options = cli_fixture::default_options();
+    options.candidates = 300;  // two pages of the employer's
+    options.limit = {60, std::chrono::seconds{60}, mock::limit_shape::bucket, 1};
+    const cli_fixture f{options};
+    const auto output = f.scratch / "candidates.jsonl";
+    std::vector<std::string> args = {"--base-url", f.server.base_url(), "--ca-file", f.ca_file.string(),
+                                     "--rate-limit", "600/60s", "--verbose"};
+    for (const std::string& a : export_args("candidates", "jsonl", output)) args.push_back(a);
+    args.insert(args.end(), {"--window", "1"});
+    const outcome result = run(talentray_program(), args, f.environment(f.server.keys().employer.key));
+    INFO(result.err);
+    REQUIRE(result.exit_status == 0);
+    const std::size_t rows = parse_json_lines(read_text(output)).size();
+    CHECK(rows > 100);  // two pages of 100, no more
+    CHECK(rows <= 200);
+    // A burst of 1 leaves room for a slightly higher rate: (600 - 1) per minute.
+    CHECK_THAT(result.err, Catch::Contains("429s 1, retries 1, admission rate 599/min (429s inside a burst; configured "
+                                           "590/min), burst 1 of at most 1 (429s inside a burst)"));
+    CHECK_THAT(result.err, Catch::Contains("burst 2 -> 1 (429s inside a burst)"));
+    CHECK_THAT(result.err, Catch::Contains("rate limit: at "));
+}

@@ -238,3 +238,56 @@ TEST_CASE("counters count requests, statuses and bytes") {
     CHECK(counters.responses_4xx == 2);
     CHECK(counters.bytes_received == 3 * std::string{R"({"ok":true})"}.size() + 2 * std::string{R"({"error":"not_found"})"}.size());
 }
+
+TEST_CASE("extra header fields of the client and of the call are sent; the call's replace the client's") {
+    test_server server{{}};
+    asio::io_context io;
+    auto options = options_for(server);
+    options.headers = {{"X-Team", "hiring"}, {"X-Request-Id", "from-client"}};
+    client c{io.get_executor(), options};
+    auto spec = get("/api/v1/me");
+    spec.headers = {{"x-request-id", "req-42"}, {"traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"}};
+    REQUIRE(run(io, c.try_send(spec)));
+    REQUIRE(run(io, c.try_send(get("/api/v1/me"))));
+
+    const auto seen = server.requests();
+    REQUIRE(seen.size() == 2);
+    CHECK(seen[0].headers.at("x-team") == "hiring");
+    CHECK(seen[0].headers.at("x-request-id") == "req-42");
+    CHECK(seen[0].headers.at("traceparent") == "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    CHECK(seen[0].headers.at("authorization") == "Bearer " + fake_key);
+    CHECK(seen[1].headers.at("x-request-id") == "from-client");
+    CHECK(seen[1].headers.count("traceparent") == 0);
+}
+
+TEST_CASE("a call's header field that would smuggle a line or replace credentials fails before sending") {
+    test_server server{{}};
+    asio::io_context io;
+    client c{io.get_executor(), options_for(server)};
+    auto smuggling = get("/api/v1/me");
+    smuggling.headers = {{"X-Request-Id", "1\r\nX-Admin: yes"}};
+    auto replacing = get("/api/v1/me");
+    replacing.headers = {{"authorization", "Bearer someone-else"}};
+    for (const auto& spec : {smuggling, replacing}) {
+        const auto r = run(io, c.try_send(spec));
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == errc::invalid_argument);
+        CHECK(r.error().diag.client_message.starts_with("request_spec::headers[0]: "));
+    }
+    CHECK(server.requests().empty());
+}
+
+TEST_CASE("a client header field that is not allowed is refused at construction, naming it") {
+    test_server server{{}};
+    asio::io_context io;
+    auto options = options_for(server);
+    options.headers = {{"X-Ok", "1"}, {"Host", "evil.example"}};
+    try {
+        client c{io.get_executor(), options};
+        FAIL("the client accepted a Host header field");
+    } catch (const error& e) {
+        CHECK(e.code() == errc::invalid_argument);
+        CHECK(std::string{e.what()}.find("client_options::headers[1]: 'Host' is set by the client itself") !=
+              std::string::npos);
+    }
+}

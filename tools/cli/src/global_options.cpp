@@ -18,7 +18,7 @@ client_options make_client_options(const global_options& options, console& out) 
         const rate_limit limit = parse_rate_limit(*options.rate_limit, "--rate-limit");
         client.scheduler.requests_per_window = limit.requests;
         client.scheduler.window = limit.window;
-        client.scheduler.burst = std::clamp<std::uint32_t>(limit.requests / 10, 1, 10);
+        // The burst is left to the budget: it opens small and learns what the server takes.
     }
     if (options.max_in_flight) {
         if (*options.max_in_flight == 0) throw usage_error("--max-in-flight: must be at least 1");
