@@ -14,6 +14,7 @@ packages=(
   catch2            # the test framework (Catch2 v2, single header)
   libcli11-dev      # command-line parsing for talentray and talentray-mock
   libfmt-dev        # formatting in the tools
+  tinyproxy-bin     # a real HTTP proxy for test/integration/proxy_test.cpp (the binary, no service)
 )
 for extra in "$@"; do
   case "$extra" in
