@@ -15,6 +15,7 @@ packages=(
   libcli11-dev      # command-line parsing for talentray and talentray-mock
   libfmt-dev        # formatting in the tools
   nginx-light       # a real rate limiter (limit_req) for the scheduler's integration test and bench
+  tinyproxy-bin     # a real HTTP proxy for test/integration/proxy_test.cpp (the binary, no service)
 )
 for extra in "$@"; do
   case "$extra" in

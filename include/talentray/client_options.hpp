@@ -83,6 +83,20 @@ struct client_options {
     /// Allows `http://` to hosts other than loopback. The key then crosses the network in clear.
     bool allow_insecure_http = false;
 
+    /// The HTTP proxy `https://` requests tunnel through with `CONNECT`:
+    /// `http://[user[:password]@]host[:port]` (port 1080 when absent, as curl; user and password
+    /// percent-decoded and sent as `Proxy-Authorization: Basic`). Empty: direct connections.
+    /// A secret, like the key: the credentials appear in no log line, error or diagnostic. TLS
+    /// runs end to end with the API host (SNI and certificate checks name it, not the proxy).
+    /// `http://` base URLs (loopback tests) never use it. A malformed URL makes the client's
+    /// constructor throw `errc::invalid_proxy_url`.
+    secret proxy;
+    /// Hosts reached directly even when `proxy` is set, as curl reads `NO_PROXY`: entries
+    /// separated by commas or spaces; `*` alone for every host; a name matches itself and its
+    /// subdomains (a leading dot is optional); IP literals match the same address, or a range
+    /// written `10.0.0.0/8`; `host:port` matches that port only.
+    std::string no_proxy;
+
     /// The rate budget of the key, used when `budget` is empty: all clients of one key in the
     /// process then share one budget, configured by the first of them.
     scheduler_options scheduler;
@@ -95,8 +109,10 @@ struct client_options {
     /// Receives the client's log lines (requests, retries, warnings). Empty: no logging.
     log_handler logger;
 
-    /// Reads `TALENTRAY_API_KEY`, `TALENTRAY_BASE_URL` and `TALENTRAY_CA_FILE`; variables that are
-    /// unset leave the defaults. Throws nothing; validation happens when a client is built.
+    /// Reads `TALENTRAY_API_KEY`, `TALENTRAY_BASE_URL` and `TALENTRAY_CA_FILE`, and the proxy as
+    /// curl does: `https_proxy`, else `HTTPS_PROXY`, into `proxy`; `no_proxy`, else `NO_PROXY`,
+    /// into `no_proxy`. Variables that are unset or empty leave the defaults. Throws nothing;
+    /// validation happens when a client is built.
     static client_options from_env();
 };
 

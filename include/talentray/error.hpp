@@ -51,6 +51,14 @@ enum class errc {
     concurrent_next,         ///< next() was called while another next() was pending
     list_changed,            ///< an offset list's totalCount changed mid-walk; calling again continues
     tie_wider_than_page,     ///< more rows of a cursor list share one timestamp than the largest page holds
+
+    // Proxy (numbered after the rest, so that existing codes keep their values).
+    invalid_proxy_url,       ///< `client_options::proxy` cannot be parsed or is not an http:// proxy
+    /// The proxy did not open the tunnel to the API: it refused CONNECT (407, 403, 502, ...),
+    /// answered something that is not HTTP, or closed the connection. The message names the
+    /// proxy (host:port, never its credentials) and its status; the API was not reached, so
+    /// `diagnostics::http_status` stays 0. Never retried.
+    proxy_refused,
 };
 
 /// The category of `errc`; its name is "talentray".

@@ -6,6 +6,8 @@
 #include "core/public_budget.hpp"
 #include "scheduler/admission_budget.hpp"
 #include "scheduler/retry_after.hpp"
+#include "transport/no_proxy.hpp"
+#include "transport/proxy.hpp"
 #include "transport/tls_context.hpp"
 
 #include <talentray/scheduler/budget_registry.hpp>
@@ -52,6 +54,11 @@ client_impl::client_impl(asio::any_io_executor executor, client_options options)
     : executor_(std::move(executor)),
       options_(std::move(options)),
       redactor_(std::make_shared<const key_redactor>(options_.api_key)) {
+    auto proxy = parse_proxy_url(options_.proxy.reveal());
+    if (!proxy) throw error(proxy.error());
+    options_.proxy = secret{};  // wiped: the parsed endpoint keeps what the client needs
+    // The proxy's credentials are secrets like the key: the one redactor hides both.
+    if (*proxy) redactor_ = std::make_shared<const key_redactor>(options_.api_key, (*proxy)->credential_forms);
     if (auto warning = validate_key(options_.api_key)) log(log_level::warning, *warning);
     for (char c : options_.user_agent)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
@@ -88,8 +95,14 @@ client_impl::client_impl(asio::any_io_executor executor, client_options options)
     }
     public_budget_ = make_public_budget(options_.scheduler);
     public_retry_ = retry_policy{options_.retry, public_budget_};
+    // Only https:// tunnels through the proxy: plain http:// is for loopback hosts, reached directly.
+    std::optional<proxy_endpoint> tunnel;
+    if (*proxy && target->tls && !proxy_bypassed(options_.no_proxy, target->host, target->port)) {
+        tunnel = std::move(**proxy);
+        log(log_level::debug, "connecting to " + target->to_string() + " through proxy " + tunnel->to_string());
+    }
     transport_ = std::make_unique<transport>(std::move(*target), std::move(tls_ctx), options_.pool,
-                                             options_.timeouts, options_.max_body_size);
+                                             options_.timeouts, options_.max_body_size, std::move(tunnel));
 }
 
 void client_impl::log(log_level level, std::string_view message) const {

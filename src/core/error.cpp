@@ -40,6 +40,8 @@ public:
         case errc::concurrent_next: return "next() called while another next() is pending";
         case errc::list_changed: return "the list changed during pagination";
         case errc::tie_wider_than_page: return "more rows share one timestamp than the largest page holds";
+        case errc::invalid_proxy_url: return "invalid proxy URL";
+        case errc::proxy_refused: return "the proxy did not open a tunnel to the API";
         }
         return "unknown talentray error";
     }

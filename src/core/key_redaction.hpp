@@ -9,11 +9,12 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace talentray::detail {
 
 /// Replaces every run of at least `min_fragment` consecutive characters of one key (16, or the
-/// whole key when it is shorter) by "[redacted]". That covers the key itself, its `Bearer ` form
+/// whole key when it is shorter), and of each further secret given, by "[redacted]". That covers the key itself, its `Bearer ` form
 /// and any long fragment of it. Pure and immutable: safe to share between threads.
 class key_redactor {
 public:
@@ -23,8 +24,11 @@ public:
     /// A redactor that changes nothing (no key is configured).
     key_redactor() = default;
 
-    /// Redacts `key`, which it keeps in a wiped-on-release `secret`.
-    explicit key_redactor(secret key) noexcept : key_(std::move(key)) {}
+    /// Redacts `key`, which it keeps in a wiped-on-release `secret`, and each of `more` (the
+    /// proxy's credentials) by the same rule: the whole secret when shorter than 16 characters,
+    /// any run of 16 of its characters otherwise.
+    explicit key_redactor(secret key, std::vector<secret> more = {}) noexcept
+        : key_(std::move(key)), more_(std::move(more)) {}
 
     /// `text` with every fragment of the key replaced. Throws only `std::bad_alloc`.
     std::string redact(std::string_view text) const;
@@ -37,7 +41,10 @@ public:
     void redact_in_place(diagnostics& diag) const;
 
 private:
+    bool empty() const noexcept { return key_.empty() && more_.empty(); }
+
     secret key_;
+    std::vector<secret> more_;
 };
 
 }  // namespace talentray::detail

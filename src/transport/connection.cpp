@@ -1,5 +1,7 @@
 #include "transport/connection.hpp"
 
+#include "transport/proxy_tunnel.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -66,8 +68,10 @@ bool is_ip_literal(const std::string& host) {
 
 }  // namespace
 
-connection::connection(asio::any_io_executor executor, const origin& target, asio::ssl::context* tls_ctx)
+connection::connection(asio::any_io_executor executor, const origin& target, asio::ssl::context* tls_ctx,
+                       const proxy_endpoint* proxy)
     : target_(target),
+      proxy_(proxy),
       stream_(tls_ctx ? std::variant<plain_stream, tls_stream>{std::in_place_type<tls_stream>, executor, *tls_ctx}
                       : std::variant<plain_stream, tls_stream>{std::in_place_type<plain_stream>, executor}) {}
 
@@ -87,24 +91,34 @@ asio::awaitable<result<void>> connection::open(connect_limits limits, tls_sessio
     using namespace asio::experimental::awaitable_operators;
     auto executor = co_await asio::this_coro::executor;
     const std::string where = target_.to_string();
+    // Through a proxy, the TCP connection goes to the proxy, which alone resolves the origin.
+    const std::string& tcp_host = proxy_ ? proxy_->host : target_.host;
+    const std::uint16_t tcp_port = proxy_ ? proxy_->port : target_.port;
+    const std::string tcp_peer = proxy_ ? "proxy " + proxy_->to_string() : where;
 
     // Name resolution has no per-operation timeout of its own: race it against a timer.
     tcp::resolver resolver{executor};
     asio::steady_timer resolve_timer{executor, step_expiry(limits.connect, limits.deadline)};
-    auto resolved = co_await (resolver.async_resolve(target_.host, std::to_string(target_.port), use_tuple) ||
+    auto resolved = co_await (resolver.async_resolve(tcp_host, std::to_string(tcp_port), use_tuple) ||
                               resolve_timer.async_wait(use_tuple));
     if (resolved.index() == 1)
-        co_return timeout_failure(errc::connect_timeout, limits.deadline, "resolving " + target_.host);
+        co_return timeout_failure(errc::connect_timeout, limits.deadline, "resolving " + tcp_host);
     auto [resolve_ec, endpoints] = std::get<0>(std::move(resolved));
-    if (resolve_ec) co_return transport_failure(resolve_ec, "cannot resolve host '" + target_.host + "'");
+    if (resolve_ec)
+        co_return transport_failure(resolve_ec, std::string{proxy_ ? "cannot resolve proxy host '" : "cannot resolve host '"} +
+                                                    tcp_host + "'");
 
     auto& tcp_layer = lowest_layer();
     tcp_layer.expires_at(step_expiry(limits.connect, limits.deadline));
     auto [connect_ec, endpoint] = co_await tcp_layer.async_connect(endpoints, use_tuple);
     if (connect_ec == beast::error::timeout)
-        co_return timeout_failure(errc::connect_timeout, limits.deadline, "connecting to " + where);
-    if (connect_ec) co_return transport_failure(connect_ec, "connecting to " + where + " failed");
+        co_return timeout_failure(errc::connect_timeout, limits.deadline, "connecting to " + tcp_peer);
+    if (connect_ec) co_return transport_failure(connect_ec, "connecting to " + tcp_peer + " failed");
     tcp_layer.socket().set_option(tcp::no_delay{true});
+    if (proxy_) {
+        auto tunnel = co_await open_tunnel(tcp_layer, *proxy_, target_, limits.connect, limits.deadline);
+        if (!tunnel) co_return tunnel;
+    }
 
     auto* tls = std::get_if<tls_stream>(&stream_);
     if (!tls) co_return result<void>{};

@@ -4,6 +4,7 @@
 
 #include "transport/cleansing_allocator.hpp"
 #include "transport/origin.hpp"
+#include "transport/proxy.hpp"
 
 #include <talentray/error.hpp>
 #include <talentray/response.hpp>
@@ -55,14 +56,18 @@ struct round_trip_outcome {
 
 class connection {
 public:
-    /// `tls_ctx` is null for plain HTTP.
-    connection(boost::asio::any_io_executor executor, const origin& target, boost::asio::ssl::context* tls_ctx);
+    /// `tls_ctx` is null for plain HTTP. `proxy` (null: direct) is the proxy the connection
+    /// tunnels through with CONNECT. Both outlive the connection (the pool owns them).
+    connection(boost::asio::any_io_executor executor, const origin& target, boost::asio::ssl::context* tls_ctx,
+               const proxy_endpoint* proxy = nullptr);
     ~connection();
     connection(const connection&) = delete;
     connection& operator=(const connection&) = delete;
 
     /// Resolves, connects and (for TLS) handshakes with SNI and host-name verification, offering
-    /// `session` for resumption. Cancellation: per-operation cancellation closes the attempt.
+    /// `session` for resumption. Through a proxy, it resolves and connects to the proxy, opens a
+    /// tunnel to the origin (`open_tunnel`, bounded by `limits.connect`) and handshakes with the
+    /// origin through it: SNI and verification name the origin, never the proxy. Cancellation: per-operation cancellation closes the attempt.
     boost::asio::awaitable<result<void>> open(connect_limits limits, tls_session session);
 
     /// Writes `request` and reads the whole response (body capped at `limits.max_body_size`).
@@ -87,6 +92,7 @@ private:
     boost::beast::tcp_stream& lowest_layer() noexcept;
 
     const origin& target_;
+    const proxy_endpoint* proxy_;
     std::variant<plain_stream, tls_stream> stream_;
     boost::beast::flat_buffer buffer_;
     std::size_t requests_served_ = 0;

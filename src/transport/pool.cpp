@@ -27,8 +27,12 @@ struct connection_pool::waiter {
 };
 
 connection_pool::connection_pool(origin target, std::shared_ptr<asio::ssl::context> tls_ctx, pool_options options,
-                                 timeout_options timeouts)
-    : target_(std::move(target)), tls_ctx_(std::move(tls_ctx)), options_(options), timeouts_(timeouts) {
+                                 timeout_options timeouts, std::optional<proxy_endpoint> proxy)
+    : target_(std::move(target)),
+      tls_ctx_(std::move(tls_ctx)),
+      options_(options),
+      timeouts_(timeouts),
+      proxy_(std::move(proxy)) {
 }
 
 connection_pool::~connection_pool() = default;
@@ -111,7 +115,8 @@ asio::awaitable<result<pool_lease>> connection_pool::open_new(clock::time_point 
         std::lock_guard lock{mutex_};
         session = last_session_;
     }
-    auto conn = std::make_unique<connection>(co_await asio::this_coro::executor, target_, tls_ctx_.get());
+    auto conn = std::make_unique<connection>(co_await asio::this_coro::executor, target_, tls_ctx_.get(),
+                                             proxy_ ? &*proxy_ : nullptr);
     auto opened = co_await conn->open({timeouts_.connect, timeouts_.handshake, deadline}, session);
     std::unique_lock lock{mutex_};
     if (!opened) {

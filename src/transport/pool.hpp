@@ -10,6 +10,7 @@
 
 #include <deque>
 #include <mutex>
+#include <optional>
 
 namespace talentray::detail {
 
@@ -23,8 +24,10 @@ struct pool_lease {
 /// The pool must outlive every lease (the client keeps it alive while requests run).
 class connection_pool {
 public:
+    /// `proxy`, when set, is the proxy every connection of the pool tunnels through; a pooled
+    /// tunnel is reused like a direct connection.
     connection_pool(origin target, std::shared_ptr<boost::asio::ssl::context> tls_ctx, pool_options options,
-                    timeout_options timeouts);
+                    timeout_options timeouts, std::optional<proxy_endpoint> proxy = std::nullopt);
     ~connection_pool();
 
     /// Returns an idle healthy connection, or opens a new one while under `max_connections`, or
@@ -53,6 +56,7 @@ private:
     const std::shared_ptr<boost::asio::ssl::context> tls_ctx_;
     const pool_options options_;
     const timeout_options timeouts_;
+    const std::optional<proxy_endpoint> proxy_;
 
     mutable std::mutex mutex_;
     std::deque<std::unique_ptr<connection>> idle_;  // most recently used at the back

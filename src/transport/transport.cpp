@@ -4,8 +4,8 @@ namespace talentray::detail {
 namespace asio = boost::asio;
 
 transport::transport(origin target, std::shared_ptr<asio::ssl::context> tls_ctx, pool_options pool,
-                     timeout_options timeouts, std::size_t max_body_size)
-    : pool_(std::move(target), std::move(tls_ctx), pool, timeouts), timeouts_(timeouts), max_body_size_(max_body_size) {}
+                     timeout_options timeouts, std::size_t max_body_size, std::optional<proxy_endpoint> proxy)
+    : pool_(std::move(target), std::move(tls_ctx), pool, timeouts, std::move(proxy)), timeouts_(timeouts), max_body_size_(max_body_size) {}
 
 asio::awaitable<send_outcome> transport::send(const http_request& request, bool idempotent, clock::time_point deadline) {
     send_outcome outcome;

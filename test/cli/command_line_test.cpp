@@ -153,6 +153,8 @@ TEST_CASE("exit codes: one per kind of failure") {
     CHECK(exit_code_for(tr::errc::admission_deadline) == exit_code::rate_limited);
     CHECK(exit_code_for(tr::errc::tls_verification_failed) == exit_code::network);
     CHECK(exit_code_for(tr::errc::connect_timeout) == exit_code::network);
+    CHECK(exit_code_for(tr::errc::proxy_refused) == exit_code::network);
+    CHECK(exit_code_for(tr::errc::invalid_proxy_url) == exit_code::usage);
     CHECK(exit_code_for(boost::asio::error::connection_refused) == exit_code::network);
     CHECK(exit_code_for(boost::asio::error::host_not_found) == exit_code::network);
     CHECK(exit_code_for(tr::errc::server_error) == exit_code::server_error);
@@ -226,4 +228,27 @@ TEST_CASE("global options: the key file is trimmed of its line end; flags overri
     options.api_key_file.reset();
     options.max_in_flight = 0;
     CHECK_THROWS_WITH(make_client_options(options, quiet), Catch::Contains("--max-in-flight"));
+}
+
+TEST_CASE("global options: --proxy and --no-proxy override the proxy variables; a password in --proxy is refused") {
+    ::setenv("https_proxy", "http://alice:env-pa55word@env-proxy.corp:3128", 1);
+    ::setenv("no_proxy", ".env.corp", 1);
+    console quiet{-1, false};
+    global_options options;
+    const tr::client_options from_env = make_client_options(options, quiet);
+    CHECK(from_env.proxy.reveal() == "http://alice:env-pa55word@env-proxy.corp:3128");
+    CHECK(from_env.no_proxy == ".env.corp");
+
+    const auto flags = parse({"--proxy", "http://flag-proxy.corp:8080", "--no-proxy", "localhost,.corp", "me"});
+    const tr::client_options client = make_client_options(flags.globals, quiet);
+    ::unsetenv("https_proxy");
+    ::unsetenv("no_proxy");
+    CHECK(client.proxy.reveal() == "http://flag-proxy.corp:8080");
+    CHECK(client.no_proxy == "localhost,.corp");
+
+    options.proxy = "http://alice:flag-pa55word@proxy.corp:3128";
+    CHECK_THROWS_WITH(make_client_options(options, quiet),
+                      Catch::Contains("--proxy") && Catch::Contains("HTTPS_PROXY") && !Catch::Contains("flag-pa55word"));
+    options.proxy = "alice@proxy.corp:3128";  // a user name alone is no secret
+    CHECK(make_client_options(options, quiet).proxy.reveal() == "alice@proxy.corp:3128");
 }

@@ -69,3 +69,18 @@ TEST_CASE("key redaction: every text field of the diagnostics is redacted") {
     CHECK(diag.client_message == "echo [redacted]");
     CHECK(diag.to_string().find(key.substr(30, 16)) == std::string::npos);
 }
+
+TEST_CASE("key redaction: the proxy's credentials are replaced like the key, each form of them") {
+    const key_redactor redactor{tr::secret{key}, {tr::secret{"pr0xy-pa55"}, tr::secret{"alice:pr0xy-pa55"},
+                                                  tr::secret{"YWxpY2U6cHIweHktcGE1NQ=="}}};
+    CHECK(redactor.redact("proxy said: bad password pr0xy-pa55") == "proxy said: bad password [redacted]");
+    CHECK(redactor.redact("Proxy-Authorization: Basic YWxpY2U6cHIweHktcGE1NQ==") ==
+          "Proxy-Authorization: Basic [redacted]");
+    CHECK(redactor.redact("key " + key + " user alice:pr0xy-pa55") == "key [redacted] user [redacted]");
+    CHECK(redactor.redact("user alice alone") == "user alice alone");
+}
+
+TEST_CASE("key redaction: without a key, the proxy's credentials are still replaced") {
+    const key_redactor redactor{tr::secret{}, {tr::secret{"hunter2"}}};
+    CHECK(redactor.redact("password hunter2 refused") == "password [redacted] refused");
+}

@@ -16,7 +16,8 @@ const char* const description =
 std::string footer() {
     return "API key: from the environment variable TALENTRAY_API_KEY, or --api-key-file FILE (a trailing\n"
            "newline is ignored); never from an argument. TALENTRAY_BASE_URL and TALENTRAY_CA_FILE set the\n"
-           "defaults of --base-url and --ca-file.\n"
+           "defaults of --base-url and --ca-file; https_proxy/HTTPS_PROXY and no_proxy/NO_PROXY those of\n"
+           "--proxy and --no-proxy.\n"
            "Fields of create/update commands: --FIELD VALUE sets a field, --clear-FIELD sends null (an empty\n"
            "list for list fields), --body FILE|- takes a JSON object of fields (flags override it).\n\n" +
            exit_code_table();
@@ -33,6 +34,14 @@ command_line::command_line() : app_(description, "talentray") {
                     "API base URL, e.g. https://acme.talent-ray.com, or just the instance name");
     app_.add_option("--ca-file", globals_.ca_file, "PEM file of CA certificates to trust instead of the system's");
     app_.add_option("--api-key-file", globals_.api_key_file, "read the API key from FILE");
+    app_.add_option("--proxy", globals_.proxy,
+                    "HTTP proxy for https:// (CONNECT), http://host[:port] (default: https_proxy / HTTPS_PROXY; "
+                    "a password only from the environment)")
+        ->type_name("URL");
+    app_.add_option("--no-proxy", globals_.no_proxy,
+                    "hosts reached without the proxy, as curl's NO_PROXY: host suffixes, IPs, host:port, * "
+                    "(default: no_proxy / NO_PROXY)")
+        ->type_name("LIST");
     app_.add_option("--rate-limit", globals_.rate_limit, "the key's budget as N/DURATION (default 600/60s)")
         ->type_name("N/DURATION");
     app_.add_option("--max-in-flight", globals_.max_in_flight, "most requests in flight at once (default 16)");

@@ -15,7 +15,8 @@ exit_code exit_code_for(const boost::system::error_code& code) noexcept {
         switch (static_cast<errc>(code.value())) {
         case errc::invalid_argument:
         case errc::insecure_url_refused:
-        case errc::invalid_base_url: return exit_code::usage;
+        case errc::invalid_base_url:
+        case errc::invalid_proxy_url: return exit_code::usage;
         case errc::bad_request: return exit_code::bad_request;
         case errc::invalid_api_key:
         case errc::unauthorized: return exit_code::unauthorized;
@@ -29,7 +30,8 @@ exit_code exit_code_for(const boost::system::error_code& code) noexcept {
         case errc::io_timeout:
         case errc::deadline_exceeded:
         case errc::tls_verification_failed:
-        case errc::connection_failed: return exit_code::network;
+        case errc::connection_failed:
+        case errc::proxy_refused: return exit_code::network;
         case errc::server_error:
         case errc::retry_budget_exhausted: return exit_code::server_error;
         case errc::body_too_large:

@@ -8,12 +8,30 @@
 #include <algorithm>
 
 namespace talentray::cli {
+namespace {
+
+/// True when a proxy URL carries a password (`user:password@`), which argv must not hold.
+bool has_password(std::string_view url) {
+    if (const auto scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+    url = url.substr(0, url.find('/'));
+    const auto at = url.rfind('@');
+    return at != std::string_view::npos && url.substr(0, at).find(':') != std::string_view::npos;
+}
+
+}  // namespace
 
 client_options make_client_options(const global_options& options, console& out) {
     client_options client = client_options::from_env();
     if (options.api_key_file) client.api_key = read_api_key_file(*options.api_key_file);
     if (options.base_url) client.base_url = *options.base_url;
     if (options.ca_file) client.tls.ca_file = *options.ca_file;
+    if (options.proxy) {
+        if (has_password(*options.proxy))
+            throw usage_error("--proxy: a password is never taken from the command line (it would show in the "
+                              "process list and the shell history); put user:password in HTTPS_PROXY instead");
+        client.proxy = secret{*options.proxy};
+    }
+    if (options.no_proxy) client.no_proxy = *options.no_proxy;
     if (options.rate_limit) {
         const rate_limit limit = parse_rate_limit(*options.rate_limit, "--rate-limit");
         client.scheduler.requests_per_window = limit.requests;

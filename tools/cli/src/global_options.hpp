@@ -19,11 +19,15 @@ struct global_options {
     std::optional<std::uint32_t> max_in_flight;  ///< --max-in-flight
     std::optional<std::string> timeout;       ///< --timeout DURATION (a call, retries and waits included)
     std::optional<std::string> api_key_file;  ///< --api-key-file (else TALENTRAY_API_KEY)
+    std::optional<std::string> proxy;         ///< --proxy URL (else https_proxy / HTTPS_PROXY)
+    std::optional<std::string> no_proxy;      ///< --no-proxy LIST (else no_proxy / NO_PROXY)
     bool verbose = false;                     ///< --verbose: log every request
 };
 
-/// `client_options::from_env()` (TALENTRAY_API_KEY, TALENTRAY_BASE_URL, TALENTRAY_CA_FILE) with
-/// the options applied on top: the key file replaces the variable; `--rate-limit` sets the
+/// `client_options::from_env()` (TALENTRAY_API_KEY, TALENTRAY_BASE_URL, TALENTRAY_CA_FILE, the
+/// proxy variables) with the options applied on top: the key file replaces the variable;
+/// `--proxy` and `--no-proxy` replace the proxy variables (`--proxy` with a password is refused:
+/// argv shows in the process list, so proxy credentials come from HTTPS_PROXY only); `--rate-limit` sets the
 /// budget's requests and window (and a burst of a tenth of it, 1..10, below the limit);
 /// `--max-in-flight` bounds both the admitted requests and the connections; `--timeout` limits
 /// each call, its retries and rate-limit waits included (each attempt and the retry deadline). Log lines go to `out`: warnings and errors always, every request with
