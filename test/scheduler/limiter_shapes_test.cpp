@@ -1,13 +1,13 @@
 // The admission controller against the mock's limiter in every shape (sliding log, fixed
 // windows, token bucket with a small burst), in virtual time: told the server's rate, half of
 // it or twice it, the budget reaches what the server allows with few 429s.
-#include "scheduler/admission_controller.hpp"
+#include "simulated_workload.hpp"
 
 #include "rate_limiter.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <map>
+#include <memory>
 #include <sstream>
 
 using namespace std::chrono_literals;
@@ -35,81 +35,23 @@ struct outcome {
     }
 };
 
-/// `clients` bulk loops (an export's parallel window) of admit -> request taking `latency` ->
-/// response -> release, against `limit`, for `length` of virtual time. The server decides when
-/// the request arrives, half the latency after admission.
+/// `clients` bulk loops (an export's parallel window) against `limit` for `length` of virtual
+/// time, each request taking `latency`.
 outcome run(const tr::scheduler_options& options, const mock::rate_limit& limit, d::duration length,
             int clients = 8, d::duration latency = 20ms) {
-    mock::detail::rate_limiter server{limit};
-    d::admission_controller controller{options, t0};
-    struct sent {
-        int client;
-        d::waiter_status admission;
+    auto server = std::make_shared<mock::detail::rate_limiter>(limit);
+    const tr::testing::server_model model = [server](d::time_point arrival) {
+        const auto verdict = server->admit("key", arrival);
+        if (verdict.admitted) return tr::testing::server_verdict{200, std::nullopt};
+        return tr::testing::server_verdict{429, verdict.retry_after};
     };
-    std::map<int, d::waiter_id> waiting;
-    std::map<int, d::time_point> wake_at;
-    std::multimap<d::time_point, sent> in_flight;
-    d::time_point now = t0;
+    tr::testing::simulated_workload workload{options, model, clients, [latency](d::time_point) { return latency; }, t0};
+    workload.run_until(t0 + length);
     outcome out;
-
-    const auto start_waiting = [&](int client) {
-        d::wake_list wake;
-        waiting[client] = controller.enqueue(tr::priority::bulk, d::time_point::max(), now, wake);
-        wake_at[client] = now;
-    };
-    const auto mark = [&](const d::wake_list& wake) {
-        for (const auto id : wake)
-            for (const auto& [client, waiter] : waiting)
-                if (waiter == id) wake_at[client] = now;
-    };
-    for (int c = 0; c < clients; ++c) start_waiting(c);
-    const d::time_point end = t0 + length;
-    while (true) {
-        d::time_point next = d::time_point::max();
-        for (const auto& [client, at] : wake_at) next = std::min(next, at);
-        if (!in_flight.empty()) next = std::min(next, in_flight.begin()->first);
-        if (next >= end) break;
-        now = next;
-        while (!in_flight.empty() && in_flight.begin()->first <= now) {
-            const sent request = in_flight.begin()->second;
-            in_flight.erase(in_flight.begin());
-            const auto verdict = server.admit("key", request.admission.admitted_at + latency / 2);
-            d::response_event event;
-            event.http_status = verdict.admitted ? 200 : 429;
-            if (!verdict.admitted) {
-                event.retry_after = verdict.retry_after;
-                ++out.refused;
-                if (request.admission.admitted_at >= t0 + 1s) ++out.refused_after_first_second;
-            } else {
-                ++out.accepted;
-            }
-            event.admitted_at = request.admission.admitted_at;
-            event.depth = request.admission.depth;
-            event.jitter = 0.5;
-            d::wake_list wake;
-            controller.on_response(event, now, wake);
-            controller.release(now, wake);
-            mark(wake);
-            start_waiting(request.client);
-        }
-        std::vector<int> due;
-        for (const auto& [client, at] : wake_at)
-            if (at <= now) due.push_back(client);
-        for (const int client : due) {
-            d::wake_list wake;
-            const auto status = controller.poll(waiting.at(client), now, wake);
-            mark(wake);
-            if (status.state == d::waiter_state::granted) {
-                wake_at.erase(client);
-                waiting.erase(client);
-                in_flight.emplace(now + latency, sent{client, status});
-            } else {
-                REQUIRE(status.state == d::waiter_state::queued);
-                wake_at[client] = status.wake_at;
-            }
-        }
-    }
-    controller.fill(out.counters, now);
+    out.accepted = workload.accepted();
+    out.refused = workload.refused();
+    out.refused_after_first_second = workload.refused_since(t0 + 1s);
+    out.counters = workload.counters();
     return out;
 }
 
