@@ -59,7 +59,10 @@ asio::awaitable<void> print_usage_page(session s, std::string id, api_key_usage_
     const api_key_usage usage = co_await api.usage_page(std::move(id), params);
     for (const api_key_usage_row& row : usage.rows) print_row(s, encode(row));
     if (usage.pagination.has_more && usage.pagination.next_before)
-        print_note(s, "more rows: repeat with --before " + usage.pagination.next_before->to_string());
+        // Not "--before nextBefore": rows share whole-second timestamps, and asking for rows older
+        // than the oldest shown would skip those of its second not yet shown.
+        print_note(s, "more rows (older than " + usage.pagination.next_before->to_string() +
+                          "): add --all to read every page; --before with that time would skip rows of the same second");
 }
 
 asio::awaitable<void> print_all_usage(session s, std::string id, api_key_usage_params params) {
