@@ -5,8 +5,14 @@
 // limit, optional latency per response), exports every candidate through pager<candidate> and
 // checks each row arrived once and in order. The parent prints the markdown table.
 //
-//   bench_pager_export                                  # N = 10k, 100k, 1M; 20 ms runs at N = 10k
+// The churn runs (--churn-rows) make the list change while it is read: the mock inserts and
+// deletes candidates at random positions (--churn-inserts-per-s, --churn-deletes-per-s) in a list
+// sorted oldest first; each row is checked to come after the previous one (strictly increasing
+// createdAt), so no row is repeated, and the pager's reconciliation reads are counted.
+//
+//   bench_pager_export                                  # N = 10k, 100k, 1M; 20 ms runs and churn runs at N = 10k
 //   bench_pager_export --rows 100000 --window 8 --latency-rows 10000,100000
+//   bench_pager_export --rows 100000,1000000 --latency-rows '' --churn-rows 10000,100000
 #include <talentray/client.hpp>
 #include <talentray/mock/server.hpp>
 #include <talentray/model/candidate.hpp>
@@ -44,6 +50,9 @@ struct run_config {
     int page_size = 100;
     int latency_ms = 0;
     unsigned server_threads = 1;
+    double inserts_per_s = 0;  ///< churn; both 0: the list does not change
+    double deletes_per_s = 0;
+    bool churn() const noexcept { return inserts_per_s > 0 || deletes_per_s > 0; }
 };
 
 struct run_result {
@@ -53,6 +62,7 @@ struct run_result {
     double pager_cpu_seconds = 0;  // the thread running the pager (the mock serves on its own)
     long peak_rss_kib = 0;
     std::size_t peak_rows_held = 0;  // the pager's own buffer: the page being read and those ahead
+    std::uint64_t extra_requests = 0;  // reconciliation reads (0 when the list does not change)
     bool complete = false;
 };
 
@@ -77,15 +87,22 @@ struct export_outcome {
     bool in_order = true;
 };
 
-/// Reads every candidate, checking that row i is cand_<i+1>; keeps nothing.
-asio::awaitable<export_outcome> export_all(tr::pager<tr::candidate>* p) {
+/// Reads every candidate, keeping nothing. An unchanging list must hand out cand_<i+1> as row i;
+/// a changing one (sorted oldest first) rows of strictly increasing createdAt: none repeated.
+asio::awaitable<export_outcome> export_all(tr::pager<tr::candidate>* p, bool churn) {
     export_outcome out;
     std::string expected;
+    std::optional<tr::timestamp> previous;
     for (;;) {
         auto candidate = co_await p->next();
         if (!candidate) break;
-        expected = "cand_" + std::to_string(out.rows + 1);
-        if (candidate->id != expected) out.in_order = false;
+        if (churn) {
+            if (previous && !(*previous < candidate->created_at)) out.in_order = false;
+            previous = candidate->created_at;
+        } else {
+            expected = "cand_" + std::to_string(out.rows + 1);
+            if (candidate->id != expected) out.in_order = false;
+        }
         ++out.rows;
     }
     co_return out;
@@ -98,6 +115,13 @@ run_result run_single(const run_config& config) {
     options.candidates = config.rows;
     options.faults.latency = std::chrono::milliseconds{config.latency_ms};
     options.threads = config.server_threads;
+    if (config.churn()) {
+        options.order = tr::mock::list_order::oldest_first;
+        options.churn.list = "candidates";
+        options.churn.inserts_per_s = config.inserts_per_s;
+        options.churn.deletes_per_s = config.deletes_per_s;
+        options.churn.at = tr::mock::churn_position::random;
+    }
     tr::mock::server server{options};
 
     asio::io_context io;
@@ -121,7 +145,7 @@ run_result run_single(const run_config& config) {
 
     const auto started = std::chrono::steady_clock::now();
     const double cpu_started = thread_cpu_seconds();
-    auto done = asio::co_spawn(io, export_all(&p), asio::use_future);
+    auto done = asio::co_spawn(io, export_all(&p, config.churn()), asio::use_future);
     io.run();
     const double cpu_used = thread_cpu_seconds() - cpu_started;
     const export_outcome outcome = done.get();
@@ -134,7 +158,9 @@ run_result run_single(const run_config& config) {
     result.pager_cpu_seconds = cpu_used;
     result.peak_rss_kib = peak_rss_kib();
     result.peak_rows_held = p.stats().peak_buffered_rows;
-    result.complete = outcome.rows == config.rows && outcome.in_order;
+    result.extra_requests = p.stats().reconcile_requests;
+    // With churn the final count is not known in advance; order (nothing repeated) is checked.
+    result.complete = outcome.in_order && (config.churn() || outcome.rows == config.rows);
     return result;
 }
 
@@ -149,14 +175,18 @@ std::string self_path() {
 run_result run_isolated(const std::string& self, const run_config& config) {
     std::ostringstream command;
     command << '\'' << self << "' --single --rows " << config.rows << " --window " << config.window << " --page-size "
-            << config.page_size << " --latency-ms " << config.latency_ms << " --server-threads " << config.server_threads;
+            << config.page_size << " --latency-ms " << config.latency_ms << " --server-threads " << config.server_threads
+            << " --churn-inserts-per-s " << config.inserts_per_s << " --churn-deletes-per-s " << config.deletes_per_s
+            << (config.churn() ? " --churn" : "");
     std::unique_ptr<FILE, int (*)(FILE*)> child{::popen(command.str().c_str(), "r"), ::pclose};
     if (!child) throw std::runtime_error("cannot start " + command.str());
     run_result result;
     int complete = 0;
-    if (std::fscanf(child.get(), "%zu %lu %lf %lf %ld %zu %d", &result.rows, &result.pages, &result.seconds,
-                    &result.pager_cpu_seconds, &result.peak_rss_kib, &result.peak_rows_held, &complete) != 7)
+    unsigned long extra = 0;
+    if (std::fscanf(child.get(), "%zu %lu %lf %lf %ld %zu %lu %d", &result.rows, &result.pages, &result.seconds,
+                    &result.pager_cpu_seconds, &result.peak_rss_kib, &result.peak_rows_held, &extra, &complete) != 8)
         throw std::runtime_error("no result from " + command.str());
+    result.extra_requests = extra;
     result.complete = complete != 0;
     return result;
 }
@@ -187,6 +217,10 @@ int main(int argc, char** argv) {
     int page_size = 100;
     int latency_ms = 20;
     unsigned server_threads = 1;
+    std::vector<std::size_t> churn_rows{10'000};
+    double inserts_per_s = 200;
+    double deletes_per_s = 100;
+    bool churn = false;
     bool single = false;
     run_config config;
     app.add_option("--rows", rows, "list sizes to export without added latency")->delimiter(',');
@@ -195,6 +229,11 @@ int main(int argc, char** argv) {
     app.add_option("--page-size", page_size, "rows per page")->check(CLI::Range(1, 100));
     app.add_option("--latency-ms", latency_ms, "latency the mock adds to each response in the latency runs");
     app.add_option("--server-threads", server_threads, "threads serving the mock")->check(CLI::Range(1, 64));
+    app.add_option("--churn-rows", churn_rows, "list sizes to export while the mock inserts and deletes rows")
+        ->delimiter(',');
+    app.add_option("--churn-inserts-per-s", inserts_per_s, "rows the churn runs insert per second");
+    app.add_option("--churn-deletes-per-s", deletes_per_s, "rows the churn runs delete per second");
+    app.add_flag("--churn", churn, "with --single: the list changes while it is read");
     app.add_flag("--single", single, "run one configuration (--rows N --window W ...) and print its raw result");
     CLI11_PARSE(app, argc, argv);
 
@@ -205,9 +244,14 @@ int main(int argc, char** argv) {
             config.page_size = page_size;
             config.latency_ms = latency_ms;
             config.server_threads = server_threads;
+            if (churn) {
+                config.inserts_per_s = inserts_per_s;
+                config.deletes_per_s = deletes_per_s;
+            }
             const run_result r = run_single(config);
-            std::printf("%zu %lu %.6f %.6f %ld %zu %d\n", r.rows, static_cast<unsigned long>(r.pages), r.seconds,
-                        r.pager_cpu_seconds, r.peak_rss_kib, r.peak_rows_held, r.complete ? 1 : 0);
+            std::printf("%zu %lu %.6f %.6f %ld %zu %lu %d\n", r.rows, static_cast<unsigned long>(r.pages), r.seconds,
+                        r.pager_cpu_seconds, r.peak_rss_kib, r.peak_rows_held,
+                        static_cast<unsigned long>(r.extra_requests), r.complete ? 1 : 0);
             return r.complete ? 0 : 1;
         }
 
@@ -216,26 +260,36 @@ int main(int argc, char** argv) {
             for (int w : {1, window}) plan.push_back({n, w, page_size, 0, server_threads});
         for (std::size_t n : latency_rows)
             for (int w : {1, window}) plan.push_back({n, w, page_size, latency_ms, server_threads});
+        for (std::size_t n : churn_rows)
+            for (int w : {1, window})
+                plan.push_back({n, w, page_size, latency_ms, server_threads, inserts_per_s, deletes_per_s});
 
         const std::string self = self_path();
-        std::cout << "| rows | latency | window | rows/s | pages/s | seconds | pager CPU per 1,000 rows | peak RSS | peak rows held |\n"
-                  << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+        std::cout << "| rows | latency | window | churn | rows/s | pages/s | seconds | pager CPU per 1,000 rows | peak RSS "
+                     "| peak rows held | extra requests |\n"
+                  << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
         bool all_complete = true;
         for (const run_config& c : plan) {
             const run_result r = run_isolated(self, c);
             all_complete = all_complete && r.complete;
             std::cout << "| " << thousands(static_cast<double>(c.rows)) << " | " << c.latency_ms << " ms | "
                       << (c.window == 1 ? std::string("1 (sequential)") : std::to_string(c.window)) << " | "
+                      << (c.churn() ? "+" + fixed(c.inserts_per_s, 0) + "/-" + fixed(c.deletes_per_s, 0) + " per s"
+                                    : std::string("none"))
+                      << " | "
                       << thousands(static_cast<double>(r.rows) / r.seconds) << " | "
                       << thousands(static_cast<double>(r.pages) / r.seconds) << " | " << fixed(r.seconds, 2) << " | "
                       << fixed(r.pager_cpu_seconds * 1e6 / static_cast<double>(std::max<std::size_t>(r.rows, 1)), 1)
                       << " ms | "
                       << fixed(static_cast<double>(r.peak_rss_kib) / 1024.0, 1) << " MiB | " << r.peak_rows_held
-                      << (r.complete ? "" : " INCOMPLETE") << " |" << std::endl;
+                      << " | " << r.extra_requests << (r.complete ? "" : " INCOMPLETE") << " |" << std::endl;
         }
         std::cout << "\nEach row: one child process; pager<candidate> with readahead 1, page size " << page_size
                   << ", an in-process mock (" << server_threads
-                  << " server thread(s), no rate limit, plain HTTP on 127.0.0.1); every row checked in order.\n"
+                  << " server thread(s), no rate limit, plain HTTP on 127.0.0.1); every row checked in order. "
+                     "Churn rows: the list's size at the start, sorted oldest first, the mock inserting and deleting "
+                     "at random positions while it is read; each row checked to come strictly after the previous "
+                     "one (none repeated); extra requests are the pager's reconciliation reads.\n"
                   << "Peak RSS is the whole process, mock included (the mock logs every request it serves); "
                      "peak rows held is the pager's own buffer; pager CPU is the thread running the pager "
                      "(user + system), the mock serving on threads of its own.\n";
