@@ -11,8 +11,8 @@ struct admission_depth {
     /// Admissions ahead of the pace at this one, itself included (GCRA's excess, in requests):
     /// 1 for a request after an idle period, k for the k-th of a burst started at once.
     std::uint32_t excess = 1;
-    /// Admitted sooner after the previous admission than half the steady interval: it spent a
-    /// stored token rather than waiting for a fresh one.
+    /// Admitted sooner after the previous admission than the steady interval: it spent a stored
+    /// token rather than waiting for a fresh one.
     bool ahead_of_pace = false;
 
     /// Whether a 429 for this admission says the burst was too deep (rather than the rate too

@@ -16,7 +16,9 @@ admission_depth burst_control::on_admit(time_point now, double rate) noexcept {
         const double elapsed = to_seconds(now - *last_);
         // The pace drains the excess one request per interval (GCRA's theoretical arrival time).
         excess_ = std::max(0.0, excess_ - elapsed * rate);
-        depth.ahead_of_pace = elapsed * rate < 0.5;
+        // Sooner than one interval after the previous admission: it spent a stored token. A
+        // paced admission waits for its token, a whole interval (less rounding, hence the margin).
+        depth.ahead_of_pace = elapsed * rate < 0.95;
     }
     excess_ += 1;
     last_ = now;

@@ -96,3 +96,16 @@ TEST_CASE("a refusal at the second request of a burst leaves a burst of one") {
     CHECK(burst.current() == 1);
     CHECK(burst.ceiling() == 1);
 }
+
+TEST_CASE("a request sooner than one interval after the previous is ahead of the pace, however slow the first") {
+    // The first request took a while (a TLS handshake, say); the second still came 60 ms after
+    // it at a pace of one per 100 ms, on a stored token: a 429 for it is the burst's.
+    d::burst_control burst{10, 2, limit_cause::opening};
+    burst.on_admit(t0, ten_per_second);
+    const d::admission_depth second = burst.on_admit(t0 + 60ms, ten_per_second);
+    CHECK(second.ahead_of_pace);
+    CHECK(second.excess == 2);
+    CHECK(second.in_burst());
+    // One whole interval later it waited for its token: not ahead.
+    CHECK_FALSE(burst.on_admit(t0 + 160ms, ten_per_second).ahead_of_pace);
+}
