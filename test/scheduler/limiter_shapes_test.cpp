@@ -79,7 +79,9 @@ TEST_CASE("against every limiter shape, told the server's rate, half of it or tw
     const double server_per_second = 20;
     constexpr auto length = 180s;
     const double seconds = 180;
-    INFO("server shape " << mock::to_string(shape));
+    INFO("server shape " << (shape == mock::limit_shape::sliding ? "sliding"
+                              : shape == mock::limit_shape::fixed ? "fixed"
+                                                                  : "bucket"));
 
     SECTION("told the server's own rate: at least 95 % of it, at most 3 429s per 100 requests") {
         const outcome o = run(told(1200), limit, length);
