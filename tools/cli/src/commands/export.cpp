@@ -151,10 +151,12 @@ asio::awaitable<void> export_rows(session s, export_plan plan, export_start star
     job->commit(rows.checkpoint().to_string(), false);
     *s.interrupt_hint = "the rows committed so far are kept; run the same command with --resume to continue";
 
-    const display_guard guard{std::make_shared<progress_display>(*s.err, s.client, job,
-                                                                 std::string(plan.resource->name),
-                                                                 plan.progress_interval, s.verbose)};
-    guard.display->start(s.client->get_executor());
+    display_guard guard;
+    if (!s.quiet) {
+        guard.display = std::make_shared<progress_display>(*s.err, s.client, job, std::string(plan.resource->name),
+                                                           plan.progress_interval, s.verbose);
+        guard.display->start(s.client->get_executor());
+    }
 
     try {
         for (;;) {
@@ -166,7 +168,7 @@ asio::awaitable<void> export_rows(session s, export_plan plan, export_start star
         }
         job->commit(rows.checkpoint().to_string(), true);
     } catch (...) {
-        guard.display->stop();
+        if (guard.display) guard.display->stop();
         if (job->rows() == 0) {
             // Refused before the first row (no scope, unknown batch, ...): nothing worth resuming.
             try {
@@ -197,6 +199,7 @@ asio::awaitable<void> export_rows(session s, export_plan plan, export_start star
     const bool changed = end.reconcile && end.reconcile->live;
     job->complete(plan.cursor || changed ? export_job::count_check::none
                                          : export_job::count_check::rows_must_match_total);
+    if (s.quiet) co_return;
     guard.display->write_summary();
     if (auto changes = render_list_changes(rows.stats())) s.err->write_line(*changes);
 }
@@ -207,12 +210,14 @@ asio::awaitable<void> finish_committed(session s, export_plan plan, export_start
         job.start_from(saved);
         // A total that differed was reported when the rows were written; resuming accepts them.
         job.complete(export_job::count_check::none);
-        s.err->write_line("talentray: the interrupted export was already complete: " + std::to_string(saved.rows) +
-                          " rows of " + saved.resource + " moved to " + plan.paths.output.string());
+        if (!s.quiet)
+            s.err->write_line("talentray: the interrupted export was already complete: " + std::to_string(saved.rows) +
+                              " rows of " + saved.resource + " moved to " + plan.paths.output.string());
     } else {
         job.discard_checkpoint();
-        s.err->write_line("talentray: " + plan.paths.output.string() + " is already complete (" +
-                          std::to_string(saved.rows) + " rows); removed its leftover checkpoint");
+        if (!s.quiet)
+            s.err->write_line("talentray: " + plan.paths.output.string() + " is already complete (" +
+                              std::to_string(saved.rows) + " rows); removed its leftover checkpoint");
     }
     co_return;
 }
