@@ -14,6 +14,7 @@ packages=(
   catch2            # the test framework (Catch2 v2, single header)
   libcli11-dev      # command-line parsing for talentray and talentray-mock
   libfmt-dev        # formatting in the tools
+  zlib1g-dev        # zlib, linked by talentray (export --gzip)
   nginx-light       # a real rate limiter (limit_req) for the scheduler's integration test and bench
   tinyproxy-bin     # a real HTTP proxy for test/integration/proxy_test.cpp (the binary, no service)
 )

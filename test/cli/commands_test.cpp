@@ -138,7 +138,7 @@ TEST_CASE("commands: sourcing create, get, update, list, delete") {
     const std::vector<json::value> parsed = parse_rows(f.as_employer({"sourcing", "list", "--all", "--status", "parsed"}));
     CHECK(std::any_of(parsed.begin(), parsed.end(), [&](const json::value& lead) { return lead.at("id") == json::value(id); }));
 
-    const outcome removed = f.as_employer({"sourcing", "delete", id});
+    const outcome removed = f.as_employer({"sourcing", "delete", id, "--yes"});
     CHECK(removed.exit_status == 0);
     CHECK(removed.out.empty());
     CHECK_THAT(removed.err, Catch::Contains("deleted potential candidate " + id));
@@ -179,7 +179,7 @@ TEST_CASE("commands: keys create, list, usage (one page and --all), revoke, as t
     const std::vector<json::value> log = parse_rows(f.talentray({"keys", "usage", employer_id, "--all", "--limit", "500"}, admin));
     CHECK(log.size() == f.usage_rows(employer_id).size());
 
-    const outcome revoked = f.talentray({"keys", "revoke", id}, admin);
+    const outcome revoked = f.talentray({"keys", "revoke", id, "--yes"}, admin);
     CHECK(revoked.exit_status == 0);
     CHECK_THAT(revoked.err, Catch::Contains("revoked API key " + id));
     CHECK(f.talentray({"me"}, std::string(created.at("key").as_string())).exit_status == 4);

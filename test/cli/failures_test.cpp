@@ -102,7 +102,7 @@ TEST_CASE("failures: authentication, permission, not found each have their exit 
     check_failure(scope, 5, "API key lacks a required scope (403)");
     CHECK_THAT(scope.err, Catch::Contains("missing scopes: candidates:read"));
     CHECK_THAT(scope.err, Catch::Contains("granted scopes: (none)"));
-    const outcome read_only = f.talentray({"sourcing", "delete", "pc_1"}, f.server.keys().read_only.key);
+    const outcome read_only = f.talentray({"sourcing", "delete", "pc_1", "--yes"}, f.server.keys().read_only.key);
     check_failure(read_only, 5, "missing scopes: sourcing:write");
     CHECK_THAT(read_only.err, Catch::Contains("granted scopes: candidates:read"));
     // A hiring manager sees the candidates of the roles assigned to them, and may not change them.

@@ -65,12 +65,13 @@ child::child(const std::string& program, const std::vector<std::string>& argumen
     ::close(in[0]);
     out_ = out[0];
     err_ = err[0];
+    out_first_line_ = streams.out == stream_setup::first_line;
     // Closed before the child can write anything: its first write finds no reader.
-    if (streams.out != stream_setup::pipe) {
+    if (streams.out != stream_setup::pipe && streams.out != stream_setup::first_line) {
         ::close(out_);
         out_ = -1;
     }
-    if (streams.err != stream_setup::pipe) {
+    if (streams.err != stream_setup::pipe && streams.err != stream_setup::first_line) {
         ::close(err_);
         err_ = -1;
     }
@@ -117,6 +118,14 @@ outcome child::wait(std::chrono::milliseconds limit) {
         std::array<pollfd, 2> fds{{{out_open ? out_ : -1, POLLIN, 0}, {err_open ? err_ : -1, POLLIN, 0}}};
         if (::poll(fds.data(), fds.size(), static_cast<int>(left.count())) < 0 && errno != EINTR) break;
         if (out_open && (fds[0].revents & (POLLIN | POLLHUP))) out_open = drain(out_, result.out);
+        if (out_open && out_first_line_) {
+            if (const auto end = result.out.find('\n'); end != std::string::npos) {
+                result.out.resize(end + 1);
+                ::close(out_);
+                out_ = -1;
+                out_open = false;
+            }
+        }
         if (err_open && (fds[1].revents & (POLLIN | POLLHUP))) err_open = drain(err_, result.err);
     }
     int status = 0;

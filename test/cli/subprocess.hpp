@@ -24,6 +24,7 @@ enum class stream_setup {
     pipe,           ///< a pipe whose output `wait()` collects
     reader_closed,  ///< a pipe whose reading end the test closes at once: writes get EPIPE/SIGPIPE
     closed,         ///< no such descriptor at all in the child
+    first_line,     ///< a pipe read up to its first newline and then closed, as `| head -1` does
 };
 
 struct child_streams {
@@ -53,6 +54,7 @@ private:
     pid_t pid_ = -1;
     int out_ = -1;
     int err_ = -1;
+    bool out_first_line_ = false;
 };
 
 /// Runs `program` to completion (see `child`).

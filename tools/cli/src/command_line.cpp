@@ -3,6 +3,7 @@
 #include "commands/commands.hpp"
 #include "exit_codes.hpp"
 #include "usage_error.hpp"
+#include "version_text.hpp"
 
 #include <algorithm>
 
@@ -21,6 +22,12 @@ std::string footer() {
            "Fields of create/update commands: --FIELD VALUE sets a field, --clear-FIELD sends null (an empty\n"
            "list for list fields), --body FILE|- takes a JSON object of fields (flags override it).\n\n" +
            exit_code_table();
+}
+
+// CLI11 ends the version text with a newline of its own.
+std::string without_final_newline(std::string text) {
+    if (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
 }
 
 }  // namespace
@@ -48,7 +55,15 @@ command_line::command_line() : app_(description, "talentray") {
     app_.add_option("--timeout", globals_.timeout, "give up on a call after this long, retries and 429 waits included, e.g. 30s "
                     "(default: 60s per attempt, retries until 120s)")
         ->type_name("DURATION");
-    app_.add_flag("-v,--verbose", globals_.verbose, "log every request and retry on stderr (never the key)");
+    CLI::Option* verbose =
+        app_.add_flag("-v,--verbose", globals_.verbose, "log every request and retry on stderr (never the key)");
+    app_.add_flag("-q,--quiet", globals_.quiet,
+                  "print nothing on stderr but errors: no progress, summary, notes or warnings; the exit status "
+                  "is unchanged (not with --verbose)")
+        ->excludes(verbose);
+    app_.set_version_flag(
+        "--version", [] { return without_final_newline(version_text()); },
+        "print the versions of talentray, its library, Boost, OpenSSL and zlib, and exit");
     // Accepted only to refuse it with an explanation: a key in argv leaks through ps and shell history.
     app_.add_option("--api-key", refused_key_)->group("");
 
@@ -66,6 +81,14 @@ command_line::command_line() : app_(description, "talentray") {
 void command_line::add(CLI::App* command, command_action run, bool needs_key) {
     command->fallthrough();
     entries_.push_back({command, std::move(run), needs_key});
+}
+
+void command_line::add_destructive(CLI::App* command, command_action run, std::function<std::string()> action) {
+    auto yes = std::make_shared<bool>(false);
+    command->add_flag("-y,--yes", *yes, "go ahead without asking (needed when stdin or stderr is not a terminal)");
+    add(command, std::move(run));
+    entries_.back().destructive_action = std::move(action);
+    entries_.back().yes = std::move(yes);
 }
 
 const command_entry& command_line::parse(int argc, const char* const* argv) {

@@ -10,6 +10,7 @@
 #include <boost/asio/awaitable.hpp>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ struct command_entry {
     CLI::App* command = nullptr;
     command_action run;
     bool needs_key = true;  ///< false for the public career-portal commands
+    /// For a command that cannot be undone: what it is about to do, e.g. "Delete potential
+    /// candidate pc_1", confirmed before it runs (confirmation.hpp). Empty for the others.
+    std::function<std::string()> destructive_action;
+    std::shared_ptr<bool> yes;  ///< its --yes flag, when destructive
 };
 
 /// The whole command line. Building it registers every subcommand; `parse` picks one.
@@ -43,6 +48,10 @@ public:
 
     /// For the command groups: registers `command` as runnable.
     void add(CLI::App* command, command_action run, bool needs_key = true);
+
+    /// For the command groups: registers `command`, which deletes or revokes, as runnable, with a
+    /// `-y,--yes` flag; `action` tells what it is about to do, once its arguments are parsed.
+    void add_destructive(CLI::App* command, command_action run, std::function<std::string()> action);
 
 private:
     CLI::App app_;

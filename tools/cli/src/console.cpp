@@ -38,6 +38,15 @@ void console::write_line(std::string_view line) {
     write_raw(text);
 }
 
+void console::write_prompt(std::string_view text) {
+    const std::lock_guard lock{mutex_};
+    std::string all;
+    if (!transient_.empty()) all += erase_line;
+    transient_.clear();
+    all += text;
+    write_raw(all);
+}
+
 void console::show_transient(std::string_view line) {
     if (!terminal_) return;
     const std::lock_guard lock{mutex_};

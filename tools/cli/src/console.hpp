@@ -23,6 +23,9 @@ public:
     /// Writes `line` and a newline, keeping the transient line below it.
     void write_line(std::string_view line);
 
+    /// Writes `text` without a newline (a question whose answer is typed after it).
+    void write_prompt(std::string_view text);
+
     /// Replaces the transient line (terminals only; ignored otherwise).
     void show_transient(std::string_view line);
 

@@ -74,6 +74,7 @@ std::string encode(const export_checkpoint& checkpoint) {
     object["filters"] = std::move(filters);
     object["format"] = to_string(checkpoint.format);
     object["csv_raw_formulas"] = checkpoint.csv_raw_formulas;
+    object["gzip"] = checkpoint.gzip;
     object["bytes"] = checkpoint.bytes;
     object["rows"] = checkpoint.rows;
     if (checkpoint.total) object["total"] = *checkpoint.total;
@@ -113,6 +114,8 @@ export_checkpoint decode_export_checkpoint(std::string_view text, std::string_vi
     // Checkpoints written before formulas were neutralised lack the member: their files hold the
     // cells as they were, and the rest of the file must match.
     checkpoint.csv_raw_formulas = object->contains("csv_raw_formulas") ? in.boolean("csv_raw_formulas") : true;
+    // Checkpoints written before --gzip existed lack the member: their files are plain.
+    checkpoint.gzip = object->contains("gzip") ? in.boolean("gzip") : false;
     checkpoint.bytes = in.count("bytes");
     checkpoint.rows = in.count("rows");
     if (checkpoint.bytes > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
@@ -130,13 +133,16 @@ export_checkpoint decode_export_checkpoint(std::string_view text, std::string_vi
 }
 
 std::string describe_mismatch(const export_checkpoint& saved, std::string_view resource, std::string_view id,
-                              const query_params& filters, export_format format) {
+                              const query_params& filters, export_format format, bool gzip) {
     if (saved.resource != resource)
         return "the checkpoint is for an export of " + saved.resource + ", not " + std::string(resource);
     if (saved.id != id) return "the checkpoint is for ID '" + saved.id + "', not '" + std::string(id) + "'";
     if (saved.format != format)
         return "the checkpoint is for format " + std::string(to_string(saved.format)) + ", not " +
                std::string(to_string(format));
+    if (saved.gzip != gzip)
+        return saved.gzip ? "the checkpoint is for a gzip-compressed file (--gzip), not a plain one"
+                          : "the checkpoint is for a plain file, not a gzip-compressed one (--gzip)";
     if (saved.filters != filters) {
         auto describe = [](const query_params& params) {
             if (params.empty()) return std::string("no filters");

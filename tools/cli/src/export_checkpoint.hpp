@@ -25,7 +25,7 @@ std::optional<export_format> parse_export_format(std::string_view text) noexcept
 ///
 /// Written as one JSON object, e.g.
 /// `{"version":1,"resource":"candidates","id":"","filters":[["roleId","role_eng_be"]],
-///   "format":"csv","csv_raw_formulas":false,"bytes":1048576,"rows":8000,"total":20000,"done":false,
+///   "format":"csv","csv_raw_formulas":false,"gzip":false,"bytes":1048576,"rows":8000,"total":20000,"done":false,
 ///   "pager":{...the pager's own checkpoint...}}`.
 struct export_checkpoint {
     std::string resource;        ///< the export's resource word, e.g. "candidates"
@@ -35,6 +35,8 @@ struct export_checkpoint {
     /// CSV cells that look like spreadsheet formulas are written as they are (--csv-raw-formulas)
     /// rather than with a `'` in front; a resume keeps the choice the file was started with.
     bool csv_raw_formulas = false;
+    /// FILE.partial is gzip (--gzip); `bytes` then ends a gzip member.
+    bool gzip = false;
     std::uint64_t bytes = 0;     ///< length of the committed part of FILE.partial
     std::uint64_t rows = 0;      ///< rows in that part (the CSV header not counted)
     std::optional<std::int64_t> total;  ///< the list's length, when the server told it
@@ -53,8 +55,8 @@ export_checkpoint decode_export_checkpoint(std::string_view text, std::string_vi
 
 /// What differs between the list a checkpoint was made for and the one asked for now, as a
 /// sentence naming the first difference ("the checkpoint is for format csv, not jsonl"); empty
-/// when they are the same export.
+/// when they are the same export. `gzip`: whether the file asked for is compressed.
 std::string describe_mismatch(const export_checkpoint& saved, std::string_view resource, std::string_view id,
-                              const query_params& filters, export_format format);
+                              const query_params& filters, export_format format, bool gzip = false);
 
 }  // namespace talentray::cli

@@ -36,24 +36,35 @@ export_inspection inspect_export_files(const export_paths& paths, const export_c
     found.checkpoint = decode_export_checkpoint(*text, paths.checkpoint.string());
     found.state.checkpoint_done = found.checkpoint->done;
     found.state.checkpoint_rows = std::to_string(found.checkpoint->rows);
-    found.state.checkpoint_mismatch =
-        describe_mismatch(*found.checkpoint, identity.resource, identity.id, identity.filters, identity.format);
+    found.state.checkpoint_mismatch = describe_mismatch(*found.checkpoint, identity.resource, identity.id,
+                                                        identity.filters, identity.format, identity.gzip);
     return found;
 }
 
 export_job::export_job(export_paths paths, export_checkpoint identity, std::span<const std::string_view> columns)
     : paths_(std::move(paths)), identity_(std::move(identity)), columns_(columns) {}
 
+export_job export_job::to_stream(int fd, export_checkpoint identity, std::span<const std::string_view> columns) {
+    export_job job{{}, std::move(identity), columns};
+    job.stream_ = std::make_unique<stream_output>(fd);
+    return job;
+}
+
+std::string export_job::destination() const { return stream_ ? "standard output" : paths_.output.string(); }
+
 void export_job::start_fresh() {
-    // FILE.partial is locked first and then emptied, never removed: its lock is what keeps two
-    // exports of one file apart, and another export's checkpoint must not go before that is known.
-    file_ = std::make_unique<append_file>(paths_.partial);
-    remove_durably(paths_.checkpoint);
-    file_->cut_to(0);
+    if (identity_.gzip) gzip_ = std::make_unique<gzip_member_writer>();
+    if (!stream_) {
+        // FILE.partial is locked first and then emptied, never removed: its lock is what keeps two
+        // exports of one file apart, and another export's checkpoint must not go before that is known.
+        file_ = std::make_unique<append_file>(paths_.partial);
+        remove_durably(paths_.checkpoint);
+        file_->cut_to(0);
+    }
     if (identity_.format == export_format::csv) {
         record_.clear();
         csv::append_record(record_, csv_header(columns_));
-        file_->append(record_);
+        append_bytes(record_);
     }
     rows_ = committed_rows_ = resumed_rows_ = 0;
     last_commit_ = std::chrono::steady_clock::now();
@@ -61,15 +72,31 @@ void export_job::start_fresh() {
 
 void export_job::start_from(const export_checkpoint& saved) {
     file_ = std::make_unique<append_file>(paths_.partial);
+    // With gzip, saved.bytes ends a member: what follows starts a new one.
     file_->cut_to(saved.bytes);
+    if (identity_.gzip) gzip_ = std::make_unique<gzip_member_writer>();
     identity_.csv_raw_formulas = saved.csv_raw_formulas;  // the rest of the file as its beginning
     rows_ = committed_rows_ = resumed_rows_ = saved.rows;
     total_ = saved.total;
     last_commit_ = std::chrono::steady_clock::now();
 }
 
+void export_job::append_bytes(std::string_view data) {
+    if (gzip_) {
+        compressed_.clear();
+        gzip_->add(data, compressed_);
+        data = compressed_;
+    }
+    if (stream_) {
+        stream_->append(data);
+        streamed_any_ = streamed_any_ || !data.empty();
+    } else {
+        file_->append(data);
+    }
+}
+
 void export_job::append_record(std::string_view record) {
-    file_->append(record);
+    append_bytes(record);
     ++rows_;
 }
 
@@ -97,6 +124,22 @@ void export_job::write_row(const boost::json::value& row) {
 }
 
 void export_job::commit(std::string_view pager_position, bool done) {
+    if (gzip_) {
+        compressed_.clear();
+        // An export of no rows still ends as a gzip file, one empty member.
+        const bool nothing_written = stream_ ? !streamed_any_ : file_->length() == 0;
+        gzip_->end_member(compressed_, done && nothing_written);
+        if (stream_)
+            stream_->append(compressed_);
+        else
+            file_->append(compressed_);
+    }
+    if (stream_) {
+        stream_->flush();
+        committed_rows_ = rows_;
+        last_commit_ = std::chrono::steady_clock::now();
+        return;
+    }
     file_->sync();
     export_checkpoint saved = identity_;
     saved.bytes = file_->length();
@@ -118,7 +161,16 @@ bool export_job::commit_due(std::chrono::steady_clock::time_point now) const noe
 }
 
 void export_job::complete(count_check check) {
-    if (check == count_check::rows_must_match_total && total_ && static_cast<std::uint64_t>(*total_) != rows_)
+    const bool count_differs =
+        check == count_check::rows_must_match_total && total_ && static_cast<std::uint64_t>(*total_) != rows_;
+    if (stream_) {
+        stream_->flush();
+        if (count_differs)
+            throw local_failure("wrote " + std::to_string(rows_) + " rows but the server reports " +
+                                std::to_string(*total_) + " for the list; it changed during the export");
+        return;
+    }
+    if (count_differs)
         throw local_failure("wrote " + std::to_string(rows_) + " rows but the server reports " +
                             std::to_string(*total_) + " for the list; it changed during the export, so " +
                             paths_.output.string() + " was not written. The rows are kept in " +

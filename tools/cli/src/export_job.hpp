@@ -5,6 +5,8 @@
 #include "durable_file.hpp"
 #include "export_checkpoint.hpp"
 #include "export_start.hpp"
+#include "gzip_members.hpp"
+#include "stream_output.hpp"
 
 #include <talentray/pager/page.hpp>
 
@@ -45,10 +47,19 @@ export_inspection inspect_export_files(const export_paths& paths, const export_c
 /// Invariant: FILE.checkpoint (when present) describes a prefix of FILE.partial that is on disk,
 /// and a pager position that lies exactly after the last row of that prefix. Rows appended since
 /// are counted by neither, so a crash loses at most them, and a resume writes them again.
+///
+/// With `identity.gzip`, FILE.partial is gzip: each commit ends a gzip member before the data is
+/// synced, so the committed prefix is always a whole gzip file and a resume appends new members.
+///
+/// Made with `to_stream`, the rows go to a descriptor (standard output) instead: no file, no
+/// checkpoint, no resume; `commit` writes out what is buffered (and ends a gzip member).
 class export_job {
 public:
-    /// `identity`: resource, id, filters and format of this export (bytes/rows/pager unused).
+    /// `identity`: resource, id, filters, format and gzip of this export (bytes/rows/pager unused).
     export_job(export_paths paths, export_checkpoint identity, std::span<const std::string_view> columns);
+
+    /// A job that streams to `fd` (see the class comment). Start it with `start_fresh`.
+    static export_job to_stream(int fd, export_checkpoint identity, std::span<const std::string_view> columns);
 
     /// Starts FILE.partial from scratch: removes a previous FILE.checkpoint durably (unlink, then
     /// fsync of the directory) before FILE.partial is emptied, so that no crash can leave an old
@@ -72,10 +83,12 @@ public:
     /// checkpoint after the last row appended) in FILE.checkpoint, atomically. Throws
     /// `local_failure` when a write or fsync fails; FILE.checkpoint then still describes the
     /// previous commit, and FILE.partial takes no more data (`can_commit()` is false).
+    /// Streaming: ends the gzip member, if any, and writes out the buffer (`pager_position` is
+    /// unused); throws `output_closed` when the reader went away, `local_failure` otherwise.
     void commit(std::string_view pager_position, bool done);
 
     /// False once a write or fsync of FILE.partial failed: nothing more can be committed.
-    bool can_commit() const noexcept { return file_ && !file_->failed(); }
+    bool can_commit() const noexcept { return (file_ && !file_->failed()) || stream_; }
 
     /// True when a commit is due: `interval` passed since the last one and rows were added.
     bool commit_due(std::chrono::steady_clock::time_point now) const noexcept;
@@ -102,6 +115,8 @@ public:
     std::uint64_t committed_rows() const noexcept { return committed_rows_; }
     std::uint64_t resumed_rows() const noexcept { return resumed_rows_; }
     const export_paths& paths() const noexcept { return paths_; }
+    /// Where the rows go, for messages: FILE, or "standard output".
+    std::string destination() const;
     export_format format() const noexcept { return identity_.format; }
 
     /// Time between two commits (default 1 s).
@@ -109,11 +124,16 @@ public:
 
 private:
     void append_record(std::string_view record);
+    void append_bytes(std::string_view data);  // through gzip when asked for, to the file or stream
 
     export_paths paths_;
     export_checkpoint identity_;
     std::span<const std::string_view> columns_;
     std::unique_ptr<append_file> file_;
+    std::unique_ptr<stream_output> stream_;     // instead of file_ when streaming
+    std::unique_ptr<gzip_member_writer> gzip_;  // with identity_.gzip
+    std::string compressed_;                    // reused buffer for gzip output
+    bool streamed_any_ = false;                 // a byte went to stream_
     std::uint64_t rows_ = 0;
     std::uint64_t committed_rows_ = 0;
     std::uint64_t resumed_rows_ = 0;

@@ -50,9 +50,10 @@ client_options make_client_options(const global_options& options, console& out) 
         client.retry.total_timeout = limit;
     }
 
-    const bool verbose = options.verbose;
-    client.logger = [&out, verbose](log_level level, std::string_view message) {
-        if (!verbose && level < log_level::warning) return;
+    // --quiet leaves what explains a failure; warnings (a retry, a slowed budget) are not that.
+    const log_level least = options.verbose ? log_level::debug : options.quiet ? log_level::error : log_level::warning;
+    client.logger = [&out, least](log_level level, std::string_view message) {
+        if (level < least) return;
         std::string line = "talentray: ";
         line += to_string(level);
         line += ": ";

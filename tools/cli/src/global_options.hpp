@@ -22,6 +22,7 @@ struct global_options {
     std::optional<std::string> proxy;         ///< --proxy URL (else https_proxy / HTTPS_PROXY)
     std::optional<std::string> no_proxy;      ///< --no-proxy LIST (else no_proxy / NO_PROXY)
     bool verbose = false;                     ///< --verbose: log every request
+    bool quiet = false;                       ///< --quiet: errors only on stderr (excludes --verbose)
 };
 
 /// `client_options::from_env()` (TALENTRAY_API_KEY, TALENTRAY_BASE_URL, TALENTRAY_CA_FILE, the
@@ -30,8 +31,9 @@ struct global_options {
 /// argv shows in the process list, so proxy credentials come from HTTPS_PROXY only); `--rate-limit` sets the
 /// budget's requests and window (and a burst of a tenth of it, 1..10, below the limit);
 /// `--max-in-flight` bounds both the admitted requests and the connections; `--timeout` limits
-/// each call, its retries and rate-limit waits included (each attempt and the retry deadline). Log lines go to `out`: warnings and errors always, every request with
-/// --verbose. Throws `usage_error` naming the option at fault.
+/// each call, its retries and rate-limit waits included (each attempt and the retry deadline). Log lines go to `out`:
+/// warnings and errors always, every request with
+/// --verbose; with --quiet only errors. Throws `usage_error` naming the option at fault.
 client_options make_client_options(const global_options& options, console& out);
 
 }  // namespace talentray::cli

@@ -83,7 +83,7 @@ void progress_display::redraw() {
 
 void progress_display::write_summary() {
     stop();
-    out_.write_line(render_summary(sample(), job_->paths().output.string(), job_->resumed_rows()));
+    out_.write_line(render_summary(sample(), job_->destination(), job_->resumed_rows()));
     const scheduler_counters now = client_->counters().scheduler;
     const scheduler_counters& before = baseline_.scheduler;
     scheduler_counters run = now;

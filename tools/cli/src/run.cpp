@@ -1,6 +1,7 @@
 #include "run.hpp"
 
 #include "command_line.hpp"
+#include "confirmation.hpp"
 #include "console.hpp"
 #include "error_report.hpp"
 #include "exit_codes.hpp"
@@ -37,14 +38,15 @@ std::string without_final_newline(std::string text) {
 // Runs the command's coroutine until it finishes, or ends the process on SIGINT/SIGTERM: an export
 // loses nothing by that (its checkpoint is always consistent with its file), and it is the only
 // way to leave a request that waits out a long 429 pause at once.
-void run_command(const command_entry& entry, client_options options, console& err, bool verbose) {
+void run_command(const command_entry& entry, client_options options, console& err, const global_options& globals) {
     asio::io_context io{1};
     session s;
     s.client = std::make_shared<const talentray::client>(io.get_executor(), std::move(options));
     s.out = &std::cout;
     s.err = &err;
     s.interrupt_hint = std::make_shared<std::string>();
-    s.verbose = verbose;
+    s.verbose = globals.verbose;
+    s.quiet = globals.quiet;
 
     asio::signal_set signals{io, SIGINT, SIGTERM};
     signals.async_wait([s](const boost::system::error_code& ec, int) {
@@ -91,7 +93,12 @@ int run(int argc, const char* const* argv) {
             return fail(err, exit_code::unauthorized,
                         "no API key: set TALENTRAY_API_KEY or pass --api-key-file FILE");
 
-        run_command(*entry, std::move(options), err, cli.globals().verbose);
+        // Asked before any request starts, while Ctrl-C still ends the process at once.
+        if (entry->destructive_action)
+            confirm_destructive(entry->command->get_parent()->get_name() + " " + entry->command->get_name(),
+                                entry->destructive_action(), *entry->yes);
+
+        run_command(*entry, std::move(options), err, cli.globals());
         return 0;
     } catch (const output_closed&) {
         // The reader (| head) has what it wanted: nothing is wrong that a message could explain.

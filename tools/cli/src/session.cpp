@@ -23,6 +23,8 @@ void print_object(const session& s, const boost::json::value& value) {
 
 void print_row(const session& s, const boost::json::value& value) { write(s, json_line(value)); }
 
-void print_note(const session& s, const std::string& note) { s.err->write_line("talentray: " + note); }
+void print_note(const session& s, const std::string& note) {
+    if (!s.quiet) s.err->write_line("talentray: " + note);
+}
 
 }  // namespace talentray::cli

@@ -25,6 +25,7 @@ struct session {
     /// resume); empty: just that it was interrupted.
     std::shared_ptr<std::string> interrupt_hint;
     bool verbose = false;  ///< --verbose: also say what the rate budget learned, change by change
+    bool quiet = false;    ///< --quiet: no progress, summary or notes on stderr; errors only
 };
 
 /// Writes `value` indented (a single object) to `s.out`.
@@ -33,7 +34,8 @@ void print_object(const session& s, const boost::json::value& value);
 /// Writes `value` as one JSON Lines record (one row of a list) to `s.out`.
 void print_row(const session& s, const boost::json::value& value);
 
-/// Writes a confirmation for a command that has no result (revoke, delete) to stderr.
+/// Writes a confirmation for a command that has no result (revoke, delete) to stderr, unless
+/// `s.quiet`.
 void print_note(const session& s, const std::string& note);
 
 }  // namespace talentray::cli

@@ -8,6 +8,7 @@
 #include "../console.hpp"
 #include "../export_job.hpp"
 #include "../export_resource.hpp"
+#include "../gzip_members.hpp"
 #include "../option_values.hpp"
 #include "../progress_display.hpp"
 #include "../usage_error.hpp"
@@ -20,6 +21,8 @@
 #include <talentray/pager.hpp>
 
 #include <boost/json/serialize.hpp>
+
+#include <unistd.h>
 
 #include <memory>
 #include <optional>
@@ -42,6 +45,7 @@ struct export_args {
     bool resume = false;
     bool force = false;
     bool csv_raw_formulas = false;
+    bool gzip = false;
     bool strict = false;
     bool overlap_reads = false;
     std::string progress_interval = "10s";
@@ -61,6 +65,7 @@ struct export_plan {
     std::chrono::milliseconds checkpoint_interval{1'000};
     bool resume = false;
     bool force = false;
+    bool to_stdout = false;  // --output -: rows on standard output, no files
 };
 
 export_plan make_plan(const export_args& args) {
@@ -70,15 +75,27 @@ export_plan make_plan(const export_args& args) {
     const auto format = parse_export_format(args.format);
     if (!format) throw usage_error("--format: '" + args.format + "' is not jsonl or csv");
 
-    if (args.output.empty()) throw usage_error("--output: give the file to write");
-    const std::filesystem::path output{args.output};
-    std::filesystem::path directory = output.parent_path();
-    if (directory.empty()) directory = ".";
-    std::error_code ec;
-    if (!std::filesystem::is_directory(directory, ec))
-        throw usage_error("--output: the directory " + directory.string() + " does not exist");
-    if (std::filesystem::is_directory(output, ec)) throw usage_error("--output: " + args.output + " is a directory");
-    plan.paths = export_paths::for_output(output);
+    if (args.output.empty()) throw usage_error("--output: give the file to write, or - for standard output");
+    plan.to_stdout = args.output == "-";
+    if (plan.to_stdout) {
+        // Nothing records how far a reader of the stream got, so there is nothing to resume from.
+        if (args.resume)
+            throw usage_error(
+                "--resume: an export to standard output (--output -) cannot be resumed, since no "
+                "checkpoint records what its reader received; export to a FILE to be able to resume");
+        if (args.force)
+            throw usage_error("--force: applies to an export to a FILE, not to standard output (--output -)");
+    } else {
+        const std::filesystem::path output{args.gzip ? gzip_file_name(args.output) : args.output};
+        std::filesystem::path directory = output.parent_path();
+        if (directory.empty()) directory = ".";
+        std::error_code ec;
+        if (!std::filesystem::is_directory(directory, ec))
+            throw usage_error("--output: the directory " + directory.string() + " does not exist");
+        if (std::filesystem::is_directory(output, ec))
+            throw usage_error("--output: " + output.string() + " is a directory");
+        plan.paths = export_paths::for_output(output);
+    }
 
     query_params filters;
     for (std::size_t i = 0; i < args.resource->filters.size(); ++i) {
@@ -101,6 +118,7 @@ export_plan make_plan(const export_args& args) {
     if (args.csv_raw_formulas && *format != export_format::csv)
         throw usage_error("--csv-raw-formulas: applies to --format csv only");
     plan.identity.csv_raw_formulas = args.csv_raw_formulas;
+    plan.identity.gzip = args.gzip;
 
     if (args.resource->path_param.empty()) plan.base = list_request(args.resource->operation, filters);
     else plan.base = list_request(args.resource->operation, filters, {{args.resource->path_param, args.id}});
@@ -153,10 +171,12 @@ asio::awaitable<void> export_rows(session s, export_plan plan, export_start star
     job->commit(rows.checkpoint().to_string(), false);
     *s.interrupt_hint = "the rows committed so far are kept; run the same command with --resume to continue";
 
-    const display_guard guard{std::make_shared<progress_display>(*s.err, s.client, job,
-                                                                 std::string(plan.resource->name),
-                                                                 plan.progress_interval, s.verbose)};
-    guard.display->start(s.client->get_executor());
+    display_guard guard;
+    if (!s.quiet) {
+        guard.display = std::make_shared<progress_display>(*s.err, s.client, job, std::string(plan.resource->name),
+                                                           plan.progress_interval, s.verbose);
+        guard.display->start(s.client->get_executor());
+    }
 
     try {
         for (;;) {
@@ -168,7 +188,7 @@ asio::awaitable<void> export_rows(session s, export_plan plan, export_start star
         }
         job->commit(rows.checkpoint().to_string(), true);
     } catch (...) {
-        guard.display->stop();
+        if (guard.display) guard.display->stop();
         if (job->rows() == 0) {
             // Refused before the first row (no scope, unknown batch, ...): nothing worth resuming.
             try {
@@ -199,6 +219,41 @@ asio::awaitable<void> export_rows(session s, export_plan plan, export_start star
     const bool changed = end.reconcile && end.reconcile->live;
     job->complete(plan.cursor || changed ? export_job::count_check::none
                                          : export_job::count_check::rows_must_match_total);
+    if (s.quiet) co_return;
+    guard.display->write_summary();
+    if (auto changes = render_list_changes(rows.stats())) s.err->write_line(*changes);
+}
+
+// --output -: the rows on standard output as they arrive, written out at each --checkpoint-interval
+// (and whenever 64 KiB are buffered). A reader that goes away ends the export with
+// `output_closed` (exit 10, no message): the rows are for it alone, and nothing is left to resume.
+template <class Row>
+asio::awaitable<void> stream_rows(session s, export_plan plan) {
+    pager<Row> rows = open_pager<Row>(s, plan, std::nullopt);
+    auto job =
+        std::make_shared<export_job>(export_job::to_stream(STDOUT_FILENO, plan.identity, plan.resource->columns));
+    job->set_commit_interval(plan.checkpoint_interval);
+    job->start_fresh();
+
+    display_guard guard;
+    if (!s.quiet) {
+        guard.display = std::make_shared<progress_display>(*s.err, s.client, job, std::string(plan.resource->name),
+                                                           plan.progress_interval, s.verbose);
+        guard.display->start(s.client->get_executor());
+    }
+    for (;;) {
+        std::optional<Row> row = co_await rows.next();
+        job->set_total(rows.total_count() ? rows.total_count() : job->total());
+        if (!row) break;
+        job->write_row(*row);
+        if (job->commit_due(std::chrono::steady_clock::now())) job->commit({}, false);
+    }
+    job->commit({}, true);
+    const pager_checkpoint end = rows.checkpoint();
+    const bool changed = end.reconcile && end.reconcile->live;
+    job->complete(plan.cursor || changed ? export_job::count_check::none
+                                         : export_job::count_check::rows_must_match_total);
+    if (s.quiet) co_return;
     guard.display->write_summary();
     if (auto changes = render_list_changes(rows.stats())) s.err->write_line(*changes);
 }
@@ -209,17 +264,24 @@ asio::awaitable<void> finish_committed(session s, export_plan plan, export_start
         job.start_from(saved);
         // A total that differed was reported when the rows were written; resuming accepts them.
         job.complete(export_job::count_check::none);
-        s.err->write_line("talentray: the interrupted export was already complete: " + std::to_string(saved.rows) +
-                          " rows of " + saved.resource + " moved to " + plan.paths.output.string());
+        if (!s.quiet)
+            s.err->write_line("talentray: the interrupted export was already complete: " + std::to_string(saved.rows) +
+                              " rows of " + saved.resource + " moved to " + plan.paths.output.string());
     } else {
         job.discard_checkpoint();
-        s.err->write_line("talentray: " + plan.paths.output.string() + " is already complete (" +
-                          std::to_string(saved.rows) + " rows); removed its leftover checkpoint");
+        if (!s.quiet)
+            s.err->write_line("talentray: " + plan.paths.output.string() + " is already complete (" +
+                              std::to_string(saved.rows) + " rows); removed its leftover checkpoint");
     }
     co_return;
 }
 
 asio::awaitable<void> run_export(session s, export_plan plan) {
+    if (plan.to_stdout) {
+        if (plan.identity.format == export_format::csv)
+            return stream_rows<boost::json::value>(std::move(s), std::move(plan));
+        return stream_rows<raw_row>(std::move(s), std::move(plan));
+    }
     export_inspection found = inspect_export_files(plan.paths, plan.identity, plan.force);
     const export_start start = decide_export_start(found.state, plan.resume, plan.force);
     // Without the flag a resume continues as the file began; with it, only a file begun with it.
@@ -246,9 +308,12 @@ void add_resource_command(command_line& cli, CLI::App* group, const export_resou
     if (!resource.path_param.empty()) add_positional(command, "ID", args->id, std::string(resource.id_help));
     command->add_option("--format", args->format, "jsonl (the rows as the server sent them; default) or csv (RFC 4180)")
         ->type_name("jsonl|csv");
-    command->add_option("--output", args->output, "the file to write; it appears only once complete")
+    command
+        ->add_option("--output", args->output,
+                     "the file to write; it appears only once complete. - writes to standard output as the rows "
+                     "arrive (progress and summary stay on stderr), without checkpoint: no --resume")
         ->required()
-        ->type_name("FILE");
+        ->type_name("FILE|-");
     for (std::size_t i = 0; i < resource.filters.size(); ++i)
         command->add_option(std::string(resource.filters[i].option), args->filters[i],
                             std::string(resource.filters[i].help));
@@ -273,16 +338,21 @@ void add_resource_command(command_line& cli, CLI::App* group, const export_resou
     command->add_flag("--csv-raw-formulas", args->csv_raw_formulas,
                       "CSV: write cells beginning with = + - @ tab or CR as they are, instead of with a ' "
                       "in front that keeps spreadsheets from running them as formulas");
+    command->add_flag("--gzip", args->gzip,
+                      "compress with gzip; the file is FILE.gz (FILE when its name already ends in .gz), "
+                      "resumable as any other; with --output -, standard output is gzip too");
     CLI::Option* resume = command->add_flag("--resume", args->resume,
-                                            "continue an interrupted export from its checkpoint");
+                                            "continue an interrupted export from its checkpoint (not with --output -)");
     CLI::Option* force = command->add_flag("--force", args->force,
                                            "start over, discarding an interrupted export; replace FILE when done");
     resume->excludes(force);
     command->add_option("--progress-interval", args->progress_interval,
                         "time between progress lines when stderr is not a terminal (default 10s)")
         ->type_name("DURATION");
-    command->add_option("--checkpoint-interval", args->checkpoint_interval,
-                        "time between two checkpoints (fsync + atomic rename; default 1s)")
+    command
+        ->add_option("--checkpoint-interval", args->checkpoint_interval,
+                     "time between two checkpoints (fsync + atomic rename; default 1s); with --output -, "
+                     "between two writes to standard output")
         ->type_name("DURATION");
 
     cli.add(command, [args](session s) {
@@ -303,7 +373,11 @@ void add_export_command(command_line& cli) {
         "a line every --progress-interval otherwise, and a summary line at the end.\n"
         "CSV columns follow the API's field order; lists and objects are written as JSON text, null as an\n"
         "empty cell; a cell a spreadsheet would run as a formula gets a ' in front (--csv-raw-formulas keeps\n"
-        "it raw). JSON Lines keep every field the server sends. Files are created 0600, links refused.");
+        "it raw). JSON Lines keep every field the server sends. Files are created 0600, links refused.\n"
+        "--gzip writes FILE.gz as gzip members, one per checkpoint, so a resume cuts back to a whole member\n"
+        "and `gzip -dc` prints every row once. --output - streams the rows to standard output instead:\n"
+        "no FILE.partial, no checkpoint, no --resume; a reader that stops early (| head) ends it with exit\n"
+        "status 10 and no message.");
     for (const export_resource& resource : export_resources()) add_resource_command(cli, group, resource);
 }
 

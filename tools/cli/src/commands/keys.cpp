@@ -95,7 +95,9 @@ void add_keys_commands(command_line& cli) {
     CLI::App* revoke = group->add_subcommand("revoke", "revoke a key for good");
     auto revoke_id = std::make_shared<std::string>();
     add_positional(revoke, "ID", *revoke_id, "key id, e.g. apikey_xyz789");
-    cli.add(revoke, [revoke_id](session s) { return revoke_key(std::move(s), *revoke_id); });
+    cli.add_destructive(
+        revoke, [revoke_id](session s) { return revoke_key(std::move(s), *revoke_id); },
+        [revoke_id] { return "Revoke API key " + *revoke_id; });
 
     CLI::App* usage = group->add_subcommand("usage", "a key's request log as JSON Lines, newest first");
     auto usage_state = std::make_shared<usage_args>();

@@ -120,7 +120,9 @@ void add_sourcing_commands(command_line& cli) {
     CLI::App* remove = group->add_subcommand("delete", "delete a potential candidate for good (scope sourcing:write)");
     auto remove_id = std::make_shared<std::string>();
     add_positional(remove, "ID", *remove_id, "potential candidate id");
-    cli.add(remove, [remove_id](session s) { return delete_lead(std::move(s), *remove_id); });
+    cli.add_destructive(
+        remove, [remove_id](session s) { return delete_lead(std::move(s), *remove_id); },
+        [remove_id] { return "Delete potential candidate " + *remove_id; });
 }
 
 }  // namespace talentray::cli
