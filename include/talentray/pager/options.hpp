@@ -49,7 +49,7 @@ struct pager_options {
     /// list looks unchanged, positions are trusted, at no extra request; if between two reads as
     /// many rows are deleted before the walk's position as are inserted after it, `totalCount`
     /// does not move and as many rows can be skipped. true: that case too hands out every row
-    /// present for the whole walk exactly once, for a few percent more requests on every list
+    /// present for the whole walk exactly once, for about 14 % more requests on every list
     /// (each read holds one row already passed, and read sizes vary to make that possible; see
     /// bench/RESULTS.md). Cannot be combined with `strict`.
     bool overlap_reads = false;

@@ -333,7 +333,7 @@ void add_resource_command(command_line& cli, CLI::App* group, const export_resou
         command->add_flag("--overlap-reads", args->overlap_reads,
                           "make every read overlap a row already exported, from the first page: every row "
                           "present for the whole export once even when as many rows are deleted before the "
-                          "export's position as are added after it, for a few percent more requests")
+                          "export's position as are added after it, for about 14% more requests")
             ->excludes("--strict");
     command->add_flag("--csv-raw-formulas", args->csv_raw_formulas,
                       "CSV: write cells beginning with = + - @ tab or CR as they are, instead of with a ' "
