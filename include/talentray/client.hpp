@@ -36,12 +36,12 @@ class career_portal_api;
 ///
 /// Lifetime: every call holds the client's internals (options, pool, counters) from the moment
 /// it is made (`c.me()`, `c.try_send(...)`, `c.candidates().get(id)`, ...), not from when it is
-/// awaited, until it completes. Destroying the client object, or moving from it, while calls are
-/// made or in flight is therefore safe: they run to completion as if it still existed, bounded
-/// only by their own timeouts, and the pooled connections are closed (without TLS close_notify)
-/// when the last of them ends, after which `io_context::run()` can return. Endpoint handles
-/// (`c.candidates()`) and pagers refer to the client object and must not be used after it is
-/// gone. For a bounded, orderly end use `close()`.
+/// awaited, until it completes. Destroying the client object while calls are made or in flight
+/// is therefore safe: they run to completion as if it still existed, bounded only by their own
+/// timeouts, and the pooled connections are closed (without TLS close_notify) when the last of
+/// them ends, after which `io_context::run()` can return. Pagers hold the internals too and may
+/// outlive the client; endpoint handles (`c.candidates()`) refer to the client object and must
+/// not be used after it is gone. For a bounded, orderly end use `close()`.
 ///
 /// Cancellation: every awaitable honours terminal per-operation cancellation (for example
 /// `asio::experimental::awaitable_operators` or `asio::bind_cancellation_slot`): the wait for a
