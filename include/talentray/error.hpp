@@ -59,6 +59,13 @@ enum class errc {
     /// proxy (host:port, never its credentials) and its status; the API was not reached, so
     /// `diagnostics::http_status` stays 0. Never retried.
     proxy_refused,
+
+    // Lifecycle.
+    /// The client was closed (`client::close()`): a call started afterwards, one still queued
+    /// for admission or waiting to retry when it began, and one still in flight when its drain
+    /// deadline passed. A call that fails with it after a first attempt keeps that attempt's
+    /// diagnostics; nothing is sent after the close began.
+    client_closed,
 };
 
 /// The category of `errc`; its name is "talentray".

@@ -13,6 +13,9 @@
 #include <talentray/scheduler/budget_registry.hpp>
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/strand.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -46,6 +49,45 @@ std::optional<std::string> validate_key(const secret& key) {
     return "the API key does not look like a Talent-Ray key (expected 'tr_' followed by 64 characters); the "
            "server will decide (key shown as " +
            key.redacted() + ")";
+}
+
+template <class T>
+asio::awaitable<std::optional<T>> race_with_stop(tracked_call& call, asio::awaitable<T> operation) {
+    using namespace asio::experimental::awaitable_operators;
+    auto outcome = co_await (std::move(operation) || call.stopped());
+    if (outcome.index() != 0) co_return std::nullopt;
+    co_return std::optional<T>{std::move(std::get<0>(outcome))};
+}
+
+/// Runs `operation` unless `call` is told to stop first, in which case the operation is
+/// cancelled (terminal; it has ended when this returns) and the result is empty. The caller's
+/// own cancellation reaches the operation as before.
+template <class T>
+asio::awaitable<std::optional<T>> unless_stopped(tracked_call& call, asio::awaitable<T> operation) {
+    // The race runs on a strand: whichever side ends first cancels the other, and on an
+    // io_context run by several threads that cancellation must not run beside the other side.
+    auto strand = asio::make_strand(co_await asio::this_coro::executor);
+    co_return co_await asio::co_spawn(strand, race_with_stop(call, std::move(operation)), asio::use_awaitable);
+}
+
+/// What a call that close() stopped before its next step reports: the close, and the failure of
+/// the attempt it would have retried, whose diagnostics it keeps.
+error_info closed_before_retry(error_info last_failure) {
+    const std::string last = last_failure.code.message();
+    last_failure.code = errc::client_closed;
+    if (!last_failure.diag.client_message.empty()) last_failure.diag.client_message += "; ";
+    last_failure.diag.client_message +=
+        "not retried: the client was closed; the last attempt failed with: " + last;
+    return last_failure;
+}
+
+/// What an attempt still in flight at close()'s drain deadline becomes once it is cancelled.
+send_outcome cut_off_at_drain_deadline() {
+    send_outcome outcome;
+    outcome.answer = make_error_info(errc::client_closed, "the client was closed and the call was still in flight at "
+                                                         "the end of the drain; it was cancelled");
+    outcome.may_have_reached_server = true;
+    return outcome;
 }
 
 }  // namespace
@@ -157,6 +199,12 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
         return info;
     };
 
+    auto tracked = calls_.open(co_await asio::this_coro::executor);
+    if (!tracked)
+        co_return fail(make_error_info(errc::client_closed, "the client was closed (client::close()) before this call "
+                                                            "started; nothing was sent"));
+    const call_ticket call{calls_, std::move(tracked)};
+
     if (spec.authenticated && auth_value_.empty())
         co_return fail(make_error_info(errc::unauthorized, "no API key is configured (set TALENTRAY_API_KEY or "
                                                            "client_options::api_key); nothing was sent"));
@@ -181,14 +229,26 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
     attempt.deadline = attempt.first_attempt_at + std::max(per_attempt, retry.total_timeout);
     attempt.idempotent = spec.is_idempotent();
 
+    // Each step first asks the registry: once close() has begun, a call finishes the attempt it
+    // is sending, if the drain lets it, and begins nothing else.
+    const auto closed_while_queued = [&] {
+        return fail(make_error_info(errc::client_closed, "the client was closed (client::close()) while the call "
+                                                         "waited for its turn to send; nothing more was sent"));
+    };
     for (attempt.attempt = 1;; ++attempt.attempt) {
-        auto admitted = co_await budget.admit(spec.priority, attempt.deadline);
-        if (!admitted) co_return fail(std::move(admitted).error());
-        admission_permit permit = std::move(*admitted);
+        if (!calls_.enter(*call, call_phase::admitting)) co_return closed_while_queued();
+        auto admitted = co_await unless_stopped(*call, budget.admit(spec.priority, attempt.deadline));
+        if (!admitted) co_return closed_while_queued();
+        if (!*admitted) co_return fail(std::move(*admitted).error());
+        admission_permit permit = std::move(**admitted);
+        if (!calls_.enter(*call, call_phase::sending)) co_return closed_while_queued();
         const auto started = clock::now();
         requests_.fetch_add(1, std::memory_order_relaxed);
         bytes_sent_.fetch_add(message->body().size(), std::memory_order_relaxed);
-        auto outcome = co_await transport_->send(*message, attempt.idempotent, std::min(started + per_attempt, attempt.deadline));
+        auto sent = co_await unless_stopped(
+            *call, transport_->send(*message, attempt.idempotent, std::min(started + per_attempt, attempt.deadline)));
+        const bool cut_off = !sent;  // close()'s drain deadline passed during the attempt
+        send_outcome outcome = cut_off ? cut_off_at_drain_deadline() : std::move(*sent);
 
         response_feedback feedback;
         feedback.admitted_at = permit.admitted_at();
@@ -222,6 +282,7 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
         // failures (no key, admission, bad options) quote nothing of the server.
         redactor_->redact_in_place(failure.diag);
         permit.release();
+        if (cut_off) co_return fail(std::move(failure));
 
         attempt.http_status = failure.diag.http_status;
         attempt.error = failure.code;
@@ -243,13 +304,15 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
             }
             co_return fail(std::move(failure));
         }
+        if (!calls_.enter(*call, call_phase::backing_off)) co_return fail(closed_before_retry(std::move(failure)));
         failure.diag.method = method;  // named once, by the diagnostics themselves
         failure.diag.path = spec.path;
         log(log_level::info, failure.diag.to_string() + "; " + decision.explain());
         if (decision.delay.count() > 0) {
             asio::steady_timer backoff{co_await asio::this_coro::executor, decision.delay};
-            auto [waited] = co_await backoff.async_wait(asio::as_tuple(asio::use_awaitable));
-            if (waited) co_return fail(error_info{waited, {}});  // cancelled while backing off
+            auto waited = co_await unless_stopped(*call, backoff.async_wait(asio::as_tuple(asio::use_awaitable)));
+            if (!waited) co_return fail(closed_before_retry(std::move(failure)));
+            if (auto [ec] = *waited; ec) co_return fail(error_info{ec, {}});  // cancelled while backing off
         }
     }
 }

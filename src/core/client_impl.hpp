@@ -1,6 +1,7 @@
 // The shared state behind talentray::client: options, credentials, transport, counters.
 #pragma once
 
+#include "core/call_registry.hpp"
 #include "core/key_redaction.hpp"
 #include "scheduler/retry_policy.hpp"
 #include "transport/transport.hpp"
@@ -22,6 +23,9 @@ public:
     /// Sends one request through admission and the retry policy; a non-2xx status that is not
     /// retried becomes the decoded error. Keeps `*this` alive until it completes.
     boost::asio::awaitable<result<response>> execute(request_spec spec);
+
+    /// See client::close. Keeps `*this` alive until it completes.
+    boost::asio::awaitable<void> close(std::chrono::milliseconds drain);
 
     client_counters counters() const;
     const std::shared_ptr<rate_budget>& budget() const noexcept { return budget_; }
@@ -47,6 +51,7 @@ private:
     std::shared_ptr<rate_budget> public_budget_;  // keyless calls: only the 429 pause applies
     retry_policy keyed_retry_;                    // draws on the key's retry budget
     retry_policy public_retry_;                   // draws on the keyless calls' budget
+    call_registry calls_;                         // what close() stops and waits for
 
     std::atomic<std::uint64_t> requests_{0}, responses_2xx_{0}, responses_3xx_{0}, responses_4xx_{0},
         responses_5xx_{0}, transport_errors_{0}, bytes_sent_{0}, bytes_received_{0};

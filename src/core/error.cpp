@@ -42,6 +42,7 @@ public:
         case errc::tie_wider_than_page: return "more rows share one timestamp than the largest page holds";
         case errc::invalid_proxy_url: return "invalid proxy URL";
         case errc::proxy_refused: return "the proxy did not open a tunnel to the API";
+        case errc::client_closed: return "the client was closed";
         }
         return "unknown talentray error";
     }

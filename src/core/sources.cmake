@@ -10,6 +10,8 @@ target_sources(talentray PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/response.cpp
   ${CMAKE_CURRENT_LIST_DIR}/answer_arena.cpp
   ${CMAKE_CURRENT_LIST_DIR}/client_options.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/call_registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/client_impl.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/client_close.cpp
   ${CMAKE_CURRENT_LIST_DIR}/public_budget.cpp
   ${CMAKE_CURRENT_LIST_DIR}/client.cpp)

@@ -77,6 +77,11 @@ public:
     /// unsolicited bytes (a non-blocking peek finds nothing to read).
     bool idle_and_healthy() const noexcept;
 
+    /// Ends an idle connection in order: for TLS, sends close_notify and waits at most `timeout`
+    /// for the peer's (or its close); then closes the socket. Never fails: a peer that does not
+    /// answer only costs the timeout. Cancellation closes the socket at once.
+    boost::asio::awaitable<void> close_gracefully(std::chrono::milliseconds timeout);
+
     /// The session negotiated on this connection, for the pool to offer to the next one.
     tls_session session() const;
     bool resumed_session() const noexcept;

@@ -1,7 +1,10 @@
 #include "transport/pool.hpp"
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/deferred.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/experimental/parallel_group.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -46,6 +49,9 @@ asio::awaitable<result<pool_lease>> connection_pool::acquire(clock::time_point d
     std::shared_ptr<waiter> me;
     {
         std::unique_lock lock{mutex_};
+        if (closed_)
+            co_return make_error_info(errc::client_closed, "the client was closed: no connection to " +
+                                                               target_.to_string() + " is opened any more");
         if (!fresh) {
             while (!idle_.empty()) {
                 auto conn = std::move(idle_.back());
@@ -140,7 +146,7 @@ void connection_pool::release(std::unique_ptr<connection> conn, bool reusable) {
         if (auto session = conn->session(); session && SSL_SESSION_is_resumable(session.get()))
             last_session_ = std::move(session);
     }
-    if (reusable) {
+    if (reusable && !closed_) {
         conn->mark_idle();
         hand_over_locked(std::move(conn), lock);
     } else {
@@ -173,6 +179,26 @@ void connection_pool::free_slot_locked(std::unique_lock<std::mutex>&) {
     next->slot = true;
     next->granted = true;
     next->wakeup.try_send(error_code{});
+}
+
+asio::awaitable<void> connection_pool::close(std::chrono::milliseconds timeout) {
+    std::deque<std::unique_ptr<connection>> closing;
+    {
+        std::lock_guard lock{mutex_};
+        closed_ = true;
+        closing.swap(idle_);
+        open_ -= closing.size();
+        stats_.closed += closing.size();
+    }
+    if (closing.empty()) co_return;
+    // All at once: a peer that never answers close_notify costs one timeout, not one each.
+    auto executor = co_await asio::this_coro::executor;
+    using close_op = decltype(asio::co_spawn(executor, std::declval<asio::awaitable<void>>(), asio::deferred));
+    std::vector<close_op> ops;
+    ops.reserve(closing.size());
+    for (auto& conn : closing) ops.push_back(asio::co_spawn(executor, conn->close_gracefully(timeout), asio::deferred));
+    co_await asio::experimental::make_parallel_group(std::move(ops))
+        .async_wait(asio::experimental::wait_for_all(), asio::as_tuple(asio::use_awaitable));
 }
 
 void connection_pool::count_stale_retry() noexcept {

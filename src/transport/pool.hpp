@@ -38,6 +38,12 @@ public:
     /// Gives a connection back. `reusable` false closes it (and frees its slot for a waiter).
     void release(std::unique_ptr<connection> conn, bool reusable);
 
+    /// Closes the pool for good: every idle connection is ended in order (TLS close_notify, each
+    /// bounded by `timeout`, all at once) and is gone when this returns; a connection released
+    /// afterwards is closed instead of kept, and `acquire` fails with errc::client_closed.
+    /// Never fails. Cancellation ends the waits for close_notify answers early.
+    boost::asio::awaitable<void> close(std::chrono::milliseconds timeout);
+
     /// Counts one request resent after its reused connection turned out to be dead.
     void count_stale_retry() noexcept;
 
@@ -62,6 +68,7 @@ private:
     std::deque<std::unique_ptr<connection>> idle_;  // most recently used at the back
     std::deque<std::shared_ptr<waiter>> waiters_;   // oldest first
     std::size_t open_ = 0;                          // busy + idle + being opened
+    bool closed_ = false;                           // close() was called: nothing is kept idle
     tls_session last_session_;
     pool_stats stats_;
 };

@@ -5,5 +5,6 @@ target_sources(talentray PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/no_proxy.cpp
   ${CMAKE_CURRENT_LIST_DIR}/proxy_tunnel.cpp
   ${CMAKE_CURRENT_LIST_DIR}/connection.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/connection_close.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pool.cpp
   ${CMAKE_CURRENT_LIST_DIR}/transport.cpp)

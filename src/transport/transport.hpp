@@ -26,6 +26,9 @@ public:
     /// closes its connection.
     boost::asio::awaitable<send_outcome> send(const http_request& request, bool idempotent, clock::time_point deadline);
 
+    /// Closes the pool (see connection_pool::close): idle connections end with close_notify.
+    boost::asio::awaitable<void> close(std::chrono::milliseconds timeout) { return pool_.close(timeout); }
+
     pool_stats stats() const { return pool_.stats(); }
     const origin& target() const noexcept { return pool_.target(); }
 

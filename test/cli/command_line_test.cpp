@@ -154,6 +154,7 @@ TEST_CASE("exit codes: one per kind of failure") {
     CHECK(exit_code_for(tr::errc::tls_verification_failed) == exit_code::network);
     CHECK(exit_code_for(tr::errc::connect_timeout) == exit_code::network);
     CHECK(exit_code_for(tr::errc::proxy_refused) == exit_code::network);
+    CHECK(exit_code_for(tr::errc::client_closed) == exit_code::interrupted);
     CHECK(exit_code_for(tr::errc::invalid_proxy_url) == exit_code::usage);
     CHECK(exit_code_for(boost::asio::error::connection_refused) == exit_code::network);
     CHECK(exit_code_for(boost::asio::error::host_not_found) == exit_code::network);

@@ -3,6 +3,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
@@ -69,6 +70,10 @@ asio::awaitable<void> serve_connection(test_server* server, Stream stream, test_
         http::request<http::string_body> request;
         auto [read_ec, n] = co_await http::async_read(stream, buffer, request, use_tuple);
         (void)n;
+        if constexpr (!std::is_same_v<Stream, beast::tcp_stream>) {
+            if (read_ec && (SSL_get_shutdown(stream.native_handle()) & SSL_RECEIVED_SHUTDOWN))
+                server->count_close_notify();
+        }
         if (read_ec) co_return;  // idle close, client close, or garbage: drop the connection
         lowest.expires_never();
 
@@ -81,11 +86,13 @@ asio::awaitable<void> serve_connection(test_server* server, Stream stream, test_
         reply r = server->answer(seen);
         server->record(std::move(seen));
         if (r.delay.count() > 0) co_await pause(r.delay);
+        if (r.what == reply::action::hold) co_await server->wait_for_release();
 
         const bool last = options.close_after_requests != 0 && served + 1 >= options.close_after_requests;
         const bool announce = last && options.announce_close;
         switch (r.what) {
         case reply::action::respond:
+        case reply::action::hold:
         case reply::action::respond_then_close: {
             std::string bytes = head_of(r, announce, false, std::nullopt) + r.body;
             auto [ec, w] = co_await asio::async_write(stream, asio::buffer(bytes), use_tuple);
@@ -221,6 +228,21 @@ reply test_server::answer(const seen_request& request) {
         h = handler_;
     }
     return h ? h(request) : reply{};
+}
+
+void test_server::release_held() {
+    asio::post(io_, [this] {
+        released_ = true;
+        for (auto* hold : holds_) hold->cancel();
+    });
+}
+
+asio::awaitable<void> test_server::wait_for_release() {
+    if (released_) co_return;
+    asio::steady_timer gate{io_, asio::steady_timer::time_point::max()};
+    holds_.push_back(&gate);
+    co_await gate.async_wait(use_tuple);
+    std::erase(holds_, &gate);
 }
 
 void test_server::record(seen_request request) {

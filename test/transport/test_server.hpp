@@ -3,7 +3,9 @@
 // whatever certificate a test gives it. It runs its own io_context on its own thread.
 #pragma once
 
+#include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl/context.hpp>
 
@@ -46,6 +48,7 @@ struct reply {
         stall,               // never answer, keep the connection open
         trickle,             // the whole response, one byte every `trickle_interval`
         huge_content_length, // Content-Length: 10 GiB and a few bytes, then stall
+        hold,                // respond only once release_held() is called (at once after it)
     };
     action what = action::respond;
     std::chrono::milliseconds delay{0};  // before answering
@@ -78,6 +81,11 @@ public:
 
     std::size_t accepted() const noexcept { return accepted_.load(); }
     std::size_t handshakes_resumed() const noexcept { return resumed_.load(); }
+    /// TLS connections the client ended with close_notify (an orderly TLS close), counted
+    /// before the server closes its side.
+    std::size_t close_notifies() const noexcept { return close_notifies_.load(); }
+    /// Lets every `hold` reply, present and future, be written. Thread-safe.
+    void release_held();
     /// The SNI host name of each completed TLS handshake, in order ("" when none was sent).
     std::vector<std::string> server_names() const;
     std::vector<seen_request> requests() const;
@@ -87,6 +95,9 @@ public:
     reply answer(const seen_request& request);
     void record(seen_request request);
     void record_server_name(std::string name);
+    void count_close_notify() noexcept { ++close_notifies_; }
+    /// On the server's thread: completes once release_held() has been called.
+    boost::asio::awaitable<void> wait_for_release();
 
 private:
 
@@ -97,6 +108,9 @@ private:
     std::uint16_t port_ = 0;
     std::atomic<std::size_t> accepted_{0};
     std::atomic<std::size_t> resumed_{0};
+    std::atomic<std::size_t> close_notifies_{0};
+    bool released_ = false;                           // server thread only
+    std::vector<boost::asio::steady_timer*> holds_;   // server thread only
     mutable std::mutex mutex_;
     handler handler_;
     std::vector<seen_request> requests_;

@@ -42,6 +42,7 @@ exit_code exit_code_for(const boost::system::error_code& code) noexcept {
         case errc::concurrent_next:
         case errc::list_changed:
         case errc::tie_wider_than_page: return exit_code::other;
+        case errc::client_closed: return exit_code::interrupted;  // as a cancelled call
         }
         return exit_code::other;
     }
