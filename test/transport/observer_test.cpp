@@ -190,3 +190,47 @@ TEST_CASE("observer: an observer that throws changes no call's result, and the c
         if (line.find("observer threw") != std::string::npos) ++warnings;
     CHECK(warnings == 2);
 }
+
+namespace {
+
+/// A GET whose whole call, retries included, must end within `limit`.
+request_spec bounded_get(std::chrono::milliseconds limit) {
+    auto spec = get("/api/v1/me");
+    spec.timeout = limit;
+    retry_options once;
+    once.max_attempts = 1;
+    once.total_timeout = limit;
+    spec.retry = once;
+    return spec;
+}
+
+}  // namespace
+
+TEST_CASE("observer: an attempt that is never admitted is an event with no status, its error and its wait") {
+    test_server server{{}, [](const seen_request&) {
+                           reply r;
+                           r.what = reply::action::stall;  // holds the key's only in-flight slot
+                           return r;
+                       }};
+    event_capture capture;
+    asio::io_context io;
+    auto options = observed(server, capture);
+    scheduler_options one_at_a_time;
+    one_at_a_time.max_in_flight = 1;
+    options.budget = std::make_shared<rate_budget>(one_at_a_time);
+    client c{io.get_executor(), options};
+    // Spawned in this order on one thread: the stalled call is admitted first, the second waits.
+    auto stalled = asio::co_spawn(io, c.try_send(bounded_get(std::chrono::milliseconds{400})), asio::use_future);
+    auto waiting = asio::co_spawn(io, c.try_send(bounded_get(std::chrono::milliseconds{100})), asio::use_future);
+    io.run();
+    REQUIRE_FALSE(waiting.get());
+    REQUIRE_FALSE(stalled.get());
+    REQUIRE(capture.events.size() == 2);
+    const request_event& refused = capture.events[0];  // its deadline came first
+    CHECK(refused.error == errc::admission_deadline);
+    CHECK(refused.http_status == 0);
+    CHECK(refused.bytes_out == 0);
+    CHECK(refused.admission_wait > request_event::duration::zero());
+    CHECK(refused.total == request_event::duration::zero());
+    CHECK(server.requests().size() == 1);
+}
