@@ -3,6 +3,7 @@
 
 #include <talentray/header_field.hpp>
 #include <talentray/log.hpp>
+#include <talentray/request_event.hpp>
 #include <talentray/scheduler/options.hpp>
 #include <talentray/secret.hpp>
 
@@ -108,6 +109,19 @@ struct client_options {
 
     /// Receives the client's log lines (requests, retries, warnings). Empty: no logging.
     log_handler logger;
+
+    /// Called once per attempt with what it did (`request_event`): the operation, route
+    /// template, status, error, retry cause, timings and bytes. Empty (the default): nothing is
+    /// timed or built for it.
+    ///
+    /// It is called on the thread that completes the attempt, before the call goes on (to its
+    /// result, its backoff or its next attempt), and may be called concurrently from several
+    /// threads when the client's executor runs on several, or when clients share it: it must be
+    /// thread-safe, and it must not block, since the call waits for it. It should not throw: an
+    /// exception it throws is caught and dropped, the call goes on as if it had returned, and
+    /// the client logs a warning (through `logger`) saying that the observer threw.
+    /// Requests refused before any attempt (no key, invalid arguments) produce no event.
+    request_observer observer;
 
     /// Reads `TALENTRAY_API_KEY`, `TALENTRAY_BASE_URL` and `TALENTRAY_CA_FILE`, and the proxy as
     /// curl does: `https_proxy`, else `HTTPS_PROXY`, into `proxy`; `no_proxy`, else `NO_PROXY`,

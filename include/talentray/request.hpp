@@ -3,6 +3,7 @@
 
 #include <talentray/header_field.hpp>
 #include <talentray/http_method.hpp>
+#include <talentray/model/operation.hpp>
 #include <talentray/model/url.hpp>
 #include <talentray/scheduler/options.hpp>
 
@@ -48,6 +49,12 @@ struct request_spec {
     /// A field that is not allowed fails the call with `errc::invalid_argument`, naming it,
     /// before any byte is sent.
     header_fields headers;
+
+    /// The operation this request performs, set by the typed calls; reported to
+    /// `client_options::observer` by its name and path template, and otherwise unused. A raw
+    /// request may set it to be reported as that operation; left empty, its events carry an
+    /// empty operation and route (never the path, which may hold ids).
+    std::optional<talentray::operation> operation;
 
     /// True when the method is idempotent (or `idempotent` says so explicitly).
     bool is_idempotent() const noexcept;

@@ -12,6 +12,7 @@
 #include <talentray/http_method.hpp>
 #include <talentray/log.hpp>
 #include <talentray/request.hpp>
+#include <talentray/request_event.hpp>
 #include <talentray/response.hpp>
 #include <talentray/secret.hpp>
 
@@ -54,4 +55,5 @@
 #include <talentray/scheduler/budget_registry.hpp>
 #include <talentray/scheduler/options.hpp>
 #include <talentray/scheduler/rate_budget.hpp>
+#include <talentray/scheduler/retry_cause.hpp>
 #include <talentray/scheduler/scheduler_counters.hpp>

@@ -12,10 +12,21 @@ namespace {
 
 using boost::beast::http::verb;
 
+// The operation of the table (model/operation.hpp) with this method and path template. Only
+// ever evaluated at compile time: a route missing from the table does not build.
+consteval operation operation_of(verb method, std::string_view path_template) {
+    for (const operation_info& info : operations)
+        if (info.method == method && info.path_template == path_template) return info.op;
+    throw "no operation in the table has this method and path template";
+}
+
 // An operation's method and path template, as in the contract's operation index.
 struct route {
+    consteval route(verb method_, std::string_view path_template_)
+        : method(method_), path_template(path_template_), op(operation_of(method_, path_template_)) {}
     verb method;
     std::string_view path_template;
+    operation op;  // reported to the client's observer, with its path template
 };
 
 // Every refusal names the request it was meant to become, so that a caller who only sees the
@@ -34,6 +45,7 @@ result<request_spec> start(const route& to, std::initializer_list<path_param> pa
     request_spec spec;
     spec.method = to.method;
     spec.path = std::move(*path);
+    spec.operation = to.op;
     return spec;
 }
 

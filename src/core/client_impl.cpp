@@ -235,20 +235,40 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
         return fail(make_error_info(errc::client_closed, "the client was closed (client::close()) while the call "
                                                          "waited for its turn to send; nothing more was sent"));
     };
+    // Without an observer nothing below reads a clock or fills an event for it.
+    const bool observed = static_cast<bool>(options_.observer);
+    std::optional<retry_cause> cause_of_retry;  // of the attempt about to start
     for (attempt.attempt = 1;; ++attempt.attempt) {
         if (!calls_.enter(*call, call_phase::admitting)) co_return closed_while_queued();
+        const auto admitting = observed ? clock::now() : clock::time_point{};
         auto admitted = co_await unless_stopped(*call, budget.admit(spec.priority, attempt.deadline));
         if (!admitted) co_return closed_while_queued();
-        if (!*admitted) co_return fail(std::move(*admitted).error());
+        if (!*admitted) {
+            if (observed) {
+                request_event event = start_event(spec, attempt.attempt, cause_of_retry);
+                event.error = admitted->error().code;
+                event.admission_wait = clock::now() - admitting;
+                notify(event);
+            }
+            co_return fail(std::move(*admitted).error());
+        }
         admission_permit permit = std::move(**admitted);
         if (!calls_.enter(*call, call_phase::sending)) co_return closed_while_queued();
         const auto started = clock::now();
         requests_.fetch_add(1, std::memory_order_relaxed);
         bytes_sent_.fetch_add(message->body().size(), std::memory_order_relaxed);
         auto sent = co_await unless_stopped(
-            *call, transport_->send(*message, attempt.idempotent, std::min(started + per_attempt, attempt.deadline)));
+            *call, transport_->send(*message, attempt.idempotent, std::min(started + per_attempt, attempt.deadline),
+                                    observed));
         const bool cut_off = !sent;  // close()'s drain deadline passed during the attempt
         send_outcome outcome = cut_off ? cut_off_at_drain_deadline() : std::move(*sent);
+        std::optional<request_event> event;
+        if (observed) {
+            event = start_event(spec, attempt.attempt, cause_of_retry);
+            event->admission_wait = started - admitting;
+            event->total = clock::now() - started;
+            fill_wire(*event, outcome.wire);
+        }
 
         response_feedback feedback;
         feedback.admitted_at = permit.admitted_at();
@@ -265,8 +285,10 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
             }
             feedback.http_status = answer.status;
             for (const auto& [name, value] : answer.headers) feedback.rate_limit.assign(name, value);
+            if (event) event->http_status = answer.status;
             if (answer.status >= 200 && answer.status < 300) {
                 budget.on_response(feedback);
+                if (event) notify(*event);
                 co_return std::move(answer);
             }
             failure = decode_error_response(answer, method, spec.path);
@@ -282,6 +304,10 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
         // failures (no key, admission, bad options) quote nothing of the server.
         redactor_->redact_in_place(failure.diag);
         permit.release();
+        if (event) {
+            event->error = failure.code;
+            notify(*event);
+        }
         if (cut_off) co_return fail(std::move(failure));
 
         attempt.http_status = failure.diag.http_status;
@@ -290,6 +316,7 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
         attempt.request_written = outcome.may_have_reached_server;
         if (attempt.http_status == 429) ++attempt.rate_limited_attempts;
         const retry_decision decision = policy.decide(attempt, retry);
+        cause_of_retry = decision.cause;
         if (!decision.retry) {
             if (decision.refusal != retry_refusal::not_retryable || attempt.attempt > 1) {
                 if (!failure.diag.client_message.empty()) failure.diag.client_message += "; ";
@@ -313,6 +340,42 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
             auto waited = co_await unless_stopped(*call, backoff.async_wait(asio::as_tuple(asio::use_awaitable)));
             if (!waited) co_return fail(closed_before_retry(std::move(failure)));
             if (auto [ec] = *waited; ec) co_return fail(error_info{ec, {}});  // cancelled while backing off
+        }
+    }
+}
+
+request_event client_impl::start_event(const request_spec& spec, std::uint32_t attempt,
+                                       std::optional<retry_cause> cause) const noexcept {
+    request_event event;
+    if (spec.operation) {
+        const operation_info& info = describe(*spec.operation);
+        event.operation = info.sdk_name;
+        event.route = info.path_template;
+    }
+    event.method = spec.method;
+    event.attempt = attempt;
+    event.retry_cause = cause;
+    return event;
+}
+
+void client_impl::fill_wire(request_event& event, const wire_report& wire) noexcept {
+    event.connect = wire.connect;
+    event.tls_handshake = wire.tls_handshake;
+    event.first_byte = wire.first_byte;
+    event.bytes_out = wire.bytes_out;
+    event.bytes_in = wire.bytes_in;
+    event.connection_reused = wire.reused;
+}
+
+void client_impl::notify(const request_event& event) const noexcept {
+    // An observer's exception must not end the call, nor escape into the caller's executor: the
+    // attempt's outcome is what the caller waits for, whatever the metrics code did with it.
+    try {
+        options_.observer(event);
+    } catch (...) {
+        try {
+            log(log_level::warning, "client_options::observer threw; the call goes on without it");
+        } catch (...) {
         }
     }
 }

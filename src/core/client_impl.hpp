@@ -9,9 +9,12 @@
 #include <talentray/client_options.hpp>
 #include <talentray/counters.hpp>
 #include <talentray/request.hpp>
+#include <talentray/request_event.hpp>
 #include <talentray/scheduler/rate_budget.hpp>
 
 #include <atomic>
+#include <cstdint>
+#include <optional>
 
 namespace talentray::detail {
 
@@ -41,6 +44,12 @@ public:
 private:
     result<http_request> build_request(const request_spec& spec) const;
     void count_status(int status) noexcept;
+    /// The event of attempt `attempt` of `spec`, before its outcome is known.
+    request_event start_event(const request_spec& spec, std::uint32_t attempt,
+                              std::optional<retry_cause> cause) const noexcept;
+    static void fill_wire(request_event& event, const wire_report& wire) noexcept;
+    /// Hands `event` to the observer; an exception it throws is logged and dropped.
+    void notify(const request_event& event) const noexcept;
 
     boost::asio::any_io_executor executor_;
     client_options options_;        // api_key moved out into auth_value_

@@ -4,11 +4,11 @@
 
 #include "scheduler/admission_permit.hpp"
 #include "scheduler/response_feedback.hpp"
-#include "scheduler/retry_cause.hpp"
 
 #include <talentray/error.hpp>
 #include <talentray/scheduler/options.hpp>
 #include <talentray/scheduler/rate_budget.hpp>
+#include <talentray/scheduler/retry_cause.hpp>
 #include <talentray/scheduler/scheduler_counters.hpp>
 
 #include <boost/asio/awaitable.hpp>

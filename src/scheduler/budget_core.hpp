@@ -8,9 +8,9 @@
 #include "scheduler/admission_permit.hpp"
 #include "scheduler/response_feedback.hpp"
 #include "scheduler/retry_budget.hpp"
-#include "scheduler/retry_cause.hpp"
 
 #include <talentray/scheduler/options.hpp>
+#include <talentray/scheduler/retry_cause.hpp>
 #include <talentray/scheduler/scheduler_counters.hpp>
 
 #include <boost/asio/any_completion_handler.hpp>

@@ -1,9 +1,8 @@
 // scheduler/retry_policy.hpp — whether, and when, a failed attempt is tried again.
 #pragma once
 
-#include "scheduler/retry_cause.hpp"
-
 #include <talentray/scheduler/options.hpp>
+#include <talentray/scheduler/retry_cause.hpp>
 
 #include <boost/system/error_code.hpp>
 

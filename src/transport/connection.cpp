@@ -95,6 +95,8 @@ asio::awaitable<result<void>> connection::open(connect_limits limits, tls_sessio
     const std::string& tcp_host = proxy_ ? proxy_->host : target_.host;
     const std::uint16_t tcp_port = proxy_ ? proxy_->port : target_.port;
     const std::string tcp_peer = proxy_ ? "proxy " + proxy_->to_string() : where;
+    // Timed always: three clock reads are nothing next to a connection's round trips.
+    const auto opening = clock::now();
 
     // Name resolution has no per-operation timeout of its own: race it against a timer.
     tcp::resolver resolver{executor};
@@ -119,6 +121,8 @@ asio::awaitable<result<void>> connection::open(connect_limits limits, tls_sessio
         auto tunnel = co_await open_tunnel(tcp_layer, *proxy_, target_, limits.connect, limits.deadline);
         if (!tunnel) co_return tunnel;
     }
+    const auto connected = clock::now();
+    connect_time_ = connected - opening;
 
     auto* tls = std::get_if<tls_stream>(&stream_);
     if (!tls) co_return result<void>{};
@@ -135,7 +139,10 @@ asio::awaitable<result<void>> connection::open(connect_limits limits, tls_sessio
     tcp_layer.expires_at(step_expiry(limits.handshake, limits.deadline));
     auto [handshake_ec] = co_await tls->async_handshake(asio::ssl::stream_base::client, use_tuple);
     tcp_layer.expires_never();
-    if (!handshake_ec) co_return result<void>{};
+    if (!handshake_ec) {
+        handshake_time_ = clock::now() - connected;
+        co_return result<void>{};
+    }
     if (handshake_ec == beast::error::timeout)
         co_return timeout_failure(errc::handshake_timeout, limits.deadline, "TLS handshake with " + where);
     long verify = SSL_get_verify_result(ssl);
@@ -159,9 +166,11 @@ asio::awaitable<round_trip_outcome> connection::round_trip(const http_request& r
     auto& tcp_layer = lowest_layer();
 
     tcp_layer.expires_at(step_expiry(limits.io, limits.deadline));
+    const auto writing = limits.timed ? clock::now() : clock::time_point{};
     auto [write_ec, written] =
         co_await std::visit([&](auto& s) { return http::async_write(s, request, use_tuple); }, stream_);
     outcome.wrote_anything = written > 0;
+    outcome.bytes_written = written;
     if (write_ec == beast::error::timeout) {
         outcome.answer =
             timeout_failure(errc::io_timeout, limits.deadline, "writing the request to " + target_.to_string());
@@ -176,9 +185,21 @@ asio::awaitable<round_trip_outcome> connection::round_trip(const http_request& r
     parser.body_limit(limits.max_body_size);
     parser.header_limit(max_header_bytes);
     tcp_layer.expires_at(step_expiry(limits.io, limits.deadline));
-    auto [read_ec, read] =
-        co_await std::visit([&](auto& s) { return http::async_read(s, buffer_, parser, use_tuple); }, stream_);
-    (void)read;
+    error_code read_ec;
+    if (limits.timed) {
+        // The header on its own, to see when it arrived; the read below goes on with the body.
+        auto [header_ec, header_bytes] =
+            co_await std::visit([&](auto& s) { return http::async_read_header(s, buffer_, parser, use_tuple); }, stream_);
+        read_ec = header_ec;
+        outcome.bytes_read = header_bytes;
+        if (!header_ec) outcome.first_byte = clock::now() - writing;
+    }
+    if (!read_ec) {
+        auto [body_ec, read] =
+            co_await std::visit([&](auto& s) { return http::async_read(s, buffer_, parser, use_tuple); }, stream_);
+        read_ec = body_ec;
+        outcome.bytes_read += read;
+    }
     tcp_layer.expires_never();
     outcome.received_anything = parser.got_some();
     if (read_ec == beast::error::timeout) {

@@ -19,6 +19,7 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <variant>
 
@@ -43,6 +44,9 @@ struct round_trip_limits {
     std::chrono::milliseconds io;
     clock::time_point deadline;
     std::size_t max_body_size;
+    /// Times the response header's arrival (`round_trip_outcome::first_byte`); off, the round
+    /// trip reads no clock for it.
+    bool timed = false;
 };
 
 /// The result of one round trip. On failure, `wrote_anything` and `received_anything` tell the
@@ -52,6 +56,10 @@ struct round_trip_outcome {
     bool wrote_anything = false;
     bool received_anything = false;
     bool keep_alive = false;  ///< the server allows reusing this connection
+    std::uint64_t bytes_written = 0;  ///< HTTP bytes of the request written
+    std::uint64_t bytes_read = 0;     ///< HTTP bytes of the response consumed by the parser
+    /// From the request's first byte written to its response header read, when timed.
+    clock::duration first_byte{};
 };
 
 class connection {
@@ -86,6 +94,11 @@ public:
     tls_session session() const;
     bool resumed_session() const noexcept;
 
+    /// How long `open` took to connect (resolution, TCP and the proxy's tunnel included) and to
+    /// complete the TLS handshake (zero for plain HTTP).
+    clock::duration connect_time() const noexcept { return connect_time_; }
+    clock::duration handshake_time() const noexcept { return handshake_time_; }
+
     std::size_t requests_served() const noexcept { return requests_served_; }
     clock::time_point idle_since() const noexcept { return idle_since_; }
     void mark_idle() noexcept { idle_since_ = clock::now(); }
@@ -103,6 +116,8 @@ private:
     std::size_t requests_served_ = 0;
     bool last_round_trip_complete_ = false;
     clock::time_point idle_since_{};
+    clock::duration connect_time_{};
+    clock::duration handshake_time_{};
 };
 
 }  // namespace talentray::detail

@@ -7,7 +7,8 @@ transport::transport(origin target, std::shared_ptr<asio::ssl::context> tls_ctx,
                      timeout_options timeouts, std::size_t max_body_size, std::optional<proxy_endpoint> proxy)
     : pool_(std::move(target), std::move(tls_ctx), pool, timeouts, std::move(proxy)), timeouts_(timeouts), max_body_size_(max_body_size) {}
 
-asio::awaitable<send_outcome> transport::send(const http_request& request, bool idempotent, clock::time_point deadline) {
+asio::awaitable<send_outcome> transport::send(const http_request& request, bool idempotent, clock::time_point deadline,
+                                              bool timed) {
     send_outcome outcome;
     outcome.may_have_reached_server = false;
     bool fresh = false;
@@ -17,8 +18,14 @@ asio::awaitable<send_outcome> transport::send(const http_request& request, bool 
             outcome.answer = lease.error();
             co_return outcome;  // nothing was written: connect, handshake or wait failed
         }
-        auto trip = co_await lease->conn->round_trip(request, {timeouts_.io, deadline, max_body_size_});
+        outcome.wire.reused = lease->reused;
+        outcome.wire.connect = lease->reused ? clock::duration{} : lease->conn->connect_time();
+        outcome.wire.tls_handshake = lease->reused ? clock::duration{} : lease->conn->handshake_time();
+        auto trip = co_await lease->conn->round_trip(request, {timeouts_.io, deadline, max_body_size_, timed});
         outcome.may_have_reached_server = outcome.may_have_reached_server || trip.wrote_anything;
+        outcome.wire.first_byte = trip.first_byte;
+        outcome.wire.bytes_out += trip.bytes_written;
+        outcome.wire.bytes_in += trip.bytes_read;
         if (trip.answer) {
             pool_.release(std::move(lease->conn), trip.keep_alive);
             outcome.answer = std::move(trip.answer);

@@ -6,11 +6,22 @@
 
 namespace talentray::detail {
 
+/// What one `transport::send` did on the wire, for the client's observer.
+struct wire_report {
+    bool reused = false;              ///< the last round trip ran on a connection used before
+    clock::duration connect{};        ///< of the new connection the last round trip ran on
+    clock::duration tls_handshake{};  ///< of that connection; zero when reused or plain HTTP
+    clock::duration first_byte{};     ///< of the last round trip; only measured when asked
+    std::uint64_t bytes_out = 0;      ///< over every round trip (a stale connection's resend too)
+    std::uint64_t bytes_in = 0;
+};
+
 struct send_outcome {
     result<response> answer = make_error_info(errc::connection_failed, "not sent");
     /// False only when it is certain that no byte of the request reached the server, so that
     /// even a non-idempotent request may be sent again.
     bool may_have_reached_server = true;
+    wire_report wire;
 };
 
 class transport {
@@ -23,8 +34,9 @@ public:
     /// response byte on a reused connection is retried once on a fresh connection when safe:
     /// always for idempotent requests, otherwise only if nothing was written. Every step is
     /// bounded by the timeouts and by `deadline`. Cancellation (terminal) aborts the attempt and
-    /// closes its connection.
-    boost::asio::awaitable<send_outcome> send(const http_request& request, bool idempotent, clock::time_point deadline);
+    /// closes its connection. `timed` measures `wire.first_byte` (two clock reads more).
+    boost::asio::awaitable<send_outcome> send(const http_request& request, bool idempotent, clock::time_point deadline,
+                                              bool timed = false);
 
     /// Closes the pool (see connection_pool::close): idle connections end with close_notify.
     boost::asio::awaitable<void> close(std::chrono::milliseconds timeout) { return pool_.close(timeout); }

@@ -69,7 +69,6 @@ asio::awaitable<void> serve_connection(test_server* server, Stream stream, test_
             lowest.expires_never();
         http::request<http::string_body> request;
         auto [read_ec, n] = co_await http::async_read(stream, buffer, request, use_tuple);
-        (void)n;
         if constexpr (!std::is_same_v<Stream, beast::tcp_stream>) {
             if (read_ec && (SSL_get_shutdown(stream.native_handle()) & SSL_RECEIVED_SHUTDOWN))
                 server->count_close_notify();
@@ -83,6 +82,7 @@ asio::awaitable<void> serve_connection(test_server* server, Stream stream, test_
         for (const auto& field : request) seen.headers[lower(field.name_string())] = std::string{field.value()};
         seen.body = request.body();
         seen.arrived = std::chrono::steady_clock::now();
+        seen.wire_bytes = n;
         reply r = server->answer(seen);
         server->record(std::move(seen));
         if (r.delay.count() > 0) co_await pause(r.delay);
@@ -95,6 +95,7 @@ asio::awaitable<void> serve_connection(test_server* server, Stream stream, test_
         case reply::action::hold:
         case reply::action::respond_then_close: {
             std::string bytes = head_of(r, announce, false, std::nullopt) + r.body;
+            server->count_answered(bytes.size());  // before writing: counted by the time a client has it
             auto [ec, w] = co_await asio::async_write(stream, asio::buffer(bytes), use_tuple);
             (void)w;
             if (ec || last || r.what == reply::action::respond_then_close) co_return;

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -28,6 +29,7 @@ struct seen_request {
     std::map<std::string, std::string> headers;  // lower-case names
     std::string body;
     std::chrono::steady_clock::time_point arrived;  // when its last byte had been read
+    std::size_t wire_bytes = 0;  // the request's HTTP bytes (request line, header, body) as read
 };
 
 /// What to do with one request.
@@ -89,6 +91,9 @@ public:
     /// The SNI host name of each completed TLS handshake, in order ("" when none was sent).
     std::vector<std::string> server_names() const;
     std::vector<seen_request> requests() const;
+    /// HTTP bytes of the complete responses written so far (the `respond` actions).
+    std::uint64_t bytes_answered() const noexcept { return answered_.load(); }
+    void count_answered(std::size_t bytes) noexcept { answered_ += bytes; }
     void set_handler(handler on_request);
 
     /// Used by the connection coroutines: the reply for a request, and the request log.
@@ -111,6 +116,7 @@ private:
     std::atomic<std::size_t> close_notifies_{0};
     bool released_ = false;                           // server thread only
     std::vector<boost::asio::steady_timer*> holds_;   // server thread only
+    std::atomic<std::uint64_t> answered_{0};
     mutable std::mutex mutex_;
     handler handler_;
     std::vector<seen_request> requests_;

@@ -1,4 +1,4 @@
-// scheduler/retry_cause.hpp — the kinds of failure a request may be retried after.
+// talentray/scheduler/retry_cause.hpp — the kinds of failure a request may be retried after.
 #pragma once
 
 #include <string_view>
