@@ -52,6 +52,7 @@ struct run_config {
     unsigned server_threads = 1;
     double inserts_per_s = 0;  ///< churn; both 0: the list does not change
     double deletes_per_s = 0;
+    bool overlap_reads = false;  ///< pager_options::overlap_reads
     bool churn() const noexcept { return inserts_per_s > 0 || deletes_per_s > 0; }
 };
 
@@ -63,6 +64,7 @@ struct run_result {
     long peak_rss_kib = 0;
     std::size_t peak_rows_held = 0;  // the pager's own buffer: the page being read and those ahead
     std::uint64_t extra_requests = 0;  // reconciliation reads (0 when the list does not change)
+    std::uint64_t requests = 0;        // every page request the pager made
     bool complete = false;
 };
 
@@ -139,6 +141,7 @@ run_result run_single(const run_config& config) {
     tr::pager_options pager_options;
     pager_options.window = config.window;
     pager_options.readahead = 1;
+    pager_options.overlap_reads = config.overlap_reads;
     tr::request_spec list;
     list.path = "/api/v1/candidates";
     auto p = tr::pager<tr::candidate>::offset(admin, list, config.page_size, pager_options);
@@ -159,6 +162,7 @@ run_result run_single(const run_config& config) {
     result.peak_rss_kib = peak_rss_kib();
     result.peak_rows_held = p.stats().peak_buffered_rows;
     result.extra_requests = p.stats().reconcile_requests;
+    result.requests = p.stats().requests;
     // With churn the final count is not known in advance; order (nothing repeated) is checked.
     result.complete = outcome.in_order && (config.churn() || outcome.rows == config.rows);
     return result;
@@ -177,16 +181,18 @@ run_result run_isolated(const std::string& self, const run_config& config) {
     command << '\'' << self << "' --single --rows " << config.rows << " --window " << config.window << " --page-size "
             << config.page_size << " --latency-ms " << config.latency_ms << " --server-threads " << config.server_threads
             << " --churn-inserts-per-s " << config.inserts_per_s << " --churn-deletes-per-s " << config.deletes_per_s
-            << (config.churn() ? " --churn" : "");
+            << (config.churn() ? " --churn" : "") << (config.overlap_reads ? " --overlap-reads" : "");
     std::unique_ptr<FILE, int (*)(FILE*)> child{::popen(command.str().c_str(), "r"), ::pclose};
     if (!child) throw std::runtime_error("cannot start " + command.str());
     run_result result;
     int complete = 0;
-    unsigned long extra = 0;
-    if (std::fscanf(child.get(), "%zu %lu %lf %lf %ld %zu %lu %d", &result.rows, &result.pages, &result.seconds,
-                    &result.pager_cpu_seconds, &result.peak_rss_kib, &result.peak_rows_held, &extra, &complete) != 8)
+    unsigned long extra = 0, requests = 0;
+    if (std::fscanf(child.get(), "%zu %lu %lf %lf %ld %zu %lu %lu %d", &result.rows, &result.pages, &result.seconds,
+                    &result.pager_cpu_seconds, &result.peak_rss_kib, &result.peak_rows_held, &extra, &requests,
+                    &complete) != 9)
         throw std::runtime_error("no result from " + command.str());
     result.extra_requests = extra;
+    result.requests = requests;
     result.complete = complete != 0;
     return result;
 }
@@ -221,6 +227,7 @@ int main(int argc, char** argv) {
     double inserts_per_s = 200;
     double deletes_per_s = 100;
     bool churn = false;
+    bool overlap_reads = false;
     bool single = false;
     run_config config;
     app.add_option("--rows", rows, "list sizes to export without added latency")->delimiter(',');
@@ -234,6 +241,7 @@ int main(int argc, char** argv) {
     app.add_option("--churn-inserts-per-s", inserts_per_s, "rows the churn runs insert per second");
     app.add_option("--churn-deletes-per-s", deletes_per_s, "rows the churn runs delete per second");
     app.add_flag("--churn", churn, "with --single: the list changes while it is read");
+    app.add_flag("--overlap-reads", overlap_reads, "with --single: pager_options::overlap_reads");
     app.add_flag("--single", single, "run one configuration (--rows N --window W ...) and print its raw result");
     CLI11_PARSE(app, argc, argv);
 
@@ -244,14 +252,16 @@ int main(int argc, char** argv) {
             config.page_size = page_size;
             config.latency_ms = latency_ms;
             config.server_threads = server_threads;
+            config.overlap_reads = overlap_reads;
             if (churn) {
                 config.inserts_per_s = inserts_per_s;
                 config.deletes_per_s = deletes_per_s;
             }
             const run_result r = run_single(config);
-            std::printf("%zu %lu %.6f %.6f %ld %zu %lu %d\n", r.rows, static_cast<unsigned long>(r.pages), r.seconds,
-                        r.pager_cpu_seconds, r.peak_rss_kib, r.peak_rows_held,
-                        static_cast<unsigned long>(r.extra_requests), r.complete ? 1 : 0);
+            std::printf("%zu %lu %.6f %.6f %ld %zu %lu %lu %d\n", r.rows, static_cast<unsigned long>(r.pages),
+                        r.seconds, r.pager_cpu_seconds, r.peak_rss_kib, r.peak_rows_held,
+                        static_cast<unsigned long>(r.extra_requests), static_cast<unsigned long>(r.requests),
+                        r.complete ? 1 : 0);
             return r.complete ? 0 : 1;
         }
 
@@ -263,11 +273,17 @@ int main(int argc, char** argv) {
         for (std::size_t n : churn_rows)
             for (int w : {1, window})
                 plan.push_back({n, w, page_size, latency_ms, server_threads, inserts_per_s, deletes_per_s});
+        // The price of overlap_reads: the same lists, unchanging and changing, every read overlapping.
+        for (std::size_t n : churn_rows)
+            for (int w : {1, window}) {
+                plan.push_back({n, w, page_size, latency_ms, server_threads, 0, 0, true});
+                plan.push_back({n, w, page_size, latency_ms, server_threads, inserts_per_s, deletes_per_s, true});
+            }
 
         const std::string self = self_path();
         std::cout << "| rows | latency | window | churn | rows/s | pages/s | seconds | pager CPU per 1,000 rows | peak RSS "
-                     "| peak rows held | extra requests |\n"
-                  << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+                     "| peak rows held | requests | extra requests |\n"
+                  << "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
         bool all_complete = true;
         for (const run_config& c : plan) {
             const run_result r = run_isolated(self, c);
@@ -276,20 +292,22 @@ int main(int argc, char** argv) {
                       << (c.window == 1 ? std::string("1 (sequential)") : std::to_string(c.window)) << " | "
                       << (c.churn() ? "+" + fixed(c.inserts_per_s, 0) + "/-" + fixed(c.deletes_per_s, 0) + " per s"
                                     : std::string("none"))
-                      << " | "
+                      << (c.overlap_reads ? ", overlap reads" : "") << " | "
                       << thousands(static_cast<double>(r.rows) / r.seconds) << " | "
                       << thousands(static_cast<double>(r.pages) / r.seconds) << " | " << fixed(r.seconds, 2) << " | "
                       << fixed(r.pager_cpu_seconds * 1e6 / static_cast<double>(std::max<std::size_t>(r.rows, 1)), 1)
                       << " ms | "
                       << fixed(static_cast<double>(r.peak_rss_kib) / 1024.0, 1) << " MiB | " << r.peak_rows_held
-                      << " | " << r.extra_requests << (r.complete ? "" : " INCOMPLETE") << " |" << std::endl;
+                      << " | " << r.requests << " | " << r.extra_requests << (r.complete ? "" : " INCOMPLETE") << " |" << std::endl;
         }
         std::cout << "\nEach row: one child process; pager<candidate> with readahead 1, page size " << page_size
                   << ", an in-process mock (" << server_threads
                   << " server thread(s), no rate limit, plain HTTP on 127.0.0.1); every row checked in order. "
                      "Churn rows: the list's size at the start, sorted oldest first, the mock inserting and deleting "
                      "at random positions while it is read; each row checked to come strictly after the previous "
-                     "one (none repeated); extra requests are the pager's reconciliation reads.\n"
+                     "one (none repeated); extra requests are the pager's reconciliation reads. \"overlap reads\": "
+                     "pager_options::overlap_reads, every read holding a row already passed (compare its requests "
+                     "with the same list's run without it).\n"
                   << "Peak RSS is the whole process, mock included (the mock logs every request it serves); "
                      "peak rows held is the pager's own buffer; pager CPU is the thread running the pager "
                      "(user + system), the mock serving on threads of its own.\n";

@@ -49,7 +49,7 @@ std::unique_ptr<page_stream> make_offset_stream(std::shared_ptr<const page_fetch
         walk = std::make_unique<offset_walk>(std::move(prepared.base), page_size, prepared.first_page);
     else
         walk = std::make_unique<offset_walk>(std::move(prepared.base), page_size, prepared.first_page,
-                                             reconcile_memory{}, 0);
+                                             reconcile_memory{.live = options.overlap_reads}, 0);
     return make_stream(std::move(fetcher), std::move(walk), std::move(options), format, std::move(redactor));
 }
 
@@ -88,10 +88,12 @@ std::unique_ptr<page_stream> make_checkpoint_stream(std::shared_ptr<const page_f
 
     std::unique_ptr<page_walk> walk;
     if (reconciling && checked.reconcile) {
-        walk = std::make_unique<offset_walk>(std::move(base), checked.page_size, checked.page,
-                                             memory_of(*checked.reconcile, checked.total_count), 0);
+        reconcile_memory memory = memory_of(*checked.reconcile, checked.total_count);
+        memory.live = memory.live || settings.options.overlap_reads;
+        walk = std::make_unique<offset_walk>(std::move(base), checked.page_size, checked.page, std::move(memory), 0);
     } else if (reconciling) {  // taken by a strict walk: only the position is known
         reconcile_memory memory;
+        memory.live = settings.options.overlap_reads;
         memory.total_count = checked.total_count;
         memory.last_position = checked.page * checked.page_size + checked.skip - 1;
         walk = std::make_unique<offset_walk>(std::move(base), checked.page_size, checked.page, std::move(memory),

@@ -148,3 +148,34 @@ TEST_CASE("churn export: --strict fails with list changed instead of reconciling
     CHECK_THAT(stopped.err, Catch::Contains("list changed during pagination"));
     CHECK_FALSE(std::filesystem::exists(output));
 }
+
+TEST_CASE("churn export: --overlap-reads with as many deletes as inserts, both orders, window 8: every row present "
+          "throughout once, none twice") {
+    for (const auto order : {mock::list_order::newest_first, mock::list_order::oldest_first}) {
+        INFO("order " << mock::to_string(order));
+        mock::server_options options = churning(order);
+        options.churn.inserts_per_s = 400;
+        options.churn.deletes_per_s = 400;
+        const cli_fixture f{options};
+        const auto output = f.scratch / "candidates.jsonl";
+        std::vector<std::string> command = export_command("jsonl", output, 8);
+        command.push_back("--overlap-reads");
+        const outcome done = f.as_employer(command);
+        INFO(done.err);
+        REQUIRE(done.exit_status == 0);
+        check_exactly_once(f, written_ids("jsonl", output));
+    }
+}
+
+TEST_CASE("churn export: --overlap-reads with --strict is a usage error naming both") {
+    const cli_fixture f{churning(mock::list_order::newest_first)};
+    const auto output = f.scratch / "candidates.jsonl";
+    std::vector<std::string> command = export_command("jsonl", output, 1);
+    command.push_back("--strict");
+    command.push_back("--overlap-reads");
+    const outcome refused = f.as_employer(command);
+    INFO(refused.err);
+    CHECK(refused.exit_status == 2);
+    CHECK_THAT(refused.err, Catch::Contains("--overlap-reads") && Catch::Contains("--strict"));
+    CHECK_FALSE(std::filesystem::exists(output));
+}

@@ -122,3 +122,68 @@ TEST_CASE("mock churn: strict mode fails with list_changed instead of reconcilin
     REQUIRE_FALSE(result.errors.empty());
     CHECK(result.errors.front().code == tr::errc::list_changed);
 }
+
+TEST_CASE("mock churn: with overlap_reads, as many deletes as inserts still read every row present throughout once, "
+          "none twice, both orders, window 1 and 8",
+          "[pager][mock]") {
+    for (const auto order : {mock::list_order::newest_first, mock::list_order::oldest_first}) {
+        for (const int window : {1, 8}) {
+            CAPTURE(mock::to_string(order), window);
+            mock::server_options options = churning(order);
+            options.churn.inserts_per_s = 400;
+            options.churn.deletes_per_s = 400;
+            mock::server server{options};
+            asio::io_context io;
+            const tr::client admin = client_of(io, server, server.keys().admin);
+            tr::pager_options paging = with_window(window);
+            paging.overlap_reads = true;
+            auto p = tr::pager<tr::candidate>::offset(admin, candidates_list(), 20, paging);
+            const reading result = run(io, read_ids(&p));
+            REQUIRE(result.errors.empty());
+
+            const mock::churn_record churn = server.stats().churn.at("candidates@user_admin");
+            CHECK(churn.deleted_ids.size() > 10);
+            const std::set<std::string> read(result.ids.begin(), result.ids.end());
+            CHECK(read.size() == result.ids.size());
+            const std::set<std::string> deleted(churn.deleted_ids.begin(), churn.deleted_ids.end());
+            std::vector<std::string> missing;
+            for (const auto& id : churn.initial_ids)
+                if (!deleted.count(id) && !read.count(id)) missing.push_back(id);
+            CHECK(missing.empty());
+        }
+    }
+}
+
+TEST_CASE("mock churn: overlap_reads on an unchanging list hands out every row once, each read after the first "
+          "holding a row already passed",
+          "[pager][mock]") {
+    mock::server_options options = plain(600);
+    options.order = mock::list_order::oldest_first;
+    mock::server server{options};
+    asio::io_context io;
+    const tr::client admin = client_of(io, server, server.keys().admin);
+    tr::pager_options paging = with_window(8);
+    paging.overlap_reads = true;
+    auto p = tr::pager<tr::candidate>::offset(admin, candidates_list(), 20, paging);
+    const reading result = run(io, read_ids(&p));
+    CHECK(result.errors.empty());
+    const std::set<std::string> read(result.ids.begin(), result.ids.end());
+    CHECK(read.size() == 600);
+    CHECK(result.ids.size() == 600);
+    const tr::pager_stats stats = p.stats();
+    CHECK(stats.rows_added + stats.rows_removed + stats.reconcile_passes == 0);
+    CHECK(stats.rows_repeated >= stats.requests - 1);
+}
+
+TEST_CASE("pager_options: overlap_reads with strict is an invalid_argument naming both", "[pager]") {
+    tr::pager_options options;
+    options.strict = true;
+    options.overlap_reads = true;
+    try {
+        tr::validate(options);
+        FAIL("no error");
+    } catch (const tr::error& e) {
+        CHECK(e.code() == tr::errc::invalid_argument);
+        CHECK_THAT(e.what(), Catch::Contains("overlap_reads") && Catch::Contains("strict"));
+    }
+}

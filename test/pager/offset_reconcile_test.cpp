@@ -315,6 +315,52 @@ TEST_CASE("reconcile: an unchanging list costs no extra read and skips nothing")
     }
 }
 
+namespace {
+
+/// One walk of window 1 over 40 rows, oldest first, pages of 10: after the first page, 3 rows are
+/// deleted at the front (behind the walk) and 3 inserted at the back, so `totalCount` stays 40.
+std::vector<std::string> walk_through_balanced_change(bool live_from_start) {
+    std::mt19937_64 random{5};
+    simulated_list list{40, sim_order::oldest_first, random};
+    reconcile_memory start;
+    start.live = live_from_start;
+    offset_reconciler walk{10, 0, start};
+    std::vector<std::string> delivered;
+    for (int reads = 0; reads < 100; ++reads) {
+        const std::optional<offset_read> read = walk.next_read();
+        if (!read) break;
+        walk.on_started(*read);
+        if (reads == 1) {
+            for (int i = 0; i < 3; ++i) {
+                list.erase(0);
+                list.insert(list.size());
+            }
+        }
+        const auto [total, rows] = list.answer(*read);
+        const reconcile_verdict verdict = walk.on_page(*read, total, rows);
+        REQUIRE(verdict.action != reconcile_action::fail);
+        if (verdict.action == reconcile_action::accept)
+            for (std::size_t i = verdict.skip; i < rows.size(); ++i) delivered.push_back(rows[i].id);
+    }
+    return delivered;
+}
+
+}  // namespace
+
+TEST_CASE("reconcile: deletes behind and as many inserts ahead between two reads skip rows from a calm start, "
+          "none when live from the start") {
+    // The rows present throughout: r4..r40 (r1..r3 were deleted, r41..r43 inserted).
+    const auto present_throughout_missing = [](const std::vector<std::string>& delivered) {
+        std::set<std::string> seen(delivered.begin(), delivered.end());
+        REQUIRE(seen.size() == delivered.size());  // never a duplicate, either way
+        int missing = 0;
+        for (int n = 4; n <= 40; ++n) missing += seen.count("r" + std::to_string(n)) == 0 ? 1 : 0;
+        return missing;
+    };
+    CHECK(present_throughout_missing(walk_through_balanced_change(false)) == 3);
+    CHECK(present_throughout_missing(walk_through_balanced_change(true)) == 0);
+}
+
 TEST_CASE("covering_read: covers the row and reaches as far as a page size allows") {
     CHECK(covering_read(-1, 100) == offset_read{0, 100});
     const offset_read after_first_page = covering_read(99, 100);

@@ -44,6 +44,16 @@ struct pager_options {
     /// caller who wants a consistent snapshot or nothing.
     bool strict = false;
 
+    /// Offset lists: every read overlaps a row the walk has already passed, from the first page
+    /// on, instead of only after the first change the walk sees. false (the default): while the
+    /// list looks unchanged, positions are trusted, at no extra request; if between two reads as
+    /// many rows are deleted before the walk's position as are inserted after it, `totalCount`
+    /// does not move and as many rows can be skipped. true: that case too hands out every row
+    /// present for the whole walk exactly once, for a few percent more requests on every list
+    /// (each read holds one row already passed, and read sizes vary to make that possible; see
+    /// bench/RESULTS.md). Cannot be combined with `strict`.
+    bool overlap_reads = false;
+
     /// Admission class of the page requests: bulk by default, so that an export never starves
     /// the interactive calls of the same key.
     talentray::priority priority = talentray::priority::bulk;

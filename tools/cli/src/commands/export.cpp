@@ -43,6 +43,7 @@ struct export_args {
     bool force = false;
     bool csv_raw_formulas = false;
     bool strict = false;
+    bool overlap_reads = false;
     std::string progress_interval = "10s";
     std::string checkpoint_interval = "1s";
 };
@@ -107,6 +108,7 @@ export_plan make_plan(const export_args& args) {
     plan.page_size = args.page_size;
     plan.options.window = args.window;
     plan.options.strict = args.strict;
+    plan.options.overlap_reads = args.overlap_reads;
     plan.progress_interval = parse_duration(args.progress_interval, "--progress-interval");
     plan.checkpoint_interval = parse_duration(args.checkpoint_interval, "--checkpoint-interval");
     plan.resume = args.resume;
@@ -262,6 +264,12 @@ void add_resource_command(command_line& cli, CLI::App* group, const export_resou
         command->add_flag("--strict", args->strict,
                           "fail with \"list changed\" when the list's size changes during the export, instead "
                           "of reconciling (for a consistent snapshot or nothing)");
+    if (!cursor)
+        command->add_flag("--overlap-reads", args->overlap_reads,
+                          "make every read overlap a row already exported, from the first page: every row "
+                          "present for the whole export once even when as many rows are deleted before the "
+                          "export's position as are added after it, for a few percent more requests")
+            ->excludes("--strict");
     command->add_flag("--csv-raw-formulas", args->csv_raw_formulas,
                       "CSV: write cells beginning with = + - @ tab or CR as they are, instead of with a ' "
                       "in front that keeps spreadsheets from running them as formulas");
