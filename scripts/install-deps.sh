@@ -5,6 +5,8 @@
 #   scripts/install-deps.sh          the default set
 #   scripts/install-deps.sh fuzz     also clang and libFuzzer, for the fuzz preset (fuzz/)
 #   scripts/install-deps.sh bench    also libcurl (OpenSSL flavour), for bench/run.sh
+#   scripts/install-deps.sh chromium also a headless browser, for the test that renders the
+#                                    `talentray bench --report` page (skipped without it)
 set -euo pipefail
 
 packages=(
@@ -23,7 +25,8 @@ for extra in "$@"; do
     fuzz) packages+=(clang libclang-rt-14-dev) ;;  # clang++ 14 and its libFuzzer/sanitizer runtimes
     # The libcurl client of bench_request_cost must use OpenSSL, as the other two clients do.
     bench) packages+=(libcurl4-openssl-dev) ;;
-    *) echo "usage: scripts/install-deps.sh [fuzz] [bench]" >&2; exit 2 ;;
+    chromium) packages+=(chromium) ;;
+    *) echo "usage: scripts/install-deps.sh [fuzz] [bench] [chromium]" >&2; exit 2 ;;
   esac
 done
 

@@ -113,7 +113,7 @@ TEST_CASE("command line: the key is refused as an argument, without repeating it
 
 TEST_CASE("command line: bad commands and values are named in the message") {
     CHECK(parse_error({}) == "talentray: give a command: me, candidates, roles, tests, sourcing, cv-screening, keys, "
-                             "portal, export (see 'talentray --help')");
+                             "portal, export, bench (see 'talentray --help')");
     CHECK(parse_error({"candidates"}) ==
           "talentray candidates: give a command: list, get, update, steps (see 'talentray candidates --help')");
     CHECK_THAT(parse_error({"candidates", "get"}), Catch::Contains("ID"));

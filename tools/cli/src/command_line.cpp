@@ -76,6 +76,7 @@ command_line::command_line() : app_(description, "talentray") {
     add_keys_commands(*this);
     add_portal_commands(*this);
     add_export_command(*this);
+    add_bench_commands(*this);
 }
 
 void command_line::add(CLI::App* command, command_action run, bool needs_key) {

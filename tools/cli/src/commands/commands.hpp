@@ -14,5 +14,6 @@ void add_cv_screening_commands(command_line& cli);  ///< talentray cv-screening 
 void add_keys_commands(command_line& cli);        ///< talentray keys create|list|revoke|usage
 void add_portal_commands(command_line& cli);      ///< talentray portal get|job|apply
 void add_export_command(command_line& cli);       ///< talentray export
+void add_bench_commands(command_line& cli);       ///< talentray bench run|probe|export-estimate
 
 }  // namespace talentray::cli
