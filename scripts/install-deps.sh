@@ -15,6 +15,8 @@ packages=(
   libcli11-dev      # command-line parsing for talentray and talentray-mock
   libfmt-dev        # formatting in the tools
   nginx-light       # a real rate limiter (limit_req) for the scheduler's integration test and bench
+  libhiredis-dev    # the Redis protocol of the shared rate budget (TALENTRAY_WITH_REDIS)
+  redis-server      # a real Redis for the shared budget's tests and bench (started by them, no service)
   tinyproxy-bin     # a real HTTP proxy for test/integration/proxy_test.cpp (the binary, no service)
 )
 for extra in "$@"; do
