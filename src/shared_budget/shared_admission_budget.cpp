@@ -47,9 +47,9 @@ shared_admission_budget::shared_admission_budget(scheduler_options options, std:
       local_(std::make_shared<budget_core>(options, key_digest)),
       fallback_(std::make_shared<budget_core>(fallback_options(options), key_digest)),
       keys_(shared_budget_keys_for(identity)) {
-    // 2 % of the limit (at least one request) held back: the script counts admissions, the
+    // 1 % of the limit (at least one request) held back: the script counts admissions, the
     // server counts arrivals, and the delay between the two differs from request to request.
-    const std::uint32_t margin = std::max<std::uint32_t>(1, options.requests_per_window / 50);
+    const std::uint32_t margin = std::max<std::uint32_t>(1, options.requests_per_window / 100);
     pacing_.requests_per_window = std::max<std::uint32_t>(2, options.requests_per_window - margin);
     pacing_.window = std::chrono::duration_cast<std::chrono::milliseconds>(options.window);
     // Unset, a small burst: a shared budget cannot learn a burst from one process's 429s, and
