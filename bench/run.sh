@@ -3,6 +3,8 @@
 #   1. per-request cost over keep-alive TLS (bench_request_cost: SDK, libcurl multi, Beast floor)
 #   2. rate-limit efficiency (bench_rate_limit), and against every limiter shape
 #      (bench_limiter_shapes: the mock's sliding, fixed and bucket limiters, and nginx limit_req)
+#   2c. many processes on one key, in-process budgets vs one shared through Redis
+#      (bench_shared_budget, against a redis-server this script starts on a free port)
 #   3. memory and scale of a bulk export (bench_pager_export, 10k / 100k / 1M rows)
 # The tables, with the machine, its load and this command, replace the generated part of
 # bench/RESULTS.md (between its markers; the rest of that file is kept).
@@ -25,10 +27,19 @@ command_line="bench/run.sh${*:+ $*}"
 # Configure (again, so a libcurl installed just now is found) and build only what runs here.
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTALENTRAY_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" -j"$jobs" --target bench_request_cost bench_client_sdk bench_client_beast \
-  bench_client_curl talentray-mock bench_rate_limit bench_limiter_shapes bench_pager_export
+  bench_client_curl talentray-mock bench_rate_limit bench_limiter_shapes bench_shared_budget bench_pager_export
 
+# A Redis of its own for 2c: loopback, persistence off, stopped by its PID at exit.
+redis_dir=$(mktemp -d)
+redis_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --dir "$redis_dir" >"$redis_dir/log" &
+redis_pid=$!
 tables=$(mktemp)
-trap 'rm -f "$tables"' EXIT
+trap 'kill "$redis_pid" 2>/dev/null; rm -rf "$tables" "$redis_dir"' EXIT
+until redis-cli -p "$redis_port" ping >/dev/null 2>&1; do
+  kill -0 "$redis_pid" || { echo "redis-server did not start: $(cat "$redis_dir/log")" >&2; exit 1; }
+  sleep 0.1
+done
 started=$(date +%s)
 {
   echo "Run of \`$command_line\` on $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)."
@@ -46,6 +57,10 @@ started=$(date +%s)
   echo "### 2b. Every limiter shape (bench_limiter_shapes)"
   echo
   "$build/bench/bench_limiter_shapes"
+  echo
+  echo "### 2c. Many processes, one key: in-process budgets vs one shared through Redis (bench_shared_budget)"
+  echo
+  "$build/bench/bench_shared_budget" --redis "redis://127.0.0.1:$redis_port/0"
   echo
   echo "### 3. Memory and scale of a bulk export (bench_pager_export)"
   echo

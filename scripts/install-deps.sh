@@ -18,6 +18,8 @@ packages=(
   libfmt-dev        # formatting in the tools
   zlib1g-dev        # zlib, linked by talentray (export --gzip)
   nginx-light       # a real rate limiter (limit_req) for the scheduler's integration test and bench
+  libhiredis-dev    # the Redis protocol of the shared rate budget (TALENTRAY_WITH_REDIS)
+  redis-server      # a real Redis for the shared budget's tests and bench (started by them, no service)
   tinyproxy-bin     # a real HTTP proxy for test/integration/proxy_test.cpp (the binary, no service)
 )
 for extra in "$@"; do

@@ -123,7 +123,8 @@ struct client_options {
     /// Requests refused before any attempt (no key, invalid arguments) produce no event.
     request_observer observer;
 
-    /// Reads `TALENTRAY_API_KEY`, `TALENTRAY_BASE_URL` and `TALENTRAY_CA_FILE`, and the proxy as
+    /// Reads `TALENTRAY_API_KEY`, `TALENTRAY_BASE_URL`, `TALENTRAY_CA_FILE` and
+    /// `TALENTRAY_SHARED_BUDGET` (into `scheduler.shared_budget`), and the proxy as
     /// curl does: `https_proxy`, else `HTTPS_PROXY`, into `proxy`; `no_proxy`, else `NO_PROXY`,
     /// into `no_proxy`. Variables that are unset or empty leave the defaults. Throws nothing;
     /// validation happens when a client is built.

@@ -128,7 +128,8 @@ client_impl::client_impl(asio::any_io_executor executor, client_options options)
 
     validate(options_.retry);
     if (!options_.api_key.empty()) {
-        budget_ = options_.budget ? options_.budget : shared_rate_budget(options_.api_key.reveal(), options_.scheduler);
+        budget_ = options_.budget ? options_.budget
+                                  : shared_rate_budget(options_.api_key.reveal(), options_.scheduler, options_.logger);
         keyed_retry_ = retry_policy{options_.retry, budget_};
         std::string value = options_.auth == auth_scheme::bearer ? "Bearer " : "";
         value += options_.api_key.reveal();

@@ -11,6 +11,7 @@ scheduler_options public_budget_options(const scheduler_options& options) noexce
     out.rate_decrease_factor = 1.0;
     out.min_rate_fraction = 1.0;
     out.rate_recovery_period.reset();
+    out.shared_budget.clear();  // calls without a key share no key's budget
     return out;
 }
 

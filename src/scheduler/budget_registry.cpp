@@ -3,6 +3,8 @@
 #include <talentray/error.hpp>
 #include <talentray/scheduler/rate_budget.hpp>
 
+#include "shared_budget/make_admission_budget.hpp"
+
 #include <openssl/evp.h>
 
 #include <mutex>
@@ -44,14 +46,22 @@ std::string api_key_digest(std::string_view api_key) {
     return out;
 }
 
-std::shared_ptr<rate_budget> shared_rate_budget(std::string_view api_key, const scheduler_options& options) {
+std::shared_ptr<rate_budget> shared_rate_budget(std::string_view api_key, const scheduler_options& options,
+                                                log_handler logger) {
     std::string digest = api_key_digest(api_key);
     auto& r = registry();
     std::lock_guard lock{r.mutex};
     std::erase_if(r.budgets, [](const auto& entry) { return entry.second.expired(); });
     if (const auto found = r.budgets.find(digest); found != r.budgets.end())
         if (auto existing = found->second.lock()) return existing;
-    auto budget = std::make_shared<rate_budget>(options, digest);
+    std::shared_ptr<rate_budget> budget;
+    if (options.shared_budget.empty()) {
+        budget = std::make_shared<rate_budget>(options, digest);
+    } else {
+        validate(options);
+        budget = std::shared_ptr<rate_budget>(new rate_budget(
+            rate_budget::from_impl{}, detail::make_shared_admission_budget(options, digest, api_key, std::move(logger))));
+    }
     r.budgets.insert_or_assign(std::move(digest), budget);
     return budget;
 }

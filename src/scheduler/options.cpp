@@ -3,6 +3,8 @@
 
 #include <talentray/error.hpp>
 
+#include "shared_budget/redis_url.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -63,6 +65,18 @@ void validate(const scheduler_options& o) {
     if (!within(o.retry_budget_min_per_second, 0, 1e6))
         reject(type, "retry_budget_min_per_second", "must be in [0, 1000000]", text(o.retry_budget_min_per_second));
     if (o.retry_budget_burst < 1) reject(type, "retry_budget_burst", "must be at least 1", "0");
+    if (o.shared_budget_timeout <= std::chrono::milliseconds::zero() || o.shared_budget_timeout > std::chrono::seconds{60})
+        reject(type, "shared_budget_timeout", "must be positive and at most 60 s", text(o.shared_budget_timeout));
+    if (!within(o.shared_budget_fallback_share, 0, 1) || o.shared_budget_fallback_share == 0)
+        reject(type, "shared_budget_fallback_share", "must be in (0, 1]", text(o.shared_budget_fallback_share));
+    // Throws naming what is wrong with the URL, never quoting its password.
+#if TALENTRAY_WITH_REDIS
+    if (!o.shared_budget.empty()) (void)detail::parse_redis_url(o.shared_budget);
+#else
+    if (!o.shared_budget.empty())
+        throw_error(errc::invalid_argument, "scheduler_options::shared_budget: this talentray library was built "
+                                            "without Redis (TALENTRAY_WITH_REDIS=OFF); leave it empty");
+#endif
 }
 
 std::uint32_t burst_for(const scheduler_options& o) noexcept {

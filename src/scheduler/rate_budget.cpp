@@ -1,14 +1,30 @@
-// The public handle of a key's budget: today always the in-process implementation.
+// The public handle of a key's budget: the in-process implementation, or the one shared
+// through Redis when `scheduler_options::shared_budget` names one.
 #include <talentray/scheduler/rate_budget.hpp>
 
 #include "scheduler/budget_core.hpp"
+#include "shared_budget/make_admission_budget.hpp"
+
+#include <talentray/error.hpp>
 
 namespace talentray {
 
 rate_budget::rate_budget(scheduler_options options, std::string key_digest) {
     validate(options);
-    impl_ = std::make_shared<detail::budget_core>(options, std::move(key_digest));
+    if (options.shared_budget.empty()) {
+        impl_ = std::make_shared<detail::budget_core>(options, std::move(key_digest));
+        return;
+    }
+    if (key_digest.empty())
+        throw_error(errc::invalid_argument, "scheduler_options::shared_budget: a shared rate_budget needs a "
+                                            "key_digest to name it in Redis (see api_key_digest)");
+    // Named from the label, not the key: this constructor never sees the key.
+    const std::string name = "label " + key_digest;
+    impl_ = detail::make_shared_admission_budget(options, key_digest, name, {});
 }
+
+rate_budget::rate_budget(from_impl, std::shared_ptr<detail::admission_budget> impl) noexcept
+    : impl_(std::move(impl)) {}
 
 rate_budget::~rate_budget() = default;
 

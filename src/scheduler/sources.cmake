@@ -13,6 +13,7 @@ target_sources(talentray PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/admission_queue.cpp
   ${CMAKE_CURRENT_LIST_DIR}/budget_admission.cpp
   ${CMAKE_CURRENT_LIST_DIR}/budget_core.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/budget_kind.cpp
   ${CMAKE_CURRENT_LIST_DIR}/budget_registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/burst_control.cpp
   ${CMAKE_CURRENT_LIST_DIR}/clock.cpp

@@ -129,6 +129,21 @@ TEST_CASE("progress: the rate-limit counters of the run") {
           "admission rate 295/min (429s at a steady pace; configured 590/min), burst 6 of at most 6 (429s inside a burst)");
 }
 
+TEST_CASE("progress: a shared budget is named, with its fallback episodes") {
+    talentray::scheduler_counters run;
+    talentray::scheduler_counters now;
+    now.budget = talentray::budget_kind::shared;
+    now.shared_admissions = 180;
+    CHECK_THAT(render_rate_counters(run, now), Catch::EndsWith("; budget shared through Redis (180 admissions)"));
+    now.fallback_admissions = 21;
+    now.fallback_episodes = 1;
+    CHECK_THAT(render_rate_counters(run, now),
+               Catch::EndsWith("; budget shared through Redis (180 admissions, 21 in fallback while Redis was "
+                               "unreachable (once))"));
+    now.budget = talentray::budget_kind::fallback;
+    CHECK_THAT(render_rate_counters(run, now), Catch::EndsWith("(once); in fallback at the end)"));
+}
+
 TEST_CASE("progress: each change of rate and burst, with its cause") {
     talentray::limit_change burst;
     burst.what = talentray::limit_change::quantity::burst;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace talentray {
 
@@ -104,6 +105,26 @@ struct scheduler_options {
 
     /// Most retries that can be saved up (and the number available at start). At least 1.
     std::uint32_t retry_budget_burst = 10;
+
+    // --- One budget for many processes (Redis) ---------------------------------------------
+
+    /// Where every process using the key shares its budget: `redis://[[user]:password@]host[:port][/db]`
+    /// (port 6379, db 0 when absent) or `redis+unix:///path/to/socket[?db=N][&password=P]`.
+    /// Empty: the budget is this process's alone. Set, the key's admissions across all processes
+    /// naming the same Redis stay within `requests_per_window`, a 429 seen by any of them pauses
+    /// all, and the limit learned from 429s is shared; Redis sees a SHA-256 of the key, never the
+    /// key. Invalid URLs are refused by `validate` (the password is never quoted); a library
+    /// built without Redis (`TALENTRAY_WITH_REDIS=OFF`) refuses any non-empty value.
+    std::string shared_budget;
+
+    /// The longest a Redis round trip may take before the budget stops waiting for it and
+    /// admits from its in-process fallback. Positive, at most 60 seconds.
+    std::chrono::milliseconds shared_budget_timeout{200};
+
+    /// While Redis cannot be reached, each process paces itself at this fraction of the key's
+    /// limit (it cannot know how many others are running), and rejoins the shared budget as
+    /// soon as Redis answers again. In (0, 1].
+    double shared_budget_fallback_share = 0.25;
 };
 
 /// How one request is retried. Set per client, and overridable per call.

@@ -1,11 +1,13 @@
 // talentray/scheduler/rate_budget.hpp — the shared admission budget of one API key.
 #pragma once
 
+#include <talentray/log.hpp>
 #include <talentray/scheduler/options.hpp>
 #include <talentray/scheduler/scheduler_counters.hpp>
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace talentray {
 
@@ -36,7 +38,13 @@ class rate_budget {
 public:
     /// A budget configured by `options`. `key_digest` labels it in diagnostics (never pass the
     /// key itself; see `api_key_digest`).
-    /// Throws `talentray::error` (errc::invalid_argument) naming an invalid option.
+    ///
+    /// With `options.shared_budget` set, the budget is kept in that Redis, where `key_digest`
+    /// (required then) names it: every process making a budget with the same digest and Redis
+    /// shares it. (`shared_rate_budget`, which clients use, names it from the key instead; the
+    /// two do not share with each other.) Nothing connects until the first admission.
+    /// Throws `talentray::error` (errc::invalid_argument) naming an invalid option, or saying
+    /// that a shared budget needs a `key_digest`, or that the library was built without Redis.
     explicit rate_budget(scheduler_options options = {}, std::string key_digest = {});
     ~rate_budget();
     rate_budget(const rate_budget&) = delete;
@@ -54,6 +62,11 @@ public:
 
 private:
     friend detail::admission_budget& detail::budget_of(const rate_budget& budget) noexcept;
+    friend std::shared_ptr<rate_budget> shared_rate_budget(std::string_view api_key, const scheduler_options& options,
+                                                           log_handler logger);
+
+    struct from_impl {};
+    rate_budget(from_impl, std::shared_ptr<detail::admission_budget> impl) noexcept;
 
     std::shared_ptr<detail::admission_budget> impl_;
 };

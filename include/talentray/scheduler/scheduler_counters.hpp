@@ -31,6 +31,16 @@ enum class limit_cause {
 /// A short lower-case phrase for `cause` ("configured", "429s at a steady pace", ...).
 const char* to_string(limit_cause cause) noexcept;
 
+/// Which budget admits a key's requests.
+enum class budget_kind {
+    local,     ///< this process's own (no `scheduler_options::shared_budget`)
+    shared,    ///< the one every process naming the same Redis shares
+    fallback,  ///< Redis cannot be reached: this process alone, at a share of the limit
+};
+
+/// "local", "shared" or "fallback".
+const char* to_string(budget_kind kind) noexcept;
+
 /// One change of the sustained rate or of the burst, and what caused it.
 struct limit_change {
     enum class quantity {
@@ -82,6 +92,13 @@ struct scheduler_counters {
     std::uint32_t queued_interactive = 0;        ///< interactive requests waiting for admission
     std::uint32_t queued_bulk = 0;               ///< bulk requests waiting for admission
     std::chrono::nanoseconds pause_remaining{0}; ///< until a 429 pause (or exhausted window) ends
+
+    // Sharing through Redis (all zero for a local budget).
+    budget_kind budget = budget_kind::local;     ///< the budget admitting now
+    std::uint64_t shared_admissions = 0;         ///< permits drawn from the shared budget
+    std::uint64_t fallback_admissions = 0;       ///< permits admitted while Redis was unreachable
+    std::uint64_t fallback_episodes = 0;         ///< times Redis was lost (each logs one warning)
+    std::uint64_t shared_round_trips = 0;        ///< admission script calls (one may grant several)
 };
 
 }  // namespace talentray

@@ -51,6 +51,10 @@ command_line::command_line() : app_(description, "talentray") {
         ->type_name("LIST");
     app_.add_option("--rate-limit", globals_.rate_limit, "the key's budget as N/DURATION (default 600/60s)")
         ->type_name("N/DURATION");
+    app_.add_option("--shared-budget", globals_.shared_budget,
+                    "share the key's budget with every process naming this Redis: redis://host:port/db or "
+                    "redis+unix:///path (default: TALENTRAY_SHARED_BUDGET; a password only from the environment)")
+        ->type_name("URL");
     app_.add_option("--max-in-flight", globals_.max_in_flight, "most requests in flight at once (default 16)");
     app_.add_option("--timeout", globals_.timeout, "give up on a call after this long, retries and 429 waits included, e.g. 30s "
                     "(default: 60s per attempt, retries until 120s)")

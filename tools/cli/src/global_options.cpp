@@ -10,8 +10,10 @@
 namespace talentray::cli {
 namespace {
 
-/// True when a proxy URL carries a password (`user:password@`), which argv must not hold.
+/// True when a proxy or Redis URL carries a password (`user:password@`, or a Redis socket's
+/// `password=` parameter), which argv must not hold.
 bool has_password(std::string_view url) {
+    if (url.find("password=") != std::string_view::npos) return true;
     if (const auto scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
     url = url.substr(0, url.find('/'));
     const auto at = url.rfind('@');
@@ -32,6 +34,12 @@ client_options make_client_options(const global_options& options, console& out) 
         client.proxy = secret{*options.proxy};
     }
     if (options.no_proxy) client.no_proxy = *options.no_proxy;
+    if (options.shared_budget) {
+        if (has_password(*options.shared_budget))
+            throw usage_error("--shared-budget: a password is never taken from the command line (it would show in the "
+                              "process list and the shell history); put the URL in TALENTRAY_SHARED_BUDGET instead");
+        client.scheduler.shared_budget = *options.shared_budget;
+    }
     if (options.rate_limit) {
         const rate_limit limit = parse_rate_limit(*options.rate_limit, "--rate-limit");
         client.scheduler.requests_per_window = limit.requests;

@@ -21,6 +21,7 @@ struct global_options {
     std::optional<std::string> api_key_file;  ///< --api-key-file (else TALENTRAY_API_KEY)
     std::optional<std::string> proxy;         ///< --proxy URL (else https_proxy / HTTPS_PROXY)
     std::optional<std::string> no_proxy;      ///< --no-proxy LIST (else no_proxy / NO_PROXY)
+    std::optional<std::string> shared_budget; ///< --shared-budget URL (else TALENTRAY_SHARED_BUDGET)
     bool verbose = false;                     ///< --verbose: log every request
     bool quiet = false;                       ///< --quiet: errors only on stderr (excludes --verbose)
 };
@@ -31,9 +32,11 @@ struct global_options {
 /// argv shows in the process list, so proxy credentials come from HTTPS_PROXY only); `--rate-limit` sets the
 /// budget's requests and window (and a burst of a tenth of it, 1..10, below the limit);
 /// `--max-in-flight` bounds both the admitted requests and the connections; `--timeout` limits
-/// each call, its retries and rate-limit waits included (each attempt and the retry deadline). Log lines go to `out`:
-/// warnings and errors always, every request with
-/// --verbose; with --quiet only errors. Throws `usage_error` naming the option at fault.
+/// each call, its retries and rate-limit waits included (each attempt and the retry deadline);
+/// `--shared-budget` replaces TALENTRAY_SHARED_BUDGET (a URL with a password is refused, as for
+/// `--proxy`; `--shared-budget ''` turns sharing off). Log lines go to `out`: warnings and errors
+/// always, every request with --verbose; with --quiet only errors. Throws `usage_error` naming the
+/// option at fault.
 client_options make_client_options(const global_options& options, console& out);
 
 }  // namespace talentray::cli

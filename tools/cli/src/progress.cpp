@@ -127,6 +127,15 @@ std::string render_rate_counters(const scheduler_counters& run, const scheduler_
     if (std::abs(now.current_rate_per_minute - now.configured_rate_per_minute) >= 0.5)
         line += fmt::format("; configured {:.0f}/min", now.configured_rate_per_minute);
     line += fmt::format("), burst {} of at most {} ({})", now.burst, now.burst_ceiling, to_string(now.burst_cause));
+    // A local budget says nothing more; a shared one says how much came from Redis.
+    if (now.budget != budget_kind::local) {
+        line += fmt::format("; budget shared through Redis ({} admissions", now.shared_admissions);
+        if (now.fallback_episodes)
+            line += fmt::format(", {} in fallback while Redis was unreachable ({})", now.fallback_admissions,
+                                now.fallback_episodes == 1 ? std::string("once")
+                                                           : fmt::format("{} times", now.fallback_episodes));
+        line += now.budget == budget_kind::fallback ? "; in fallback at the end)" : ")";
+    }
     return line;
 }
 

@@ -1,0 +1,222 @@
+// bench_shared_budget: 1, 2, 4 and 8 processes on one key against an in-process mock's limit,
+// each process with its own in-process budget (local) or all of them sharing one through Redis
+// (shared): achieved rate against the allowed one, and 429s. Then the admission latency the
+// shared budget adds when nothing has to wait (p50/p99 of one admission, local vs shared).
+//
+// Each process is this program again (--worker), sending its share of GET /api/v1/me calls
+// with 8 in flight. A Redis must be running: bench/run.sh starts one.
+//
+//   bench_shared_budget --redis redis://127.0.0.1:6390/0
+//   bench_shared_budget --redis redis://127.0.0.1:6390/0 --limit 200 --window 2 --windows 3
+#include <talentray/client.hpp>
+#include <talentray/mock/server.hpp>
+#include <talentray/request.hpp>
+#include <talentray/scheduler/budget_registry.hpp>
+#include <talentray/scheduler/rate_budget.hpp>
+
+#include "scheduler/admission_budget.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/use_future.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace asio = boost::asio;
+namespace tr = talentray;
+namespace mock = talentray::mock;
+using steady = std::chrono::steady_clock;
+
+namespace {
+
+struct settings {
+    std::uint32_t limit = 100;
+    std::uint32_t window_seconds = 1;
+    std::uint32_t windows = 4;  ///< the workload is this many windows' worth of the limit
+    std::string redis;
+    // Worker mode.
+    bool worker = false;
+    std::string base_url;
+    std::string ca_file;
+    std::string shared;
+    std::size_t requests = 0;
+};
+
+tr::scheduler_options scheduler_for(const settings& s) {
+    tr::scheduler_options o;
+    o.requests_per_window = s.limit;
+    o.window = std::chrono::seconds{s.window_seconds};
+    o.max_in_flight = 8;
+    return o;
+}
+
+struct worker_progress {
+    std::size_t left = 0;
+    std::size_t succeeded = 0;
+    std::size_t failed = 0;
+};
+
+asio::awaitable<void> send_calls(const tr::client* caller, std::shared_ptr<worker_progress> p) {
+    while (p->left > 0) {
+        --p->left;
+        tr::request_spec spec;
+        spec.method = tr::http_method::get;
+        spec.path = "/api/v1/me";
+        spec.priority = tr::priority::bulk;
+        auto outcome = co_await caller->try_send(std::move(spec));
+        ++(outcome ? p->succeeded : p->failed);
+    }
+}
+
+int run_worker(const settings& s) {
+    tr::client_options options;
+    options.base_url = s.base_url;
+    options.tls.ca_file = s.ca_file;
+    const char* key = std::getenv("TALENTRAY_API_KEY");
+    options.api_key = tr::secret{key ? key : ""};
+    options.scheduler = scheduler_for(s);
+    options.scheduler.shared_budget = s.shared;
+    options.pool.max_connections = 8;
+    asio::io_context io;
+    const tr::client caller{io.get_executor(), options};
+    auto p = std::make_shared<worker_progress>();
+    p->left = s.requests;
+    for (int i = 0; i < 8; ++i) asio::co_spawn(io, send_calls(&caller, p), asio::detached);
+    io.run();
+    const auto c = caller.counters().scheduler;
+    std::printf("%zu %zu %llu %llu\n", p->succeeded, p->failed, static_cast<unsigned long long>(c.rate_limited_responses),
+                static_cast<unsigned long long>(c.fallback_episodes));
+    return 0;
+}
+
+struct run_result {
+    double seconds = 0;
+    std::size_t succeeded = 0;
+    std::size_t failed = 0;
+    std::uint64_t rate_limited = 0;
+    std::uint64_t fallbacks = 0;
+};
+
+run_result run_processes(const settings& s, int processes, bool shared, const std::string& self) {
+    mock::server_options server_options;
+    server_options.limit = {s.limit, std::chrono::seconds{s.window_seconds}};
+    server_options.candidates = 100;
+    server_options.seeded_usage_rows = 0;
+    mock::server server{server_options};
+    const std::string ca = "/tmp/bench_shared_budget_ca_" + std::to_string(::getpid()) + ".pem";
+    std::ofstream{ca} << server.ca_certificate_pem();
+    ::setenv("TALENTRAY_API_KEY", server.keys().employer.key.c_str(), 1);
+    // A fresh key per run in Redis would need a fresh key at the mock: flush instead.
+    if (shared) std::system(("redis-cli -u " + s.redis + " FLUSHDB >/dev/null").c_str());
+
+    const std::size_t total = std::size_t(s.limit) * s.windows;
+    std::vector<FILE*> workers;
+    const auto started = steady::now();
+    for (int i = 0; i < processes; ++i) {
+        const std::size_t share = total / std::size_t(processes) + (std::size_t(i) < total % std::size_t(processes));
+        const std::string command = self + " --worker --base-url " + server.base_url() + " --ca-file " + ca +
+                                    " --limit " + std::to_string(s.limit) + " --window " +
+                                    std::to_string(s.window_seconds) + " --requests " + std::to_string(share) +
+                                    (shared ? " --shared " + s.redis : "");
+        workers.push_back(::popen(command.c_str(), "r"));
+    }
+    run_result r;
+    for (FILE* w : workers) {
+        std::size_t ok = 0, failed = 0;
+        unsigned long long limited = 0, fallbacks = 0;
+        if (!w || std::fscanf(w, "%zu %zu %llu %llu", &ok, &failed, &limited, &fallbacks) != 4) ++r.failed;
+        r.succeeded += ok;
+        r.failed += failed;
+        r.fallbacks += fallbacks;
+        if (w) ::pclose(w);
+    }
+    r.seconds = std::chrono::duration<double>(steady::now() - started).count();
+    r.rate_limited = server.stats().rate_limited;
+    std::remove(ca.c_str());
+    return r;
+}
+
+/// One admission after another on an idle budget: what admission itself costs.
+std::pair<double, double> admission_latency_us(const tr::rate_budget& budget, int samples) {
+    asio::io_context io;
+    std::vector<double> us;
+    for (int i = 0; i < samples; ++i) {
+        const auto started = steady::now();
+        auto future = asio::co_spawn(io, tr::detail::budget_of(budget).admit(tr::priority::interactive, steady::time_point::max()),
+                                     asio::use_future);
+        io.restart();
+        io.run();
+        auto permit = future.get();
+        us.push_back(std::chrono::duration<double, std::micro>(steady::now() - started).count());
+    }
+    std::sort(us.begin(), us.end());
+    return {us[us.size() / 2], us[us.size() * 99 / 100]};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    settings s;
+    CLI::App app{"1..8 processes on one key: in-process budgets vs one shared through Redis"};
+    app.add_option("--redis", s.redis, "the Redis the shared runs use, e.g. redis://127.0.0.1:6390/0");
+    app.add_option("--limit", s.limit, "the mock's limit per window (default 100)");
+    app.add_option("--window", s.window_seconds, "the window in seconds (default 1)");
+    app.add_option("--windows", s.windows, "the workload, in windows' worth of the limit (default 4)");
+    app.add_flag("--worker", s.worker)->group("");
+    app.add_option("--base-url", s.base_url)->group("");
+    app.add_option("--ca-file", s.ca_file)->group("");
+    app.add_option("--shared", s.shared)->group("");
+    app.add_option("--requests", s.requests)->group("");
+    CLI11_PARSE(app, argc, argv);
+    if (s.worker) return run_worker(s);
+    if (s.redis.empty()) {
+        std::fprintf(stderr, "bench_shared_budget: --redis URL is required (bench/run.sh starts a redis-server)\n");
+        return 2;
+    }
+    const std::string self = "/proc/" + std::to_string(::getpid()) + "/exe";
+
+    std::printf("Mock: sliding window, %u per %u s, the employer key; each run sends %u windows' worth (%u calls) "
+                "from N processes, 8 in flight each. allowed = limit / window; achieved = successful calls / wall "
+                "time (process start-up included).\n\n",
+                s.limit, s.window_seconds, s.windows, s.limit * s.windows);
+    std::printf("| processes | budget | achieved / allowed | 429s | failed calls | fallback episodes | wall s |\n");
+    std::printf("| ---: | --- | ---: | ---: | ---: | ---: | ---: |\n");
+    const double allowed = double(s.limit) / s.window_seconds;
+    for (const int processes : {1, 2, 4, 8}) {
+        for (const bool shared : {false, true}) {
+            const run_result r = run_processes(s, processes, shared, self);
+            std::printf("| %d | %s | %.3f | %llu | %zu | %llu | %.1f |\n", processes, shared ? "shared (Redis)" : "local",
+                        r.succeeded / r.seconds / allowed, static_cast<unsigned long long>(r.rate_limited), r.failed,
+                        static_cast<unsigned long long>(r.fallbacks), r.seconds);
+            std::fflush(stdout);
+        }
+    }
+
+    tr::scheduler_options idle;
+    idle.requests_per_window = 1'000'000;
+    idle.window = std::chrono::seconds{1};
+    idle.burst = 999'999;
+    idle.max_in_flight = 1'000'000;
+    const tr::rate_budget local{idle, "bench-local"};
+    idle.shared_budget = s.redis;
+    const tr::rate_budget shared{idle, "bench-shared"};
+    const auto [local_p50, local_p99] = admission_latency_us(local, 2000);
+    const auto [shared_p50, shared_p99] = admission_latency_us(shared, 2000);
+    std::printf("\nAdmission latency on an idle budget (2000 admissions in a row, nothing to wait for):\n\n");
+    std::printf("| budget | p50 µs | p99 µs |\n| --- | ---: | ---: |\n");
+    std::printf("| local | %.1f | %.1f |\n| shared (Redis on loopback TCP) | %.1f | %.1f |\n", local_p50, local_p99,
+                shared_p50, shared_p99);
+    return 0;
+}

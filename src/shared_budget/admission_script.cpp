@@ -1,0 +1,151 @@
+#include "shared_budget/admission_script.hpp"
+
+#include <talentray/error.hpp>
+
+#include <openssl/evp.h>
+
+#include <cmath>
+
+namespace talentray::detail {
+
+namespace {
+
+// GCRA over the server's clock (TIME: the hosts' clocks differ). KEYS: tat, pause, limit.
+// ARGV: mode (take | give | refuse), clock offset (us), configured limit, window (us), burst,
+// then: take n | give n | refuse pause_us, decrease factor, floor, recovery_ms.
+// Numbers stay below 2^53 (microseconds since 1970), exact in Lua's doubles; times are stored
+// with %.0f since tostring would round them to 14 digits.
+constexpr const char* script_source = R"lua(
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2]) + tonumber(ARGV[2])
+local configured = tonumber(ARGV[3])
+local window = tonumber(ARGV[4])
+local limit = tonumber(redis.call('GET', KEYS[3])) or configured
+if limit > configured then limit = configured end
+local burst = tonumber(ARGV[5])
+if burst > limit - 1 then burst = limit - 1 end
+local interval = window / (limit - burst)
+local tau = burst * interval
+local ttl_ms = math.ceil((tau + window) / 1000) + 1000
+local mode = ARGV[1]
+if mode == 'refuse' then
+  local resume = now + tonumber(ARGV[6])
+  local paused = tonumber(redis.call('GET', KEYS[2])) or 0
+  if resume > paused then
+    redis.call('SET', KEYS[2], string.format('%.0f', resume), 'PX', math.ceil((resume - now) / 1000) + 1)
+  end
+  if paused <= now then
+    local lowered = math.floor(limit * tonumber(ARGV[7]))
+    local floor = tonumber(ARGV[8])
+    if lowered < floor then lowered = floor end
+    if lowered < limit then
+      redis.call('SET', KEYS[3], lowered, 'PX', tonumber(ARGV[9]))
+      limit = lowered
+    end
+  end
+  return {0, 0, limit}
+end
+local tat = tonumber(redis.call('GET', KEYS[1])) or now
+if tat < now then tat = now end
+if mode == 'give' then
+  tat = tat - tonumber(ARGV[6]) * interval
+  if tat < now then tat = now end
+  redis.call('SET', KEYS[1], string.format('%.0f', math.ceil(tat)), 'PX', ttl_ms)
+  return {0, 0, limit}
+end
+local paused = tonumber(redis.call('GET', KEYS[2])) or 0
+if paused > now then return {0, math.ceil(paused - now), limit} end
+local granted = math.floor((now + tau - tat) / interval)
+local wanted = tonumber(ARGV[6])
+if granted > wanted then granted = wanted end
+if granted < 1 then return {0, math.ceil(tat + interval - tau - now), limit} end
+tat = tat + granted * interval
+redis.call('SET', KEYS[1], string.format('%.0f', math.ceil(tat)), 'PX', ttl_ms)
+return {granted, 0, limit}
+)lua";
+
+std::string hex_digest(const EVP_MD* md, std::string_view data) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    if (EVP_Digest(data.data(), data.size(), digest, &length, md, nullptr) != 1)
+        throw_error(errc::invalid_argument, "shared budget: a digest is unavailable in this OpenSSL");
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < length; ++i) {
+        out += hex[digest[i] >> 4];
+        out += hex[digest[i] & 0x0f];
+    }
+    return out;
+}
+
+std::vector<std::string> common(const char* mode, const shared_budget_keys& keys, const shared_pacing& pacing,
+                                std::chrono::microseconds offset) {
+    const auto window_us = std::chrono::duration_cast<std::chrono::microseconds>(pacing.window).count();
+    return {"EVALSHA", admission_script_sha1(), "3", keys.tat, keys.pause, keys.limit, mode,
+            std::to_string(offset.count()), std::to_string(pacing.requests_per_window), std::to_string(window_us),
+            std::to_string(pacing.burst)};
+}
+
+}  // namespace
+
+std::string shared_budget_identity(std::string_view api_key) {
+    // The prefix keeps this hash apart from api_key_digest's plain SHA-256 of the key.
+    std::string input = "talentray shared budget v1\n";
+    input += api_key;
+    return hex_digest(EVP_sha256(), input);
+}
+
+shared_budget_keys shared_budget_keys_for(std::string_view identity) {
+    const std::string base = "talentray:budget:{" + std::string(identity) + "}:";
+    return {base + "tat", base + "pause", base + "limit"};
+}
+
+const std::string& admission_script() {
+    static const std::string text = script_source;
+    return text;
+}
+
+const std::string& admission_script_sha1() {
+    static const std::string sha = hex_digest(EVP_sha1(), admission_script());
+    return sha;
+}
+
+std::vector<std::string> take_command(const shared_budget_keys& keys, const shared_pacing& pacing,
+                                      std::uint32_t wanted, std::chrono::microseconds clock_offset) {
+    auto args = common("take", keys, pacing, clock_offset);
+    args.push_back(std::to_string(wanted));
+    return args;
+}
+
+std::vector<std::string> give_back_command(const shared_budget_keys& keys, const shared_pacing& pacing,
+                                           std::uint32_t unused, std::chrono::microseconds clock_offset) {
+    auto args = common("give", keys, pacing, clock_offset);
+    args.push_back(std::to_string(unused));
+    return args;
+}
+
+std::vector<std::string> refuse_command(const shared_budget_keys& keys, const shared_pacing& pacing,
+                                        const shared_refusal& refusal, std::chrono::microseconds clock_offset) {
+    auto args = common("refuse", keys, pacing, clock_offset);
+    args.push_back(std::to_string(refusal.pause.count()));
+    args.push_back(std::to_string(refusal.decrease_factor));
+    args.push_back(std::to_string(refusal.floor));
+    args.push_back(std::to_string(refusal.recovery.count()));
+    return args;
+}
+
+boost::system::result<script_answer> parse_script_answer(const redis_reply& reply) {
+    if (reply.type != redis_reply::kind::array || reply.elements.size() != 3)
+        return boost::system::errc::make_error_code(boost::system::errc::bad_message);
+    for (const auto& e : reply.elements)
+        if (e.type != redis_reply::kind::integer || e.integer < 0)
+            return boost::system::errc::make_error_code(boost::system::errc::bad_message);
+    return script_answer{std::uint32_t(reply.elements[0].integer), std::chrono::microseconds{reply.elements[1].integer},
+                         std::uint32_t(reply.elements[2].integer)};
+}
+
+bool is_noscript(const redis_reply& reply) noexcept {
+    return reply.is_error() && reply.text.rfind("NOSCRIPT", 0) == 0;
+}
+
+}  // namespace talentray::detail

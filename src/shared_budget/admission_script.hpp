@@ -1,0 +1,78 @@
+// The Lua script that decides a shared budget's admissions atomically inside Redis, and the
+// commands that run it. Pure: building arguments and reading answers needs no connection.
+#pragma once
+
+#include "shared_budget/redis_reply.hpp"
+
+#include <boost/system/result.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace talentray::detail {
+
+/// The Redis keys of one API key's shared budget.
+struct shared_budget_keys {
+    std::string tat;    ///< GCRA's theoretical arrival time (server microseconds)
+    std::string pause;  ///< a 429's pause: admissions resume at this server time (microseconds)
+    std::string limit;  ///< the limit learned from rate refusals (requests per window)
+};
+
+/// The identity of `api_key` in Redis: the hex SHA-256 of a fixed prefix and the key, so Redis
+/// (and anyone reading it) never sees the key, and the hash is not the one used elsewhere.
+/// Throws `talentray::error` (errc::invalid_argument) if OpenSSL has no SHA-256.
+std::string shared_budget_identity(std::string_view api_key);
+
+/// The keys under `talentray:budget:{identity}:` (one hash tag, so a cluster keeps them on one
+/// node, as a script requires).
+shared_budget_keys shared_budget_keys_for(std::string_view identity);
+
+/// The pacing every process applies: the same shape as the in-process budget, a rate of
+/// (limit - burst) / window with `burst` permits of tolerance, so no window sees more than
+/// the limit.
+struct shared_pacing {
+    std::uint32_t requests_per_window = 600;
+    std::chrono::milliseconds window{60'000};
+    std::uint32_t burst = 1;
+};
+
+/// What a 429 tells the others: pause everyone until `pause` from now (server time), and
+/// lower the shared limit by `decrease_factor`, never below `floor`, for `recovery`.
+struct shared_refusal {
+    std::chrono::microseconds pause{0};
+    double decrease_factor = 0.5;
+    std::uint32_t floor = 1;
+    std::chrono::milliseconds recovery{30'000};
+};
+
+/// The script's answer.
+struct script_answer {
+    std::uint32_t granted = 0;           ///< permits taken (take only)
+    std::chrono::microseconds wait{0};   ///< when none: until the next one may be available
+    std::uint32_t limit = 0;             ///< the limit in force (configured or learned)
+};
+
+/// The Lua source, and its SHA-1 in hex as EVALSHA wants it.
+const std::string& admission_script();
+const std::string& admission_script_sha1();
+
+/// EVALSHA arguments. `clock_offset` is added to the server's TIME (tests move time with it;
+/// production passes zero).
+std::vector<std::string> take_command(const shared_budget_keys& keys, const shared_pacing& pacing,
+                                      std::uint32_t wanted, std::chrono::microseconds clock_offset = {});
+std::vector<std::string> give_back_command(const shared_budget_keys& keys, const shared_pacing& pacing,
+                                           std::uint32_t unused, std::chrono::microseconds clock_offset = {});
+std::vector<std::string> refuse_command(const shared_budget_keys& keys, const shared_pacing& pacing,
+                                        const shared_refusal& refusal, std::chrono::microseconds clock_offset = {});
+
+/// Reads the script's reply: an array {granted, wait_us, limit}; anything else is
+/// `errc::invalid_argument`-like protocol error (boost::system::errc::bad_message).
+boost::system::result<script_answer> parse_script_answer(const redis_reply& reply);
+
+/// True for Redis's "NOSCRIPT" error: the script must be loaded (SCRIPT LOAD) and run again.
+bool is_noscript(const redis_reply& reply) noexcept;
+
+}  // namespace talentray::detail

@@ -1,0 +1,285 @@
+#include "shared_budget/shared_admission_budget.hpp"
+
+#include "shared_budget/redis_url.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace talentray::detail {
+
+namespace asio = boost::asio;
+using boost::system::error_code;
+
+namespace {
+
+constexpr std::chrono::milliseconds longest_probe_backoff{2000};
+// A process never waits longer than this between two looks at the shared budget: another
+// process's give-back or an expired pause can open it sooner than the script predicted.
+constexpr std::chrono::milliseconds longest_wait{1000};
+
+scheduler_options fallback_options(scheduler_options o) {
+    // Each process alone, not knowing how many others run: a conservative share of the limit.
+    o.requests_per_window =
+        std::max<std::uint32_t>(2, std::uint32_t(std::floor(o.requests_per_window * o.shared_budget_fallback_share)));
+    if (o.burst) o.burst = std::min(*o.burst, o.requests_per_window - 1);
+    o.shared_budget.clear();
+    return o;
+}
+
+error_info admission_cancelled() {
+    error_info info{asio::error::operation_aborted, {}};
+    info.diag.client_message = "cancelled while waiting for admission";
+    return info;
+}
+
+}  // namespace
+
+shared_admission_budget::shared_admission_budget(scheduler_options options, std::string key_digest,
+                                                 std::string identity, log_handler logger)
+    : logger_(std::move(logger)),
+      local_(std::make_shared<budget_core>(options, key_digest)),
+      fallback_(std::make_shared<budget_core>(fallback_options(options), key_digest)),
+      keys_(shared_budget_keys_for(identity)) {
+    // 1 % of the limit (at least one request) held back: the script counts admissions, the
+    // server counts arrivals, and the delay between the two differs from request to request.
+    const std::uint32_t margin = std::max<std::uint32_t>(1, options.requests_per_window / 100);
+    pacing_.requests_per_window = std::max<std::uint32_t>(2, options.requests_per_window - margin);
+    pacing_.window = std::chrono::duration_cast<std::chrono::milliseconds>(options.window);
+    // Unset, a small burst: a shared budget cannot learn a burst from one process's 429s, and
+    // a burst of 2 keeps the steady rate at (limit - 2) / window.
+    pacing_.burst = std::min(options.burst.value_or(2), pacing_.requests_per_window - 1);
+    refusal_template_.decrease_factor = options.rate_decrease_factor;
+    refusal_template_.floor = std::max<std::uint32_t>(
+        2, std::uint32_t(std::ceil(options.requests_per_window * options.min_rate_fraction)));
+    refusal_template_.recovery = rate_recovery_period_for(options);
+
+    redis_.emplace(io_.get_executor(), parse_redis_url(options.shared_budget), options.shared_budget_timeout);
+    pump_timer_.emplace(io_);
+    asio::co_spawn(io_, pump(), asio::detached);
+    thread_ = std::thread([this] { io_.run(); });
+}
+
+shared_admission_budget::~shared_admission_budget() {
+    asio::post(io_, [this] {
+        stopping_ = true;
+        answer_all(outcome::cancelled);
+        pump_timer_->cancel();
+        redis_->close();
+    });
+    if (thread_.joinable()) thread_.join();
+}
+
+asio::awaitable<result<admission_permit>> shared_admission_budget::admit(priority prio, clock::time_point deadline) {
+    return admit_on(shared_from_this(), prio, deadline);
+}
+
+asio::awaitable<result<admission_permit>> shared_admission_budget::admit_on(
+    std::shared_ptr<shared_admission_budget> self, priority prio, clock::time_point deadline) {
+    // The process's own queue first: priority order, the in-flight cap and deadlines.
+    auto permit = co_await self->local_->admit(prio, deadline);
+    if (!permit) co_return permit;
+
+    const outcome got = co_await asio::co_spawn(self->io_, self->acquire(prio, deadline), asio::use_awaitable);
+    switch (got) {
+    case outcome::granted: ++self->shared_admissions_; co_return permit;
+    case outcome::cancelled: co_return admission_cancelled();
+    case outcome::deadline: {
+        std::string message = "the shared budget had no permit before the request's deadline";
+        if (!self->key_digest().empty()) message = "rate budget " + self->key_digest() + ": " + message;
+        co_return make_error_info(errc::admission_deadline, std::move(message));
+    }
+    case outcome::fallback: break;
+    }
+    // Redis is unreachable: this process paces itself at its share of the limit.
+    auto paced = co_await self->fallback_->admit(prio, deadline);
+    if (!paced) co_return paced.error();
+    paced->release();  // only its pacing counts; the in-flight slot is the local permit's
+    ++self->fallback_admissions_;
+    co_return permit;
+}
+
+asio::awaitable<shared_admission_budget::outcome> shared_admission_budget::acquire(priority prio,
+                                                                                    clock::time_point deadline) {
+    if (stopping_) co_return outcome::cancelled;
+    if (in_fallback_) co_return outcome::fallback;
+    auto w = std::make_shared<waiter>(io_.get_executor());
+    w->timer.expires_at(deadline);
+    (prio == priority::interactive ? interactive_ : bulk_).push_back(w);
+    wake_pump();
+    const auto [ec] = co_await w->timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    if (w->result) co_return *w->result;
+    // Deadline or the caller's cancellation: leave the queue.
+    for (auto* queue : {&interactive_, &bulk_}) std::erase(*queue, w);
+    co_return ec == asio::error::operation_aborted ? outcome::cancelled : outcome::deadline;
+}
+
+void shared_admission_budget::wake_pump() {
+    if (pump_idle_) pump_timer_->cancel();
+}
+
+void shared_admission_budget::answer_all(outcome result) {
+    for (auto* queue : {&interactive_, &bulk_}) {
+        for (auto& w : *queue) {
+            w->result = result;
+            w->timer.cancel();
+        }
+        queue->clear();
+    }
+}
+
+void shared_admission_budget::hand_out(std::uint32_t permits, std::uint32_t& handed) {
+    const std::uint32_t interval = local_->options().bulk_admission_interval;
+    while (handed < permits && queued() > 0) {
+        // Interactive first, but a bulk request after `interval` interactive ones in a row.
+        const bool take_bulk = !bulk_.empty() && (interactive_.empty() || interactive_in_a_row_ >= interval);
+        auto& queue = take_bulk ? bulk_ : interactive_;
+        interactive_in_a_row_ = take_bulk ? 0 : interactive_in_a_row_ + 1;
+        auto w = std::move(queue.front());
+        queue.pop_front();
+        w->result = outcome::granted;
+        w->timer.cancel();
+        ++handed;
+    }
+}
+
+void shared_admission_budget::enter_fallback(const error_code& why) {
+    if (!in_fallback_.exchange(true)) {
+        ++fallback_episodes_;
+        if (logger_)
+            logger_(log_level::warning, "shared rate budget at " + redis_->endpoint().describe() + " unreachable (" +
+                                            why.message() + "): pacing this process alone at " +
+                                            std::to_string(fallback_->options().requests_per_window) + " per " +
+                                            std::to_string(local_->options().window.count()) +
+                                            " s until Redis answers again");
+    }
+    probe_backoff_ = std::chrono::milliseconds{100};
+    answer_all(outcome::fallback);
+}
+
+asio::awaitable<boost::system::result<script_answer>> shared_admission_budget::run_script(
+    std::vector<std::string> args) {
+    ++round_trips_;
+    auto reply = co_await redis_->execute(args);
+    if (!reply) co_return reply.error();
+    if (is_noscript(*reply)) {
+        // A restarted (or flushed) Redis has forgotten the script: load it, then run again.
+        // Named first: g++ 12 mishandles a braced temporary in a co_await expression.
+        std::vector<std::string> load{"SCRIPT", "LOAD", admission_script()};
+        auto loaded = co_await redis_->execute(std::move(load));
+        if (!loaded) co_return loaded.error();
+        if (loaded->is_error()) co_return boost::system::errc::make_error_code(boost::system::errc::bad_message);
+        reply = co_await redis_->execute(std::move(args));
+        if (!reply) co_return reply.error();
+    }
+    co_return parse_script_answer(*reply);
+}
+
+asio::awaitable<void> shared_admission_budget::pump() {
+    for (;;) {
+        if (stopping_) co_return;
+
+        if (in_fallback_) {
+            answer_all(outcome::fallback);
+            pump_timer_->expires_after(probe_backoff_);
+            co_await pump_timer_->async_wait(asio::as_tuple(asio::use_awaitable));
+            if (stopping_) co_return;
+            std::vector<std::string> ping{"PING"};
+            auto pong = co_await redis_->execute(std::move(ping));
+            if (pong && !pong->is_error()) {
+                in_fallback_ = false;
+                if (logger_) logger_(log_level::info, "shared rate budget at " + redis_->endpoint().describe() + " answers again");
+            } else {
+                probe_backoff_ = std::min(probe_backoff_ * 2, longest_probe_backoff);
+            }
+            continue;
+        }
+
+        // 429s seen here go to every process first: they pause the key for all.
+        while (!refusals_.empty()) {
+            const auto [seen, pause] = refusals_.front();
+            refusals_.pop_front();
+            // What is left of the pause: a 429 held back while Redis was away may be over.
+            const auto left = std::chrono::duration_cast<std::chrono::microseconds>(seen + pause - clock::now());
+            if (left <= std::chrono::microseconds::zero()) continue;
+            shared_refusal refusal = refusal_template_;
+            refusal.pause = left;
+            auto done = co_await run_script(refuse_command(keys_, pacing_, refusal));
+            if (!done) {
+                if (!stopping_) enter_fallback(done.error());
+                break;
+            }
+        }
+        if (in_fallback_ || stopping_) continue;
+
+        if (queued() == 0) {
+            pump_idle_ = true;
+            pump_timer_->expires_at(clock::time_point::max());
+            co_await pump_timer_->async_wait(asio::as_tuple(asio::use_awaitable));
+            pump_idle_ = false;
+            continue;
+        }
+
+        // As many as are waiting, up to the burst: the script cannot grant more at once.
+        const auto wanted = std::uint32_t(std::min<std::size_t>(queued(), pacing_.burst));
+        auto answer = co_await run_script(take_command(keys_, pacing_, wanted));
+        if (stopping_) co_return;
+        if (!answer) {
+            enter_fallback(answer.error());
+            continue;
+        }
+        if (answer->granted > 0) {
+            std::uint32_t handed = 0;
+            hand_out(answer->granted, handed);
+            // Waiters that left (deadline, cancellation) during the round trip: their permits
+            // go back at once, so other processes can use them.
+            if (handed < answer->granted) {
+                auto back = co_await run_script(give_back_command(keys_, pacing_, answer->granted - handed));
+                if (!back && !stopping_) enter_fallback(back.error());
+            }
+            continue;
+        }
+        pump_idle_ = false;
+        pump_timer_->expires_after(std::min<clock::duration>(answer->wait, longest_wait));
+        co_await pump_timer_->async_wait(asio::as_tuple(asio::use_awaitable));
+    }
+}
+
+void shared_admission_budget::on_response(const response_feedback& feedback) noexcept {
+    local_->on_response(feedback);
+    if (in_fallback_) fallback_->on_response(feedback);
+    if (feedback.http_status != 429) return;
+    const auto& o = local_->options();
+    std::chrono::milliseconds pause = feedback.retry_after
+                                          ? std::chrono::duration_cast<std::chrono::milliseconds>(*feedback.retry_after)
+                                          : o.default_pause;
+    pause = std::clamp(pause, std::chrono::milliseconds{1}, o.max_pause);
+    try {
+        // The destructor drains every posted handler before the thread ends: `this` outlives it.
+        asio::post(io_, [this, seen = clock::now(), pause] {
+            refusals_.emplace_back(seen, pause);
+            pump_timer_->cancel();  // written before the next take, even mid-wait
+        });
+    } catch (...) {
+        // Out of memory: the 429 still paused this process (local_); the others learn from
+        // their own.
+    }
+}
+
+scheduler_counters shared_admission_budget::counters() const noexcept {
+    scheduler_counters c = local_->counters();
+    c.budget = in_fallback_ ? budget_kind::fallback : budget_kind::shared;
+    c.shared_admissions = shared_admissions_;
+    c.fallback_admissions = fallback_admissions_;
+    c.fallback_episodes = fallback_episodes_;
+    c.shared_round_trips = round_trips_;
+    return c;
+}
+
+}  // namespace talentray::detail

@@ -1,0 +1,104 @@
+// The second implementation of admission_budget: one key's budget shared through Redis by every
+// process that names the same Redis, with an in-process fallback while Redis cannot be reached.
+#pragma once
+
+#include "scheduler/admission_budget.hpp"
+#include "scheduler/budget_core.hpp"
+#include "shared_budget/admission_script.hpp"
+#include "shared_budget/redis_connection.hpp"
+
+#include <talentray/log.hpp>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace talentray::detail {
+
+/// Admission in two steps. First the process's own queue (a `budget_core` at the full limit):
+/// priorities, the in-flight cap, deadlines, the retry budget and the response counters stay
+/// what they are for a local budget. Then one permit of the shared budget, taken by the
+/// admission script in Redis; a process with several requests waiting asks for several in
+/// one round trip and gives back at once what nobody is left to use.
+///
+/// Redis I/O runs on a thread of the budget's own (one io_context, one connection, one command
+/// at a time), so nothing a caller's thread does waits on a socket. When a round trip fails or
+/// takes longer than `shared_budget_timeout`, the budget switches to an in-process fallback at
+/// `shared_budget_fallback_share` of the limit, logs one warning, and probes Redis with
+/// backoff (100 ms doubling to 2 s) until it answers; no admission fails for want of Redis.
+class shared_admission_budget final : public admission_budget,
+                                      public std::enable_shared_from_this<shared_admission_budget> {
+public:
+    /// `options` must be valid with a non-empty `shared_budget`; `identity` names the key in
+    /// Redis (`shared_budget_identity`). Starts the I/O thread; connects on first use.
+    shared_admission_budget(scheduler_options options, std::string key_digest, std::string identity,
+                            log_handler logger);
+    ~shared_admission_budget() override;
+
+    boost::asio::awaitable<result<admission_permit>> admit(priority prio, clock::time_point deadline) override;
+    void on_response(const response_feedback& feedback) noexcept override;
+    bool try_spend_retry(retry_cause cause) noexcept override { return local_->try_spend_retry(cause); }
+    scheduler_counters counters() const noexcept override;
+    const scheduler_options& options() const noexcept override { return local_->options(); }
+    const std::string& key_digest() const noexcept override { return local_->key_digest(); }
+
+    /// How a waiter for a shared permit ended (on the I/O thread).
+    enum class outcome { granted, fallback, deadline, cancelled };
+
+private:
+    struct waiter {
+        explicit waiter(boost::asio::any_io_executor ex) : timer(ex) {}
+        boost::asio::steady_timer timer;
+        std::optional<outcome> result;
+    };
+    using waiter_ptr = std::shared_ptr<waiter>;
+
+    static boost::asio::awaitable<result<admission_permit>> admit_on(std::shared_ptr<shared_admission_budget> self,
+                                                                     priority prio, clock::time_point deadline);
+    boost::asio::awaitable<outcome> acquire(priority prio, clock::time_point deadline);
+    boost::asio::awaitable<void> pump();
+    boost::asio::awaitable<boost::system::result<script_answer>> run_script(std::vector<std::string> args);
+    void hand_out(std::uint32_t permits, std::uint32_t& handed);
+    void answer_all(outcome result);
+    void enter_fallback(const boost::system::error_code& why);
+    void wake_pump();
+    std::size_t queued() const noexcept { return interactive_.size() + bulk_.size(); }
+
+    log_handler logger_;
+    std::shared_ptr<budget_core> local_;
+    std::shared_ptr<budget_core> fallback_;
+    shared_budget_keys keys_;
+    shared_pacing pacing_;
+    shared_refusal refusal_template_;
+
+    // Read by counters() from any thread.
+    std::atomic<bool> in_fallback_{false};
+    std::atomic<std::uint64_t> shared_admissions_{0};
+    std::atomic<std::uint64_t> fallback_admissions_{0};
+    std::atomic<std::uint64_t> fallback_episodes_{0};
+    std::atomic<std::uint64_t> round_trips_{0};
+
+    // I/O thread only.
+    std::deque<waiter_ptr> interactive_;
+    std::deque<waiter_ptr> bulk_;
+    std::uint32_t interactive_in_a_row_ = 0;
+    /// 429s still to write to Redis: when each was seen, and its pause from then.
+    std::deque<std::pair<clock::time_point, std::chrono::milliseconds>> refusals_;
+    bool pump_idle_ = false;
+    bool stopping_ = false;
+    std::chrono::milliseconds probe_backoff_{100};
+
+    // The destructor ends the pump (run + cancel) and joins the thread before these go.
+    boost::asio::io_context io_;
+    std::optional<redis_connection> redis_;
+    std::optional<boost::asio::steady_timer> pump_timer_;
+    std::thread thread_;
+};
+
+}  // namespace talentray::detail

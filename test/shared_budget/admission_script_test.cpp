@@ -1,0 +1,132 @@
+// The admission script's pacing against a real Redis. The script reads the server's TIME; the
+// test moves that clock with a fixed offset per call, over a long window (10 per 1000 s), so the
+// real milliseconds the test takes are negligible.
+#include "shared_budget/admission_script.hpp"
+
+#include "redis_server.hpp"
+#include "redis_sync.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <deque>
+
+using namespace std::chrono_literals;
+namespace td = talentray::detail;
+
+namespace {
+
+struct script_fixture {
+    redis_test::redis_server server;
+    redis_test::sync_redis redis{server.url()};
+    td::shared_pacing pacing{10, 1'000'000ms, 2};  // interval (1000 s / 8) = 125 s, tolerance 250 s
+    td::shared_budget_keys keys = td::shared_budget_keys_for(td::shared_budget_identity("tr_script_test"));
+
+    script_fixture() { REQUIRE(redis.run({"SCRIPT", "LOAD", td::admission_script()})); }
+
+    td::script_answer run(const std::vector<std::string>& args) {
+        const auto reply = redis.run(args);
+        REQUIRE(reply);
+        INFO(reply->text);
+        const auto answer = td::parse_script_answer(*reply);
+        REQUIRE(answer);
+        return *answer;
+    }
+    td::script_answer take(std::uint32_t n, std::chrono::seconds at) { return run(td::take_command(keys, pacing, n, at)); }
+};
+
+bool have_redis() {
+    if (!redis_test::redis_server_program().empty()) return true;
+    WARN(redis_test::skip_reason);
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("the script grants the burst at once, then one permit per interval, and says how long to wait") {
+    if (!have_redis()) return;
+    script_fixture f;
+    const auto first = f.take(5, 0s);
+    CHECK(first.granted == 2);  // the burst, though 5 were asked for
+    CHECK(first.limit == 10);
+    const auto none = f.take(1, 0s);
+    CHECK(none.granted == 0);
+    CHECK(none.wait > 124s);
+    CHECK(none.wait <= 125s);
+    CHECK(f.take(5, 125s).granted == 1);
+    CHECK(f.take(1, 125s).granted == 0);
+    // A permit given back is there for the next take.
+    f.run(td::give_back_command(f.keys, f.pacing, 1, 125s));
+    CHECK(f.take(1, 125s).granted == 1);
+}
+
+TEST_CASE("no window of the server's sees more than the limit, and a steady taker gets close to it") {
+    if (!have_redis()) return;
+    script_fixture f;
+    std::vector<std::chrono::seconds> granted_at;
+    for (std::chrono::seconds at = 0s; at <= 5000s; at += 25s) {
+        const auto answer = f.take(3, at);
+        for (std::uint32_t i = 0; i < answer.granted; ++i) granted_at.push_back(at);
+    }
+    std::size_t most_in_a_window = 0;
+    for (std::size_t i = 0; i < granted_at.size(); ++i) {
+        const auto in_window = std::count_if(granted_at.begin() + std::ptrdiff_t(i), granted_at.end(),
+                                             [&](auto t) { return t < granted_at[i] + 1000s; });
+        most_in_a_window = std::max(most_in_a_window, std::size_t(in_window));
+    }
+    CHECK(most_in_a_window <= 10);
+    // 5000 s at (10 - 2) per 1000 s plus the opening burst: 42.
+    CHECK(granted_at.size() >= 40);
+    CHECK(granted_at.size() <= 42);
+}
+
+TEST_CASE("a refusal pauses every taker of the key and lowers the shared limit") {
+    if (!have_redis()) return;
+    script_fixture f;
+    td::shared_refusal refusal;
+    refusal.pause = 300s;
+    refusal.decrease_factor = 0.5;
+    refusal.floor = 2;
+    refusal.recovery = 60s;
+    const auto refused = f.run(td::refuse_command(f.keys, f.pacing, refusal, 0s));
+    CHECK(refused.limit == 5);
+    const auto paused = f.take(1, 200s);
+    CHECK(paused.granted == 0);
+    CHECK(paused.wait > 99s);
+    CHECK(paused.wait <= 100s);
+    const auto resumed = f.take(5, 301s);
+    CHECK(resumed.granted == 2);
+    CHECK(resumed.limit == 5);
+    // Another key is neither paused nor lowered.
+    const auto other_keys = td::shared_budget_keys_for(td::shared_budget_identity("tr_another_key"));
+    const auto reply = f.redis.run(td::take_command(other_keys, f.pacing, 1, 200s));
+    REQUIRE(reply);
+    const auto other = td::parse_script_answer(*reply);
+    REQUIRE(other);
+    CHECK(other->granted == 1);
+    CHECK(other->limit == 10);
+}
+
+TEST_CASE("every key the script writes expires, so a dead process leaves nothing behind") {
+    if (!have_redis()) return;
+    script_fixture f;
+    f.take(1, 0s);
+    td::shared_refusal refusal;
+    refusal.pause = 5s;
+    f.run(td::refuse_command(f.keys, f.pacing, refusal, 0s));
+    for (const auto& key : {f.keys.tat, f.keys.pause, f.keys.limit}) {
+        const auto ttl = f.redis.run({"PTTL", key});
+        REQUIRE(ttl);
+        INFO(key);
+        CHECK(ttl->integer > 0);
+    }
+}
+
+TEST_CASE("the key names hold a SHA-256 of the key, never the key") {
+    const auto identity = td::shared_budget_identity("tr_visible_key");
+    CHECK(identity.size() == 64);
+    const auto keys = td::shared_budget_keys_for(identity);
+    CHECK(keys.tat.find("tr_visible_key") == std::string::npos);
+    CHECK(keys.tat.find(identity) != std::string::npos);
+    CHECK(td::shared_budget_identity("tr_visible_key") != td::shared_budget_identity("tr_visible_kez"));
+}

@@ -1,0 +1,200 @@
+// shared_admission_budget through the public rate_budget: two budgets with one name stand for
+// two processes; a real redis-server keeps what they share.
+#include "scheduler/admission_budget.hpp"
+
+#include "redis_server.hpp"
+#include "redis_sync.hpp"
+
+#include <talentray/scheduler/budget_registry.hpp>
+#include <talentray/scheduler/rate_budget.hpp>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/use_future.hpp>
+#include <boost/asio/write.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <mutex>
+
+using namespace std::chrono_literals;
+namespace tr = talentray;
+namespace td = talentray::detail;
+namespace asio = boost::asio;
+using steady = std::chrono::steady_clock;
+
+namespace {
+
+bool have_redis() {
+    if (!redis_test::redis_server_program().empty()) return true;
+    WARN(redis_test::skip_reason);
+    return false;
+}
+
+tr::scheduler_options shared_options(const std::string& url) {
+    tr::scheduler_options o;
+    o.requests_per_window = 20;
+    o.window = 1s;
+    o.burst = 2;
+    o.shared_budget = url;
+    o.shared_budget_timeout = 100ms;
+    return o;
+}
+
+/// Admits `count` requests through `budget` on `io`, recording each admission time; each
+/// permit is released at once, as a request that finished.
+asio::awaitable<void> admit_many(td::admission_budget& budget, int count, std::vector<steady::time_point>& times,
+                                 std::mutex& lock) {
+    for (int i = 0; i < count; ++i) {
+        auto permit = co_await budget.admit(tr::priority::bulk, steady::time_point::max());
+        REQUIRE(permit);
+        std::lock_guard guard{lock};
+        times.push_back(steady::now());
+    }
+}
+
+/// One admission on a private io_context, run to completion.
+tr::result<tr::admission_permit> admit_once(const tr::rate_budget& budget) {
+    asio::io_context io;
+    auto future = asio::co_spawn(io, td::budget_of(budget).admit(tr::priority::interactive, steady::time_point::max()),
+                                 asio::use_future);
+    io.run();
+    return future.get();
+}
+
+}  // namespace
+
+TEST_CASE("two budgets of one key in one Redis stay together within the key's limit") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    const auto options = shared_options(server.url());
+    tr::rate_budget first{options, "same-key"};
+    tr::rate_budget second{options, "same-key"};
+    std::vector<steady::time_point> times;
+    std::mutex lock;
+    asio::io_context io;
+    asio::co_spawn(io, admit_many(td::budget_of(first), 15, times, lock), asio::detached);
+    asio::co_spawn(io, admit_many(td::budget_of(second), 15, times, lock), asio::detached);
+    io.run();
+    REQUIRE(times.size() == 30);
+    std::sort(times.begin(), times.end());
+    // At (20 - 2) per second after a burst of 2, 30 admissions need about 1.5 s; separate
+    // budgets would have taken 30 in about 0.7 s. Any second holds at most the limit.
+    std::size_t most = 0;
+    for (std::size_t i = 0; i < times.size(); ++i)
+        most = std::max<std::size_t>(most, std::size_t(std::count_if(times.begin() + std::ptrdiff_t(i), times.end(),
+                                                          [&](auto t) { return t < times[i] + 1s; })));
+    CHECK(most <= 20);
+    CHECK(times.back() - times.front() >= 1s);
+    const auto a = first.counters();
+    const auto b = second.counters();
+    CHECK(a.budget == tr::budget_kind::shared);
+    CHECK(a.shared_admissions + b.shared_admissions == 30);
+    CHECK(a.fallback_episodes + b.fallback_episodes == 0);
+}
+
+TEST_CASE("with Redis unreachable admission falls back at once, warning once, and rejoins when it answers") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    server.kill();
+    auto options = shared_options(server.url());
+    std::vector<std::string> warnings;
+    std::mutex lock;
+    auto budget = tr::shared_rate_budget("tr_fallback_test_key", options, [&](tr::log_level level, std::string_view line) {
+        std::lock_guard guard{lock};
+        if (level == tr::log_level::warning) warnings.emplace_back(line);
+    });
+    for (int i = 0; i < 3; ++i) REQUIRE(admit_once(*budget));
+    auto counters = budget->counters();
+    CHECK(counters.budget == tr::budget_kind::fallback);
+    CHECK(counters.fallback_episodes == 1);
+    CHECK(counters.fallback_admissions == 3);
+    {
+        std::lock_guard guard{lock};
+        REQUIRE(warnings.size() == 1);
+        CHECK_THAT(warnings[0], Catch::Contains("unreachable"));
+        CHECK_THAT(warnings[0], Catch::Contains(server.url()));
+    }
+
+    server.restart();
+    // The probe backs off to at most 2 s; admissions go on (in fallback) meanwhile.
+    const auto give_up = steady::now() + 10s;
+    while (budget->counters().shared_admissions == 0 && steady::now() < give_up) REQUIRE(admit_once(*budget));
+    counters = budget->counters();
+    CHECK(counters.shared_admissions >= 1);
+    CHECK(counters.budget == tr::budget_kind::shared);
+    CHECK(counters.fallback_episodes == 1);
+    std::lock_guard guard{lock};
+    CHECK(warnings.size() == 1);
+}
+
+TEST_CASE("a 429 reported to one budget pauses the other for its Retry-After") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    const auto options = shared_options(server.url());
+    tr::rate_budget first{options, "paused-key"};
+    tr::rate_budget second{options, "paused-key"};
+    REQUIRE(admit_once(first));
+    tr::response_feedback refused;
+    refused.http_status = 429;
+    refused.retry_after = 1s;
+    td::budget_of(first).on_response(refused);
+    // Observable in Redis once written: the pause key of this budget.
+    redis_test::sync_redis redis{server.url()};
+    const auto give_up = steady::now() + 5s;
+    bool paused = false;
+    while (!paused && steady::now() < give_up) {
+        const auto keys = redis.run({"KEYS", "talentray:budget:*:pause"});
+        REQUIRE(keys);
+        paused = !keys->elements.empty();
+    }
+    REQUIRE(paused);
+    const auto started = steady::now();
+    REQUIRE(admit_once(second));  // the second budget saw no 429 of its own
+    CHECK(steady::now() - started >= 500ms);
+    CHECK(second.counters().shared_round_trips >= 2);  // refused while paused, then granted
+}
+
+TEST_CASE("Redis never sees the API key: not in its keys, not in the commands it receives") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    const std::string api_key = "tr_" + std::string(64, 'k');
+
+    // MONITOR on a raw socket: every command the server executes, as text.
+    asio::io_context io;
+    asio::ip::tcp::socket monitor{io};
+    monitor.connect({asio::ip::address_v4::loopback(), server.port()});
+    asio::write(monitor, asio::buffer(std::string("MONITOR\r\n")));
+    std::string captured;
+    char chunk[4096];
+    while (captured.find("+OK") == std::string::npos) captured.append(chunk, monitor.read_some(asio::buffer(chunk)));
+
+    auto budget = tr::shared_rate_budget(api_key, shared_options(server.url()));
+    REQUIRE(admit_once(*budget));
+    tr::response_feedback refused;
+    refused.http_status = 429;
+    refused.retry_after = 1s;
+    td::budget_of(*budget).on_response(refused);
+    REQUIRE(admit_once(*budget));  // after the pause was written: the refusal came first
+
+    redis_test::sync_redis redis{server.url()};
+    REQUIRE(redis.run({"ECHO", "end-of-capture"}));
+    while (captured.find("end-of-capture") == std::string::npos)
+        captured.append(chunk, monitor.read_some(asio::buffer(chunk)));
+    CHECK_THAT(captured, Catch::Contains("EVALSHA"));
+    CHECK(captured.find(api_key) == std::string::npos);
+    CHECK(captured.find(std::string(16, 'k')) == std::string::npos);
+
+    const auto scan = redis.run({"SCAN", "0", "COUNT", "10000"});
+    REQUIRE(scan);
+    REQUIRE(scan->elements.size() == 2);
+    const auto& keys = scan->elements[1].elements;
+    CHECK(keys.size() >= 2);  // tat and pause (and the lowered limit)
+    for (const auto& key : keys) {
+        INFO(key.text);
+        CHECK(key.text.find(std::string(16, 'k')) == std::string::npos);
+    }
+}
