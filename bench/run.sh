@@ -4,6 +4,7 @@
 #   2. rate-limit efficiency (bench_rate_limit), and against every limiter shape
 #      (bench_limiter_shapes: the mock's sliding, fixed and bucket limiters, and nginx limit_req)
 #   3. memory and scale of a bulk export (bench_pager_export, 10k / 100k / 1M rows)
+#   4. bytes on the wire and CPU per 100-row page, gzip answers off and on (bench_gzip_page)
 # The tables, with the machine, its load and this command, replace the generated part of
 # bench/RESULTS.md (between its markers; the rest of that file is kept).
 #
@@ -25,7 +26,7 @@ command_line="bench/run.sh${*:+ $*}"
 # Configure (again, so a libcurl installed just now is found) and build only what runs here.
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTALENTRAY_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" -j"$jobs" --target bench_request_cost bench_client_sdk bench_client_beast \
-  bench_client_curl talentray-mock bench_rate_limit bench_limiter_shapes bench_pager_export
+  bench_client_curl talentray-mock bench_rate_limit bench_limiter_shapes bench_pager_export bench_gzip_page
 
 tables=$(mktemp)
 trap 'rm -f "$tables"' EXIT
@@ -50,6 +51,10 @@ started=$(date +%s)
   echo "### 3. Memory and scale of a bulk export (bench_pager_export)"
   echo
   "$build/bench/bench_pager_export"
+  echo
+  echo "### 4. Gzip answers: bytes and CPU per 100-row page (bench_gzip_page)"
+  echo
+  "$build/bench/bench_gzip_page"
   echo
   echo "Total run time $(( $(date +%s) - started )) s; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
 } | tee "$tables"
