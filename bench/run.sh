@@ -6,6 +6,7 @@
 #   2c. many processes on one key, in-process budgets vs one shared through Redis
 #      (bench_shared_budget, against a redis-server this script starts on a free port)
 #   3. memory and scale of a bulk export (bench_pager_export, 10k / 100k / 1M rows)
+#   4. bytes on the wire and CPU per 100-row page, gzip answers off and on (bench_gzip_page)
 # The tables, with the machine, its load and this command, replace the generated part of
 # bench/RESULTS.md (between its markers; the rest of that file is kept).
 #
@@ -27,7 +28,7 @@ command_line="bench/run.sh${*:+ $*}"
 # Configure (again, so a libcurl installed just now is found) and build only what runs here.
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTALENTRAY_BUILD_BENCH=ON >/dev/null
 cmake --build "$build" -j"$jobs" --target bench_request_cost bench_client_sdk bench_client_beast \
-  bench_client_curl talentray-mock bench_rate_limit bench_limiter_shapes bench_shared_budget bench_pager_export
+  bench_client_curl talentray-mock bench_rate_limit bench_limiter_shapes bench_shared_budget bench_pager_export bench_gzip_page
 
 # A Redis of its own for 2c: loopback, persistence off, stopped by its PID at exit.
 redis_dir=$(mktemp -d)
@@ -65,6 +66,10 @@ started=$(date +%s)
   echo "### 3. Memory and scale of a bulk export (bench_pager_export)"
   echo
   "$build/bench/bench_pager_export"
+  echo
+  echo "### 4. Gzip answers: bytes and CPU per 100-row page (bench_gzip_page)"
+  echo
+  "$build/bench/bench_gzip_page"
   echo
   echo "Total run time $(( $(date +%s) - started )) s; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
 } | tee "$tables"

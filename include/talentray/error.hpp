@@ -29,12 +29,13 @@ enum class errc {
     io_timeout,              ///< a single read or write step exceeded `timeout_options::io`
     deadline_exceeded,       ///< the whole request exceeded its deadline
     tls_verification_failed, ///< the server's certificate was rejected (reason in diagnostics)
-    body_too_large,          ///< response body exceeded `client_options::max_body_size`
+    body_too_large,          ///< response body (or a gzip body's decoded size) exceeded `client_options::max_body_size`
     redirect_not_followed,   ///< a 3xx answer; `diagnostics::location` names where it pointed
     connection_failed,       ///< the connection broke; the underlying cause is in diagnostics
 
     // Server answers.
-    invalid_response,        ///< the body is not JSON or not of the documented shape
+    invalid_response,        ///< the body is not JSON or not of the documented shape, or its
+                             ///< Content-Encoding is not gzip, or its gzip is corrupt or truncated
     bad_request,             ///< 400
     unauthorized,            ///< 401
     forbidden,               ///< 403 (owner lacks authority; legacy "not admin" too)

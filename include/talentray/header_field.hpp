@@ -12,8 +12,9 @@ namespace talentray {
 /// no control character but horizontal tab (so no CR or LF: a field cannot smuggle another).
 /// Fields the client sets itself cannot be replaced: `Authorization`, `Proxy-Authorization`,
 /// `x-api-key`, `Host`, `Content-Length`, `Content-Type`, `Transfer-Encoding`, `Connection`,
-/// `Keep-Alive`, `Upgrade`, `TE`, `Trailer`, `Expect`, `Accept` and `User-Agent` (which has
-/// `client_options::user_agent`). Names are compared without regard to case.
+/// `Keep-Alive`, `Upgrade`, `TE`, `Trailer`, `Expect`, `Accept`, `Accept-Encoding` (which has
+/// `client_options::compression`: the client decodes what it asked for) and `User-Agent` (which
+/// has `client_options::user_agent`). Names are compared without regard to case.
 struct header_field {
     std::string name;
     std::string value;

@@ -6,6 +6,7 @@
 #include "core/public_budget.hpp"
 #include "scheduler/admission_budget.hpp"
 #include "scheduler/retry_after.hpp"
+#include "transport/decoding_body.hpp"
 #include "transport/no_proxy.hpp"
 #include "transport/proxy.hpp"
 #include "transport/tls_context.hpp"
@@ -173,6 +174,9 @@ result<http_request> client_impl::build_request(const request_spec& spec) const 
     message.set(http::field::host, transport_->target().host_header());
     message.set(http::field::user_agent, options_.user_agent);
     message.set(http::field::accept, "application/json");
+    // Every GET, not only list pages: all of them answer JSON, which gzip shrinks well, and a
+    // server compresses only answers large enough to gain from it. Writes answer little.
+    if (options_.compression && gzip_supported() && spec.method == http::verb::get) message.set(http::field::accept_encoding, "gzip");
     if (spec.authenticated && !auth_value_.empty()) {
         if (options_.auth == auth_scheme::bearer)
             message.set(http::field::authorization, auth_value_.reveal());

@@ -24,10 +24,11 @@ bool equal_ignoring_case(std::string_view a, std::string_view b) {
 
 // Credentials, message framing and what the client owns: replacing any of them would leak a
 // secret, desynchronise the connection or make the client misread the answer.
-constexpr std::array<std::string_view, 15> reserved = {
+constexpr std::array<std::string_view, 16> reserved = {
     "Authorization", "Proxy-Authorization", "x-api-key", "Host",    "Content-Length",
     "Content-Type",  "Transfer-Encoding",   "Connection", "Keep-Alive", "Upgrade",
     "TE",            "Trailer",             "Expect",     "Accept",     "User-Agent",
+    "Accept-Encoding",
 };
 
 }  // namespace
@@ -40,7 +41,9 @@ std::optional<std::string> header_field_problem(const header_field& field, const
     for (const std::string_view name : reserved)
         if (equal_ignoring_case(field.name, name))
             return where + ": '" + field.name + "' is set by the client itself and cannot be replaced" +
-                   (equal_ignoring_case(name, "User-Agent") ? " (use client_options::user_agent)" : "");
+                   (equal_ignoring_case(name, "User-Agent")        ? " (use client_options::user_agent)"
+                    : equal_ignoring_case(name, "Accept-Encoding") ? " (use client_options::compression)"
+                                                                    : "");
     const bool bad_value = std::any_of(field.value.begin(), field.value.end(), [](char c) {
         const auto u = static_cast<unsigned char>(c);
         return (u < 0x20 && u != '\t') || u == 0x7f;

@@ -1,5 +1,6 @@
 #include "transport/connection.hpp"
 
+#include "transport/decoding_body.hpp"
 #include "transport/proxy_tunnel.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -181,8 +182,10 @@ asio::awaitable<round_trip_outcome> connection::round_trip(const http_request& r
         co_return outcome;
     }
 
-    http::response_parser<http::string_body> parser;
+    // body_limit caps the bytes on the wire; max_decoded_size caps what a gzip body inflates to.
+    http::response_parser<decoding_body> parser;
     parser.body_limit(limits.max_body_size);
+    parser.get().body().max_decoded_size = limits.max_body_size;
     parser.header_limit(max_header_bytes);
     tcp_layer.expires_at(step_expiry(limits.io, limits.deadline));
     error_code read_ec;
@@ -213,6 +216,13 @@ asio::awaitable<round_trip_outcome> connection::round_trip(const http_request& r
                                                                    std::to_string(limits.max_body_size) + " bytes");
         co_return outcome;
     }
+    if (read_ec == errc::body_too_large || read_ec == errc::invalid_response) {
+        // The body reader refused the body (see decoding_body) and said why.
+        outcome.answer = make_error_info(static_cast<errc>(read_ec.value()), "response body from " +
+                                                                                target_.to_string() + ": " +
+                                                                                parser.get().body().failure);
+        co_return outcome;
+    }
     if (read_ec == http::error::header_limit) {
         outcome.answer =
             make_error_info(errc::invalid_response, "response header from " + target_.to_string() + " exceeds 64 KiB");
@@ -230,7 +240,7 @@ asio::awaitable<round_trip_outcome> connection::round_trip(const http_request& r
     answer.headers.reserve(16);
     for (const auto& field : message)
         answer.headers.emplace_back(std::string{field.name_string()}, std::string{field.value()});
-    answer.body = std::move(message.body());
+    answer.body = std::move(message.body().text);
     outcome.answer = std::move(answer);
     ++requests_served_;
     last_round_trip_complete_ = true;

@@ -41,3 +41,9 @@ TEST_CASE("fields the client sets itself cannot be replaced, whatever their case
     CHECK(*header_field_problem({"User-Agent", "v"}, "h") ==
           "h: 'User-Agent' is set by the client itself and cannot be replaced (use client_options::user_agent)");
 }
+
+TEST_CASE("Accept-Encoding cannot be replaced: the client decodes only what it asked for") {
+    CHECK(*header_field_problem({"accept-encoding", "br"}, "h") ==
+          "h: 'accept-encoding' is set by the client itself and cannot be replaced (use "
+          "client_options::compression)");
+}

@@ -104,6 +104,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_flag("--rate-limit-headers", options.rate_limit_headers,
                  "also send IETF-draft RateLimit-Policy and RateLimit headers");
+    bool no_gzip = false;
+    app.add_flag("--no-gzip", no_gzip,
+                 "never compress answers (by default JSON answers of 1 KiB or more are gzipped when the "
+                 "request's Accept-Encoding allows it)");
     app.add_flag("--plain", plain, "serve HTTP instead of HTTPS");
     auto* cert_option = app.add_option("--tls-cert", tls_cert_file, "PEM certificate (chain) to serve")
                             ->check(CLI::ExistingFile);
@@ -151,6 +155,7 @@ int main(int argc, char** argv) {
         if (app.count("--rate-limit-burst") > 0 && options.limit.shape != mock::limit_shape::bucket)
             throw usage_error("--rate-limit-burst applies to --rate-limit-shape bucket only");
         options.tls = !plain;
+        options.gzip = !no_gzip;
         if (plain && !tls_cert_file.empty()) throw usage_error("--plain cannot be combined with --tls-cert/--tls-key");
         if (plain && !ca_out.empty()) throw usage_error("--plain serves no certificate; --ca-out makes no sense");
         if (!tls_cert_file.empty()) {

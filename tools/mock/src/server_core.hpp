@@ -3,6 +3,7 @@
 
 #include "api_service.hpp"
 #include "fault_plan.hpp"
+#include "gzip_encoding.hpp"
 #include "stats_counters.hpp"
 
 #include <atomic>
@@ -15,6 +16,7 @@ public:
     server_core(const server_options& options, timestamp started_at)
         : seed(options.seed),
           max_body_bytes(options.max_body_bytes),
+          gzip_min_bytes(options.gzip && gzip_available() ? options.gzip_min_bytes : SIZE_MAX),
           service(options, stats, started_at),
           faults_(options.faults) {}
 
@@ -32,6 +34,7 @@ public:
 
     const std::uint64_t seed;
     const std::size_t max_body_bytes;
+    const std::size_t gzip_min_bytes;  ///< SIZE_MAX: never compress
     stats_counters stats;  // before `service`, which refers to it
     api_service service;
 

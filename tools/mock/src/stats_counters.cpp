@@ -39,6 +39,11 @@ void stats_counters::count_rate_limited() {
     ++data_.rate_limited;
 }
 
+void stats_counters::count_gzip_response() {
+    std::lock_guard lock{mutex_};
+    ++data_.gzip_responses;
+}
+
 void stats_counters::count_write(std::string_view route) {
     std::lock_guard lock{mutex_};
     ++data_.write_executions[std::string(route)];

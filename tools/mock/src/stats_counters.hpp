@@ -25,6 +25,7 @@ public:
     void count_key(std::string_view key_id);
     void count_status(unsigned status);
     void count_rate_limited();
+    void count_gzip_response();
     void count_write(std::string_view route);
     void count_fault(fault_kind kind);
     void count_fault(connection_fault kind);

@@ -41,6 +41,7 @@ http_response get_mock_stats(request_context& context) {
                                       {"connectionsAccepted", stats.connections_accepted},
                                       {"tlsHandshakesFailed", stats.tls_handshakes_failed},
                                       {"rateLimited", stats.rate_limited},
+                                      {"gzipResponses", stats.gzip_responses},
                                       {"requestsByKey", counts(stats.requests_by_key)},
                                       {"requestsByRoute", counts(stats.requests_by_route)},
                                       {"responsesByStatus", counts(stats.responses_by_status)},

@@ -110,6 +110,10 @@ struct server_options {
     churn_options churn{};
     unsigned threads = 1;                      ///< threads running the server's io_context
     std::size_t max_body_bytes = 1024 * 1024;  ///< larger request bodies get 413
+    /// Compress JSON answers of at least `gzip_min_bytes` with gzip when the request's
+    /// Accept-Encoding allows it (`gzip;q=0` does not). Ignored by a mock built without zlib.
+    bool gzip = true;
+    std::size_t gzip_min_bytes = 1024;  ///< smaller answers gain too little to be worth it
 };
 
 /// Checks options for values the server cannot honour. Throws std::invalid_argument naming the

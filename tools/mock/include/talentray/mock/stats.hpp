@@ -38,6 +38,7 @@ struct stats_snapshot {
     std::uint64_t connections_accepted = 0;  ///< TCP connections accepted
     std::uint64_t tls_handshakes_failed = 0;
     std::uint64_t rate_limited = 0;  ///< 429 responses sent
+    std::uint64_t gzip_responses = 0;  ///< responses sent with Content-Encoding: gzip
     std::map<std::string, std::uint64_t> requests_by_key;    ///< key id -> authenticated requests (429s included)
     std::map<std::string, std::uint64_t> requests_by_route;  ///< "GET /api/v1/candidates/{id}" -> requests
     std::map<unsigned, std::uint64_t> responses_by_status;   ///< status -> responses produced
