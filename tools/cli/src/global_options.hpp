@@ -30,7 +30,7 @@ struct global_options {
 /// proxy variables) with the options applied on top: the key file replaces the variable;
 /// `--proxy` and `--no-proxy` replace the proxy variables (`--proxy` with a password is refused:
 /// argv shows in the process list, so proxy credentials come from HTTPS_PROXY only); `--rate-limit` sets the
-/// budget's requests and window (and a burst of a tenth of it, 1..10, below the limit);
+/// budget's requests and window (the burst is learned);
 /// `--max-in-flight` bounds both the admitted requests and the connections; `--timeout` limits
 /// each call, its retries and rate-limit waits included (each attempt and the retry deadline);
 /// `--shared-budget` replaces TALENTRAY_SHARED_BUDGET (a URL with a password is refused, as for
