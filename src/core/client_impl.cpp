@@ -14,7 +14,9 @@
 #include <talentray/scheduler/budget_registry.hpp>
 
 #include <boost/asio/as_tuple.hpp>
+#include <boost/asio/bind_cancellation_slot.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/dispatch.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -68,7 +70,21 @@ asio::awaitable<std::optional<T>> unless_stopped(tracked_call& call, asio::await
     // The race runs on a strand: whichever side ends first cancels the other, and on an
     // io_context run by several threads that cancellation must not run beside the other side.
     auto strand = asio::make_strand(co_await asio::this_coro::executor);
-    co_return co_await asio::co_spawn(strand, race_with_stop(call, std::move(operation)), asio::use_awaitable);
+    // The caller's cancellation is handed to the race from inside the strand. Left to co_spawn,
+    // Boost 1.81 posts it to the strand from outside, holding the address of a signal that the
+    // race frees when it ends first: the posted emit then reads freed memory. Here the signal is
+    // shared with the posted emit, and inside the strand the emit reaches the race at once.
+    auto forward = std::make_shared<asio::cancellation_signal>();
+    const asio::cancellation_state state = co_await asio::this_coro::cancellation_state;
+    asio::cancellation_slot caller = state.slot();
+    if (caller.is_connected())
+        caller.assign([forward, strand](asio::cancellation_type type) {
+            asio::dispatch(strand, [forward, type] { forward->emit(type); });
+        });
+    auto outcome = co_await asio::co_spawn(strand, race_with_stop(call, std::move(operation)),
+                                           asio::bind_cancellation_slot(forward->slot(), asio::use_awaitable));
+    if (caller.is_connected()) caller.clear();
+    co_return outcome;
 }
 
 /// What a call that close() stopped before its next step reports: the close, and the failure of
