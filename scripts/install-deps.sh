@@ -13,11 +13,10 @@ packages=(
   g++ cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev openssl
-  zlib1g-dev        # gzip answers (optional: TALENTRAY_WITH_ZLIB=OFF builds without it)
+  zlib1g-dev        # gzip answers (optional in the library) and `talentray export --gzip`
   catch2            # the test framework (Catch2 v2, single header)
   libcli11-dev      # command-line parsing for talentray and talentray-mock
   libfmt-dev        # formatting in the tools
-  zlib1g-dev        # zlib, linked by talentray (export --gzip)
   nginx-light       # a real rate limiter (limit_req) for the scheduler's integration test and bench
   libhiredis-dev    # the Redis protocol of the shared rate budget (TALENTRAY_WITH_REDIS)
   redis-server      # a real Redis for the shared budget's tests and bench (started by them, no service)

@@ -17,8 +17,9 @@ extra_deps=()
 [ $# -eq 0 ] && set -- --dev --asan --tsan --fuzz
 for arg in "$@"; do
   case "$arg" in
-    --dev) presets+=(dev) ;;
-    --asan) presets+=(asan) ;;
+    # The dev and asan passes run the test that renders `talentray bench --report` in a browser.
+    --dev) presets+=(dev); extra_deps+=(chromium) ;;
+    --asan) presets+=(asan); extra_deps+=(chromium) ;;
     --tsan) presets+=(tsan) ;;
     --fuzz) presets+=(fuzz); extra_deps+=(fuzz) ;;
     *) echo "usage: scripts/test.sh [--dev] [--asan] [--tsan] [--fuzz]   (none: all four)" >&2; exit 2 ;;
