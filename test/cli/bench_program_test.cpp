@@ -127,9 +127,47 @@ TEST_CASE("bench probe: finds a sliding window's limit and length within 5 % wit
     INFO(result.err << result.out);
     REQUIRE(result.exit_status == 0);
     const json::object probe = read_json(findings);
+    CHECK(probe.at("shape") == "window");
     CHECK(number(probe, "limit") >= 57);
     CHECK(number(probe, "limit") <= 63);
     CHECK(probe.at("window_seconds").to_number<double>() == Approx(2.0).epsilon(0.05));
+    CHECK(number(probe, "rate_limited") <= 7);
+    CHECK(number(probe, "rate_limited") == f.server.stats().rate_limited);
+    CHECK(number(probe, "requests") == mock_requests(f));
+}
+
+TEST_CASE("bench probe: finds a fixed window's limit and length within 5 % with a handful of 429s") {
+    const cli_fixture f{limited(mock::limit_shape::fixed)};
+    const auto findings = f.scratch / "probe.json";
+    const outcome result = bench(f, {"probe", "--json", findings.string()});
+    INFO(result.err << result.out);
+    REQUIRE(result.exit_status == 0);
+    const json::object probe = read_json(findings);
+    CHECK(probe.at("shape") == "window");
+    CHECK(number(probe, "limit") >= 57);
+    CHECK(number(probe, "limit") <= 63);
+    CHECK(probe.at("window_seconds").to_number<double>() == Approx(2.0).epsilon(0.05));
+    CHECK(number(probe, "rate_limited") <= 7);
+    CHECK(number(probe, "rate_limited") == f.server.stats().rate_limited);
+    CHECK(number(probe, "requests") == mock_requests(f));
+}
+
+TEST_CASE("bench probe: reads a token bucket as its refill rate within 5 % and its burst, with no window") {
+    mock::server_options options = limited(mock::limit_shape::bucket);
+    options.limit = {30, 1000ms, mock::limit_shape::bucket, 10};  // 30/s, a bucket of 10
+    const cli_fixture f{options};
+    const auto findings = f.scratch / "probe.json";
+    const outcome result = bench(f, {"probe", "--json", findings.string()});
+    INFO(result.err << result.out);
+    REQUIRE(result.exit_status == 0);
+    const json::object probe = read_json(findings);
+    CHECK(probe.at("shape") == "bucket");
+    CHECK(probe.at("rate_per_second").to_number<double>() == Approx(30.0).epsilon(0.05));
+    CHECK(probe.at("burst").to_number<double>() == Approx(10.0).margin(2.0));
+    CHECK_FALSE(probe.contains("window_seconds"));
+    CHECK_FALSE(probe.contains("limit"));
+    CHECK(result.out.find("shape       bucket-like: burst ") == 0);
+    CHECK(result.out.find("window") == result.out.find("window to report"));
     CHECK(number(probe, "rate_limited") <= 7);
     CHECK(number(probe, "rate_limited") == f.server.stats().rate_limited);
     CHECK(number(probe, "requests") == mock_requests(f));
