@@ -22,9 +22,59 @@ TEST_CASE("bench mix: read operations by name, writes and unknown names refused"
     CHECK(parse_operation("candidates.get", "--op").op == talentray::operation::get_candidate);
     CHECK(parse_operation("candidates.get", "--op").id_source == talentray::operation::list_candidates);
     CHECK_THROWS_WITH(parse_operation("sourcing.delete", "--op"),
-                      Catch::StartsWith("--op: 'sourcing.delete' changes data; talentray bench runs read-only"));
+                      Catch::StartsWith("--op: 'sourcing.delete' changes data; talentray bench runs read-only") &&
+                          Catch::EndsWith("unless --allow-writes is given"));
     CHECK_THROWS_WITH(parse_operation("candidate.get", "--op"),
                       Catch::StartsWith("--op: unknown operation 'candidate.get'; choose from me, candidates.list"));
+}
+
+TEST_CASE("bench mix: with --allow-writes, the table's writes with marked bodies, never replayed once sent") {
+    CHECK(benchable_write_names() ==
+          "candidates.update, roles.update, tests.update, sourcing.create, sourcing.update, sourcing.delete");
+    const mix_entry create = parse_operation("sourcing.create", "--op", true);
+    const mix_entry update_lead = parse_operation("sourcing.update", "--op", true);
+    const mix_entry remove = parse_operation("sourcing.delete", "--op", true);
+    const mix_entry update_candidate = parse_operation("candidates.update", "--op", true);
+    CHECK(create.op == talentray::operation::create_potential_candidate);
+    CHECK(update_lead.on_created);
+    CHECK(remove.on_created);
+    CHECK(update_candidate.id_source == talentray::operation::list_candidates);
+    CHECK_FALSE(is_destructive(create));
+    CHECK_FALSE(is_destructive(update_lead));  // only the run's own leads
+    CHECK(is_destructive(remove));
+    CHECK(is_destructive(update_candidate));  // overwrites the user's record
+    CHECK_FALSE(is_destructive(parse_operation("candidates.get", "--op", true)));
+
+    const write_context writes{"r1", "org_acme", {"pc_a", "pc_b", "pc_c", "pc_d"}};
+    const std::vector<mix_entry> reads_and_create{parse_operation("candidates.list", "--op"), create};
+    const auto post = request_for(reads_and_create, {}, 3, 5, writes);
+    REQUIRE(post);
+    CHECK(post->method == talentray::http_method::post);
+    CHECK(post->path == "/api/v1/sourcing");
+    CHECK(post->body->at("fullName") == "bench-r1-3");
+    CHECK(post->body->at("organizationId") == "org_acme");
+    CHECK_FALSE(post->is_idempotent());
+    CHECK(request_for(reads_and_create, {}, 2, 5, writes)->method == talentray::http_method::get);
+
+    // Deletes take the created leads one each, in order; updates share the one after them.
+    const std::vector<mix_entry> lead_writes{remove, update_lead, parse_operation("me", "--op")};
+    CHECK(leads_needed(lead_writes, 7) == 3 + 1);  // deletes at 0, 3, 6
+    CHECK(leads_needed(lead_writes, 6) == 2 + 1);
+    CHECK(leads_needed(reads_and_create, 100) == 0);
+    CHECK(request_for(lead_writes, {}, 0, 5, writes)->path == "/api/v1/sourcing/pc_a");
+    CHECK(request_for(lead_writes, {}, 3, 5, writes)->path == "/api/v1/sourcing/pc_b");
+    CHECK(request_for(lead_writes, {}, 3, 5, writes)->method == talentray::http_method::delete_);
+    const auto patch = request_for(lead_writes, {}, 4, 5, writes);
+    CHECK(patch->path == "/api/v1/sourcing/pc_d");
+    CHECK(patch->body->at("summary") == "bench-r1-4");
+    CHECK_FALSE(patch->is_idempotent());
+    CHECK_FALSE(request_for(lead_writes, {}, 12, 5, writes));  // a fifth delete: no lead left for it
+
+    const id_pool ids{{talentray::operation::list_candidates, {"cand_1"}}};
+    const auto candidate = request_for({update_candidate}, ids, 0, 5, writes);
+    CHECK(candidate->path == "/api/v1/candidates/cand_1");
+    CHECK(candidate->method == talentray::http_method::patch);
+    CHECK(candidate->body->at("summary") == "bench-r1-0");
 }
 
 TEST_CASE("bench mix: operations in turn, ids in turn, list pages cycling") {
