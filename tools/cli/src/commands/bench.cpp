@@ -83,7 +83,8 @@ void add_run(command_line& cli, CLI::App* group) {
 
 void add_probe(command_line& cli, CLI::App* group) {
     CLI::App* probe = group->add_subcommand(
-        "probe", "find the key's limit and window: requests until the first 429, then a few timed ones");
+        "probe", "find the key's limit and window (or a token bucket's burst and refill rate): requests until the "
+                 "first 429, then a few timed ones");
     auto request = std::make_shared<bench::probe_request>();
     probe->add_option("--max-requests", request->max_requests, "stop without a 429 after this many (default 2000)")
         ->check(CLI::Range(std::uint64_t{2}, std::uint64_t{1'000'000}));
