@@ -182,16 +182,18 @@ std::optional<request_spec> request_for(const std::vector<mix_entry>& mix, const
         request = std::move(*write);
     }
     if (entry.on_created) {
-        // Deletes take leads in order, each its own; updates share the one after them.
+        // Deletes take leads in order, each its own; updates share the one after them, which no
+        // delete may take.
+        const bool updates = std::any_of(mix.begin(), mix.end(), updates_lead);
+        const std::uint64_t for_deletes = writes.created.size() - (updates && !writes.created.empty() ? 1 : 0);
         std::uint64_t lead = 0;
         if (deletes_lead(entry)) {
-            const std::uint64_t before = leads_needed(mix, index) - (std::any_of(mix.begin(), mix.end(), updates_lead) ? 1 : 0);
-            lead = before;
+            lead = leads_needed(mix, index) - (updates ? 1 : 0);
+            if (lead >= for_deletes) return std::nullopt;
         } else {
             if (writes.created.empty()) return std::nullopt;
             lead = writes.created.size() - 1;
         }
-        if (lead >= writes.created.size()) return std::nullopt;
         auto path = build_path(info.path_template, {{"id", writes.created[lead]}});
         if (!path) return std::nullopt;
         request.path = std::move(*path);
