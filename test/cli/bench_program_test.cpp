@@ -120,6 +120,77 @@ TEST_CASE("bench run: writes are refused, and a bad rate is named") {
     CHECK(mock_requests(f) == 0);
 }
 
+namespace {
+
+// The sourcing leads whose name carries the run's mark, read with the employer key.
+std::size_t leads_named(const cli_fixture& f, const std::string& run_id) {
+    std::size_t found = 0;
+    for (const json::value& row : f.offset_rows("/api/v1/sourcing", f.server.keys().employer.key))
+        if (std::string_view(row.at("fullName").as_string()).starts_with("bench-" + run_id + "-")) ++found;
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("bench run --allow-writes: a read and a write at 50 %: requests are what the mock counted") {
+    const cli_fixture f{limited()};
+    const auto figures = f.scratch / "run.json";
+    const outcome result = bench(f, {"run", "--op", "candidates.list", "--op", "sourcing.create", "--allow-writes",
+                                     "--organization", "org_acme", "--rate", "50%", "--duration", "2s", "--json",
+                                     figures.string()});
+    INFO(result.err);
+    REQUIRE(result.exit_status == 0);
+    const json::object run = read_json(figures);
+    CHECK(number(run, "requests") + number(run, "setup_requests") == mock_requests(f));
+    CHECK(number(run, "rate_limited") == f.server.stats().rate_limited);
+    CHECK(number(run, "calls") == 30);
+    CHECK(number(run, "succeeded") == 30);
+    CHECK(number(run, "created") == 15);
+    CHECK(number(run, "created_left") == 15);
+    const std::string run_id{run.at("run_id").as_string()};
+    CHECK(result.out.find("15 created (named bench-" + run_id + "-*)") != std::string::npos);
+    CHECK(leads_named(f, run_id) == 15);
+}
+
+TEST_CASE("bench run --allow-writes --yes: deletes and updates act on the leads the run created") {
+    const cli_fixture f{limited()};
+    const std::size_t leads_before = f.offset_rows("/api/v1/sourcing", f.server.keys().employer.key).size();
+    const auto figures = f.scratch / "run.json";
+    const outcome result = bench(f, {"run", "--op", "sourcing.delete", "--op", "sourcing.update", "--allow-writes",
+                                     "--yes", "--organization", "org_acme", "--rate", "10/s", "--duration", "1s",
+                                     "--json", figures.string()});
+    INFO(result.err);
+    REQUIRE(result.exit_status == 0);
+    const json::object run = read_json(figures);
+    CHECK(number(run, "succeeded") == 10);
+    CHECK(number(run, "created") == 6);  // five to delete, one to update
+    CHECK(number(run, "deleted") == 5);
+    CHECK(number(run, "updated") == 5);
+    CHECK(number(run, "created_left") == 1);
+    CHECK(leads_named(f, std::string(run.at("run_id").as_string())) == 1);
+    CHECK(f.offset_rows("/api/v1/sourcing", f.server.keys().employer.key).size() == leads_before + 1);
+}
+
+TEST_CASE("bench run: a write needs --allow-writes, a delete --yes as well, a lead its organization") {
+    const cli_fixture f{limited()};
+    const outcome write = bench(f, {"run", "--op", "me", "--op", "sourcing.create", "--organization", "org_acme"});
+    CHECK(write.exit_status == 2);
+    CHECK(write.err.find("'sourcing.create' changes data") != std::string::npos);
+    CHECK(write.err.find("--allow-writes") != std::string::npos);
+    const outcome remove =
+        bench(f, {"run", "--op", "sourcing.delete", "--allow-writes", "--organization", "org_acme"});
+    CHECK(remove.exit_status == 2);
+    CHECK(remove.err.find("(sourcing.delete)") != std::string::npos);
+    CHECK(remove.err.find("pass --yes") != std::string::npos);
+    const outcome overwrite = bench(f, {"run", "--op", "candidates.update", "--allow-writes"});
+    CHECK(overwrite.exit_status == 2);
+    CHECK(overwrite.err.find("(candidates.update)") != std::string::npos);
+    const outcome no_organization = bench(f, {"run", "--op", "sourcing.create", "--allow-writes"});
+    CHECK(no_organization.exit_status == 2);
+    CHECK(no_organization.err.find("--organization ORG_ID") != std::string::npos);
+    CHECK(mock_requests(f) == 0);
+}
+
 TEST_CASE("bench probe: finds a sliding window's limit and length within 5 % with a handful of 429s") {
     const cli_fixture f{limited(mock::limit_shape::sliding)};
     const auto findings = f.scratch / "probe.json";
@@ -127,9 +198,47 @@ TEST_CASE("bench probe: finds a sliding window's limit and length within 5 % wit
     INFO(result.err << result.out);
     REQUIRE(result.exit_status == 0);
     const json::object probe = read_json(findings);
+    CHECK(probe.at("shape") == "window");
     CHECK(number(probe, "limit") >= 57);
     CHECK(number(probe, "limit") <= 63);
     CHECK(probe.at("window_seconds").to_number<double>() == Approx(2.0).epsilon(0.05));
+    CHECK(number(probe, "rate_limited") <= 7);
+    CHECK(number(probe, "rate_limited") == f.server.stats().rate_limited);
+    CHECK(number(probe, "requests") == mock_requests(f));
+}
+
+TEST_CASE("bench probe: finds a fixed window's limit and length within 5 % with a handful of 429s") {
+    const cli_fixture f{limited(mock::limit_shape::fixed)};
+    const auto findings = f.scratch / "probe.json";
+    const outcome result = bench(f, {"probe", "--json", findings.string()});
+    INFO(result.err << result.out);
+    REQUIRE(result.exit_status == 0);
+    const json::object probe = read_json(findings);
+    CHECK(probe.at("shape") == "window");
+    CHECK(number(probe, "limit") >= 57);
+    CHECK(number(probe, "limit") <= 63);
+    CHECK(probe.at("window_seconds").to_number<double>() == Approx(2.0).epsilon(0.05));
+    CHECK(number(probe, "rate_limited") <= 7);
+    CHECK(number(probe, "rate_limited") == f.server.stats().rate_limited);
+    CHECK(number(probe, "requests") == mock_requests(f));
+}
+
+TEST_CASE("bench probe: reads a token bucket as its refill rate within 5 % and its burst, with no window") {
+    mock::server_options options = limited(mock::limit_shape::bucket);
+    options.limit = {30, 1000ms, mock::limit_shape::bucket, 10};  // 30/s, a bucket of 10
+    const cli_fixture f{options};
+    const auto findings = f.scratch / "probe.json";
+    const outcome result = bench(f, {"probe", "--json", findings.string()});
+    INFO(result.err << result.out);
+    REQUIRE(result.exit_status == 0);
+    const json::object probe = read_json(findings);
+    CHECK(probe.at("shape") == "bucket");
+    CHECK(probe.at("rate_per_second").to_number<double>() == Approx(30.0).epsilon(0.05));
+    CHECK(probe.at("burst").to_number<double>() == Approx(10.0).margin(2.0));
+    CHECK_FALSE(probe.contains("window_seconds"));
+    CHECK_FALSE(probe.contains("limit"));
+    CHECK(result.out.find("shape       bucket-like: burst ") == 0);
+    CHECK(result.out.find("window") == result.out.find("window to report"));
     CHECK(number(probe, "rate_limited") <= 7);
     CHECK(number(probe, "rate_limited") == f.server.stats().rate_limited);
     CHECK(number(probe, "requests") == mock_requests(f));

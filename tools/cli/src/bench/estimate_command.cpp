@@ -34,6 +34,14 @@ probed_rate read_probe(const std::string& file) {
     boost::system::error_code ec;
     const boost::json::value json = boost::json::parse(*text, ec);
     const auto* object = json.if_object();
+    // A probe that met a token bucket has a rate and no window; newer probes write the rate always.
+    const auto* rate = !ec && object ? object->if_contains("rate_per_second") : nullptr;
+    const auto* spread = !ec && object ? object->if_contains("rate_relative_uncertainty") : nullptr;
+    if (rate && spread && rate->is_number() && spread->is_number()) {
+        const double per_second = rate->to_number<double>();
+        if (!(per_second > 0)) throw usage_error("--from-probe: " + file + " holds no rate (the probe found none)");
+        return {per_second, spread->to_number<double>()};
+    }
     const auto* limit = object ? object->if_contains("limit") : nullptr;
     const auto* window = object ? object->if_contains("window_seconds") : nullptr;
     const auto* low = object ? object->if_contains("window_low_seconds") : nullptr;

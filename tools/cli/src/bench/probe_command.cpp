@@ -1,6 +1,7 @@
 #include "probe_command.hpp"
 
 #include "bench_client.hpp"
+#include "bucket_search.hpp"
 #include "probe_findings.hpp"
 #include "window_search.hpp"
 
@@ -15,6 +16,7 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <ostream>
 
@@ -25,8 +27,11 @@ namespace asio = boost::asio;
 using clock = std::chrono::steady_clock;
 using namespace asio::experimental::awaitable_operators;
 
+using answer_log = std::vector<bucket_search::answer>;
+
 struct burst_state {
     std::uint64_t max_requests = 0;
+    answer_log* log = nullptr;
     std::vector<clock::time_point> accepted;
     std::optional<clock::time_point> refused_at;
     std::optional<std::chrono::seconds> retry_after;
@@ -55,6 +60,7 @@ asio::awaitable<void> burst_worker(const talentray::client& c, burst_state& st, 
         ++f.requests;
         const auto sent = clock::now();
         const result<response> answer = co_await c.try_send(probe_request_spec());
+        if (answer || is_rate_limited(answer.error())) st.log->push_back({sent, answer.has_value()});
         if (answer) {
             st.accepted.push_back(sent);
             note_headers(f, *answer);
@@ -70,14 +76,103 @@ asio::awaitable<void> burst_worker(const talentray::client& c, burst_state& st, 
     }
 }
 
+// The opening burst again, right after the window search's first acceptance and never faster
+// than it went: request j leaves no earlier than j + 1 requests of the burst took. A sliding log
+// frees its slots at that pace and a fixed window all at once, so both admit it all.
+struct replay_state {
+    clock::time_point start;
+    std::vector<clock::time_point> burst;  // the opening burst's accepted requests, sorted
+    std::size_t next = 0;
+    std::size_t admitted = 0;
+    bool refused = false;
+    std::uint64_t max_requests = 0;
+    answer_log* log = nullptr;
+};
+
+asio::awaitable<void> replay_worker(const talentray::client& c, replay_state& st, probe_findings& f) {
+    asio::steady_timer timer{co_await asio::this_coro::executor};
+    while (!st.refused && st.next + 1 < st.burst.size() && f.requests < st.max_requests) {
+        const std::size_t j = st.next++;
+        timer.expires_at(replay_send_time(st.start, st.burst, j));
+        co_await timer.async_wait(asio::use_awaitable);
+        if (st.refused) break;
+        ++f.requests;
+        const auto sent = clock::now();
+        const result<response> answer = co_await c.try_send(probe_request_spec());
+        if (!answer && !is_rate_limited(answer.error())) throw talentray::error(answer.error());
+        st.log->push_back({sent, answer.has_value()});
+        if (answer) {
+            ++st.admitted;
+        } else {
+            ++f.rate_limited;
+            st.refused = true;
+        }
+    }
+}
+
+// One request at a time until a 429, so that a drain costs one. Returns whether one came; a
+// bucket refilling faster than that empties gives up after `cap` admissions.
+asio::awaitable<bool> drain(const talentray::client& c, bucket_search& search, probe_findings& f,
+                            std::uint64_t max_requests, std::uint64_t cap) {
+    for (std::uint64_t admitted = 0; admitted < cap && f.requests < max_requests;) {
+        ++f.requests;
+        const auto sent = clock::now();
+        const result<response> answer = co_await c.try_send(probe_request_spec());
+        if (!answer && !is_rate_limited(answer.error())) throw talentray::error(answer.error());
+        search.on_answer(sent, answer.has_value());
+        if (!answer) {
+            ++f.rate_limited;
+            co_return true;
+        }
+        ++admitted;
+    }
+    co_return false;
+}
+
+asio::awaitable<void> measure_bucket(const talentray::client& c, answer_log log, probe_findings& f,
+                                     std::uint64_t max_requests, session s) {
+    bucket_search search{std::move(log)};
+    asio::steady_timer timer{co_await asio::this_coro::executor};
+    while (!search.done()) {
+        const auto wait = search.next_wait();
+        timer.expires_after(wait);
+        co_await timer.async_wait(asio::use_awaitable);
+        // Twice what the bucket can refill while a drain runs is more than a drain that empties it
+        // takes; beyond that, the bucket refills faster than one request at a time can use.
+        const double expected = search.rate_high() * std::chrono::duration<double>(wait).count() + search.burst();
+        const bool refused =
+            co_await drain(c, search, f, max_requests, 4 * static_cast<std::uint64_t>(expected) + 20);
+        search.on_drain_end(refused);
+        if (s.verbose) {
+            char line[200];
+            std::snprintf(line, sizeof line,
+                          "talentray: probe: drain after %.3f s; %llu admitted in %.3f s between 429s: %.2f/s "
+                          "(%.2f to %.2f)",
+                          std::chrono::duration<double>(wait).count(),
+                          static_cast<unsigned long long>(search.admitted_between()), search.seconds_between(),
+                          search.rate(), search.rate_low(), search.rate_high());
+            s.err->write_line(line);
+        }
+    }
+    f.shape = quota_shape::bucket;
+    f.bucket_burst = search.burst();
+    f.bucket_rate = search.rate();
+    f.bucket_rate_low = search.rate_low();
+    f.bucket_rate_high = search.rate_high();
+    f.bucket_admissions = search.admitted_between();
+    f.bucket_seconds = search.seconds_between();
+}
+
 }  // namespace
 
 asio::awaitable<void> probe_key(session s, client_options options, probe_request request) {
     const auto executor = co_await asio::this_coro::executor;
     const talentray::client c{executor, raw_options(std::move(options))};
     probe_findings f;
+    answer_log log;
     burst_state st;
     st.max_requests = request.max_requests;
+    st.log = &log;
     // Two at a time: a sliding window of a minute cannot be filled one round trip at a time, and
     // at most one request beyond the limit is in flight when the first 429 arrives.
     co_await (burst_worker(c, st, f) && burst_worker(c, st, f));
@@ -106,6 +201,7 @@ asio::awaitable<void> probe_key(session s, client_options options, probe_request
             const result<response> answer = co_await c.try_send(probe_request_spec());
             if (!answer && !is_rate_limited(answer.error())) throw talentray::error(answer.error());
             if (!answer) ++f.rate_limited;
+            log.push_back({sent, answer.has_value()});
             search.on_answer(sent, answer.has_value(), answer ? std::nullopt : answer.error().diag.retry_after);
             if (s.verbose) {
                 char line[160];
@@ -117,6 +213,26 @@ asio::awaitable<void> probe_key(session s, client_options options, probe_request
         f.window_low = search.low_seconds();
         f.window_high = search.high_seconds();
         f.window_probes = search.probes();
+
+        // Whether the quota came back whole (a window) or gradually (a bucket).
+        if (search.crossed()) {
+            replay_state replay;
+            replay.start = clock::now();
+            replay.burst = st.accepted;
+            std::sort(replay.burst.begin(), replay.burst.end());
+            replay.max_requests = request.max_requests;
+            replay.log = &log;
+            co_await (replay_worker(c, replay, f) && replay_worker(c, replay, f));
+            const std::size_t asked = replay.burst.size() - 1;
+            if (s.verbose) {
+                char line[160];
+                std::snprintf(line, sizeof line, "talentray: probe: the burst again: %zu of %zu admitted%s",
+                              replay.admitted, asked, replay.refused ? ", then a 429" : "");
+                s.err->write_line(line);
+            }
+            if (!quota_came_back_whole(replay.admitted, asked, replay.refused) && replay.refused)
+                co_await measure_bucket(c, log, f, request.max_requests, s);
+        }
     }
     *s.out << render_probe(f);
     s.out->flush();

@@ -21,7 +21,9 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
 #include <cstdio>
+#include <random>
 #include <ostream>
 
 namespace talentray::cli::bench {
@@ -93,7 +95,14 @@ asio::awaitable<void> sample_every_second(std::shared_ptr<run_state> st, console
 }
 
 asio::awaitable<void> one_call(std::shared_ptr<run_state> st, request_spec request, clock::time_point due) {
+    const std::optional<talentray::operation> op = request.operation;
+    const http_method method = request.method;
     const result<response> answer = co_await st->client.try_send(std::move(request));
+    if (answer && op) {
+        if (method == http_method::post) ++st->figures.created;
+        else if (method == http_method::delete_) ++st->figures.deleted;
+        else if (method != http_method::get) ++st->figures.updated;
+    }
     const auto end = clock::now();
     const auto latency = end - due;
     st->figures.latency.record(latency);
@@ -129,11 +138,37 @@ asio::awaitable<id_pool> read_ids(const talentray::client& c, const std::vector<
     co_return ids;
 }
 
+// The leads the mix's deletes and lead updates act on, created before the run (their marks
+// follow the run's call numbers, so that no two share one).
+asio::awaitable<std::vector<std::string>> create_leads(const talentray::client& c, write_context writes,
+                                                       std::uint64_t count, std::uint64_t first_index) {
+    std::vector<std::string> created;
+    for (std::uint64_t i = 0; i < count; ++i) {
+        std::optional<request_spec> create =
+            write_request(talentray::operation::create_potential_candidate, writes, first_index + i);
+        if (!create) throw local_failure("bench: cannot make the request that creates a lead");
+        const response answer = co_await c.send(std::move(*create));
+        const boost::json::value body = answer.json();
+        const auto* id = body.is_object() ? body.as_object().if_contains("id") : nullptr;
+        if (!id || !id->is_string()) throw local_failure("bench: the created lead's answer has no id");
+        created.emplace_back(id->as_string());
+    }
+    co_return created;
+}
+
 void write_output(const std::string& path, const std::string& content) {
     write_file_atomically(path, content);
 }
 
 }  // namespace
+
+std::string new_run_id() {
+    std::random_device random;
+    std::uniform_int_distribution<std::uint32_t> digits;
+    char text[16];
+    std::snprintf(text, sizeof text, "%08x", digits(random));
+    return text;
+}
 
 asio::awaitable<void> run_bench(session s, client_options options, run_request request) {
     const key_limit limit = configured_limit(options);
@@ -143,10 +178,19 @@ asio::awaitable<void> run_bench(session s, client_options options, run_request r
     const auto executor = co_await asio::this_coro::executor;
     auto st = std::make_shared<run_state>(executor, std::move(options), clock::now());
     const id_pool ids = co_await read_ids(st->client, request.mix);
+    run_figures& f = st->figures;
+    f.writes = std::any_of(request.mix.begin(), request.mix.end(), changes_data);
+    write_context writes;
+    writes.run = new_run_id();
+    writes.organization = request.organization.value_or("");
+    const open_loop_schedule planned{per_second, clock::now(), request.duration};
+    const std::uint64_t leads = leads_needed(request.mix, planned.count());
+    writes.created = co_await create_leads(st->client, writes, leads, planned.count());
+    f.run_id = writes.run;
+    f.created = writes.created.size();
     const client_counters before = st->client.counters();
     st->baseline = totals_of(before);
 
-    run_figures& f = st->figures;
     for (const mix_entry& entry : request.mix) f.operations.push_back(entry.name);
     f.asked_per_second = per_second;
     f.asked_text = request.rate_text;
@@ -164,7 +208,7 @@ asio::awaitable<void> run_bench(session s, client_options options, run_request r
         const clock::time_point due = schedule.due(i);
         pace.expires_at(due);
         co_await pace.async_wait(asio::use_awaitable);
-        std::optional<request_spec> call = request_for(request.mix, ids, i, 5);
+        std::optional<request_spec> call = request_for(request.mix, ids, i, 5, writes);
         if (!call) continue;
         ++f.calls;
         ++st->outstanding;

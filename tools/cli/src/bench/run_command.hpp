@@ -25,12 +25,17 @@ struct run_request {
     bool scheduler = true;                 ///< false: --no-scheduler
     std::optional<std::string> json_file;  ///< --json FILE
     std::optional<std::string> report_file;  ///< --report FILE.html
+    std::optional<std::string> organization;  ///< --organization: where created leads go
 };
 
-/// Reads a page of each list the mix takes ids from, then sends the mix at the asked rate for the
+/// The run's mark for the data it writes: 8 random hex digits.
+std::string new_run_id();
+
+/// Reads a page of each list the mix takes ids from, creates the leads its deletes and lead
+/// updates act on (see `leads_needed`), then sends the mix at the asked rate for the
 /// asked duration with a client of its own made from `options` (see bench_client.hpp), shows a
 /// live line on a terminal, prints the table on `s.out` and writes the files asked for.
-/// Throws `talentray::error` when the ids cannot be read (nothing else of the run is fatal:
+/// Throws `talentray::error` when the ids cannot be read or the leads created (nothing else of the run is fatal:
 /// failed calls are counted), `local_failure` when a file cannot be written.
 boost::asio::awaitable<void> run_bench(session s, client_options options, run_request request);
 

@@ -67,7 +67,12 @@ std::string render_run_table(const run_figures& f) {
         row(out, "latency " + name, millis(f.latency.percentile_micros(each.q)));
     }
     row(out, "requests", group_digits(f.totals.requests) + " attempts (and " + group_digits(f.setup_requests) +
-                             " before the run to read ids)");
+                             " before the run to read ids" +
+                             (f.writes ? std::string(" and create leads") : std::string()) + ")");
+    if (f.writes)
+        row(out, "writes", group_digits(f.created) + " created (named bench-" + f.run_id + "-*), " +
+                               group_digits(f.deleted) + " of them deleted, " + group_digits(f.created - f.deleted) +
+                               " left; " + group_digits(f.updated) + " updates");
     row(out, "429s", group_digits(f.totals.rate_limited));
     row(out, "retries", group_digits(f.totals.retries));
     std::string errors;
@@ -103,6 +108,13 @@ boost::json::object run_json(const run_figures& f) {
     out["latency_relative_error"] = latency_histogram::relative_error;
     out["requests"] = f.totals.requests;
     out["setup_requests"] = f.setup_requests;
+    if (f.writes) {
+        out["run_id"] = f.run_id;
+        out["created"] = f.created;
+        out["deleted"] = f.deleted;
+        out["created_left"] = f.created - f.deleted;
+        out["updated"] = f.updated;
+    }
     out["rate_limited"] = f.totals.rate_limited;
     out["retries"] = f.totals.retries;
     out["admitted"] = f.totals.admitted;

@@ -33,6 +33,12 @@ struct run_figures {
     std::chrono::nanoseconds total_wait{0};   ///< their queueing time, summed
     std::chrono::nanoseconds max_wait{0};     ///< the longest one
     std::vector<second_sample> seconds;       ///< the per-second series
+    // Writes (--allow-writes), so that a user can find and clean up what the run made:
+    bool writes = false;                      ///< the mix had write operations
+    std::string run_id;                       ///< the data's mark: names "bench-<run_id>-<n>"
+    std::uint64_t created = 0;                ///< objects created, before the run and during it
+    std::uint64_t deleted = 0;                ///< of those, deleted by the run
+    std::uint64_t updated = 0;                ///< successful updates
 };
 
 /// Calls ended per second of `elapsed` (0 when nothing elapsed).

@@ -10,6 +10,7 @@ target_sources(talentray_cli PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/html_report.cpp
   ${CMAKE_CURRENT_LIST_DIR}/run_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/window_search.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/bucket_search.cpp
   ${CMAKE_CURRENT_LIST_DIR}/probe_findings.cpp
   ${CMAKE_CURRENT_LIST_DIR}/probe_command.cpp
   ${CMAKE_CURRENT_LIST_DIR}/export_estimate.cpp

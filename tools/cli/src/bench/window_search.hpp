@@ -40,6 +40,8 @@ public:
     double high_seconds() const noexcept { return high_; }
     double estimate_seconds() const noexcept { return (low_ + high_) / 2; }
     std::size_t probes() const noexcept { return probes_; }
+    /// Whether a probe was accepted (room was freed), rather than the search running out.
+    bool crossed() const noexcept { return crossed_; }
 
     static constexpr double relative_precision = 0.02;
     static constexpr std::size_t max_probes = 8;

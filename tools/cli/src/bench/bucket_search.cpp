@@ -1,0 +1,94 @@
+#include "bucket_search.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace talentray::cli::bench {
+namespace {
+
+using seconds_d = std::chrono::duration<double>;
+
+}  // namespace
+
+bucket_search::bucket_search(std::vector<answer> answers) : answers_(std::move(answers)) {
+    std::sort(answers_.begin(), answers_.end(), [](const answer& a, const answer& b) { return a.sent < b.sent; });
+    std::size_t refusals = 0;
+    bool admitted_first = false;
+    for (const answer& a : answers_) {
+        if (a.admitted && refusals == 0) admitted_first = true;
+        if (!a.admitted) ++refusals;
+    }
+    if (!admitted_first || refusals < 2)
+        throw std::invalid_argument("bucket_search needs an admitted request, then two refusals");
+}
+
+void bucket_search::on_answer(clock::time_point sent, bool admitted) {
+    // Answers of concurrent requests may come back out of order; keep them sorted by sending.
+    const answer a{sent, admitted};
+    answers_.insert(std::upper_bound(answers_.begin(), answers_.end(), a,
+                                     [](const answer& x, const answer& y) { return x.sent < y.sent; }),
+                    a);
+}
+
+void bucket_search::on_drain_end(bool refused) noexcept {
+    ++drains_;
+    if (!refused) stalled_ = true;
+}
+
+bool bucket_search::done() const noexcept {
+    return stalled_ || drains_ >= max_drains || rate_uncertainty() <= target_precision;
+}
+
+std::uint64_t bucket_search::admitted_between() const noexcept {
+    const auto first = std::find_if(answers_.begin(), answers_.end(), [](const answer& a) { return !a.admitted; });
+    const auto last = std::find_if(answers_.rbegin(), answers_.rend(), [](const answer& a) { return !a.admitted; });
+    return static_cast<std::uint64_t>(
+        std::count_if(first, last.base(), [](const answer& a) { return a.admitted; }));
+}
+
+double bucket_search::seconds_between() const noexcept {
+    const auto first = std::find_if(answers_.begin(), answers_.end(), [](const answer& a) { return !a.admitted; });
+    const auto last = std::find_if(answers_.rbegin(), answers_.rend(), [](const answer& a) { return !a.admitted; });
+    return seconds_d(last->sent - first->sent).count();
+}
+
+double bucket_search::rate() const noexcept {
+    const double seconds = seconds_between();
+    return seconds > 0 ? static_cast<double>(admitted_between()) / seconds : 0.0;
+}
+
+double bucket_search::rate_low() const noexcept {
+    const double seconds = seconds_between();
+    const auto admitted = static_cast<double>(admitted_between());
+    return seconds > 0 ? std::max(admitted - 1, 0.0) / seconds : 0.0;
+}
+
+double bucket_search::rate_high() const noexcept {
+    const double seconds = seconds_between();
+    return seconds > 0 ? (static_cast<double>(admitted_between()) + 1) / seconds : 0.0;
+}
+
+double bucket_search::rate_uncertainty() const noexcept {
+    const double r = rate();
+    return r > 0 ? (rate_high() - rate_low()) / 2 / r : 1.0;
+}
+
+double bucket_search::burst_with(double rate) const noexcept {
+    // The opening burst: a full bucket plus what refilled from its first admission to its first
+    // refusal, less under one token left over.
+    const auto first = std::find_if(answers_.begin(), answers_.end(), [](const answer& a) { return !a.admitted; });
+    const auto opening = static_cast<double>(
+        std::count_if(answers_.begin(), first, [](const answer& a) { return a.admitted; }));
+    const double ran = seconds_d(first->sent - answers_.front().sent).count();
+    return std::max(opening - rate * ran, 1.0);
+}
+
+double bucket_search::burst() const noexcept { return burst_with(rate()) + 0.5; }
+
+bucket_search::clock::duration bucket_search::next_wait() const noexcept {
+    const double high = rate_high();
+    if (!(high > 0)) return clock::duration::zero();
+    return std::chrono::duration_cast<clock::duration>(seconds_d(fill_share * burst_with(high) / high));
+}
+
+}  // namespace talentray::cli::bench
