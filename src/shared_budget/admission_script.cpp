@@ -88,10 +88,11 @@ std::vector<std::string> common(const char* mode, const shared_budget_keys& keys
 
 }  // namespace
 
-std::string shared_budget_identity(std::string_view api_key) {
-    // The prefix keeps this hash apart from api_key_digest's plain SHA-256 of the key.
-    std::string input = "talentray shared budget v1\n";
-    input += api_key;
+std::string shared_budget_identity(std::string_view key_digest) {
+    // The prefix keeps this hash apart from api_key_digest's plain SHA-256 of the key; v2
+    // since the state is named from the key's digest (v1 hashed the key itself).
+    std::string input = "talentray shared budget v2\n";
+    input += key_digest;
     return hex_digest(EVP_sha256(), input);
 }
 

@@ -21,10 +21,12 @@ struct shared_budget_keys {
     std::string limit;  ///< the limit learned from rate refusals (requests per window)
 };
 
-/// The identity of `api_key` in Redis: the hex SHA-256 of a fixed prefix and the key, so Redis
-/// (and anyone reading it) never sees the key, and the hash is not the one used elsewhere.
+/// The identity in Redis of the key whose `api_key_digest` is `key_digest`: the hex SHA-256 of
+/// a fixed prefix and the digest, so Redis (and anyone reading it) never sees the key, and the
+/// name is not a hash used elsewhere. Both ways of making a shared budget (a client's, and a
+/// `rate_budget` made by hand with the key's digest) name a key's state with it.
 /// Throws `talentray::error` (errc::invalid_argument) if OpenSSL has no SHA-256.
-std::string shared_budget_identity(std::string_view api_key);
+std::string shared_budget_identity(std::string_view key_digest);
 
 /// The keys under `talentray:budget:{identity}:` (one hash tag, so a cluster keeps them on one
 /// node, as a script requires).

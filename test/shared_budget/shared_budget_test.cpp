@@ -198,3 +198,18 @@ TEST_CASE("Redis never sees the API key: not in its keys, not in the commands it
         CHECK(key.text.find(std::string(16, 'k')) == std::string::npos);
     }
 }
+
+TEST_CASE("a rate_budget made with a key's digest shares its state in Redis with the clients of that key") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    const std::string api_key = "tr_hand_made_budget_key";
+    const auto options = shared_options(server.url());
+    const tr::rate_budget by_hand{options, tr::api_key_digest(api_key)};
+    const auto of_clients = tr::shared_rate_budget(api_key, options);
+    REQUIRE(admit_once(by_hand));
+    REQUIRE(admit_once(*of_clients));
+    redis_test::sync_redis redis{server.url()};
+    const auto keys = redis.run({"KEYS", "talentray:budget:*:tat"});
+    REQUIRE(keys);
+    CHECK(keys->elements.size() == 1);  // one budget's state, not one per way of making it
+}
