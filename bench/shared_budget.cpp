@@ -15,6 +15,7 @@
 #include <talentray/scheduler/rate_budget.hpp>
 
 #include "scheduler/admission_budget.hpp"
+#include "shared_budget/shared_admission_budget.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -62,10 +63,18 @@ tr::scheduler_options scheduler_for(const settings& s) {
     return o;
 }
 
+using wall = std::chrono::system_clock;
+
+long long wall_us() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(wall::now().time_since_epoch()).count();
+}
+
 struct worker_progress {
     std::size_t left = 0;
     std::size_t succeeded = 0;
     std::size_t failed = 0;
+    long long first_answer_us = 0;  ///< wall clock of the first successful answer
+    long long last_answer_us = 0;
 };
 
 asio::awaitable<void> send_calls(const tr::client* caller, std::shared_ptr<worker_progress> p) {
@@ -77,6 +86,10 @@ asio::awaitable<void> send_calls(const tr::client* caller, std::shared_ptr<worke
         spec.priority = tr::priority::bulk;
         auto outcome = co_await caller->try_send(std::move(spec));
         ++(outcome ? p->succeeded : p->failed);
+        if (outcome) {
+            p->last_answer_us = wall_us();
+            if (p->first_answer_us == 0) p->first_answer_us = p->last_answer_us;
+        }
     }
 }
 
@@ -96,17 +109,33 @@ int run_worker(const settings& s) {
     for (int i = 0; i < 8; ++i) asio::co_spawn(io, send_calls(&caller, p), asio::detached);
     io.run();
     const auto c = caller.counters().scheduler;
-    std::printf("%zu %zu %llu %llu\n", p->succeeded, p->failed, static_cast<unsigned long long>(c.rate_limited_responses),
-                static_cast<unsigned long long>(c.fallback_episodes));
+    // The client's budget, from the registry it came from: the pump's own account of its pacing.
+    tr::detail::shared_admission_budget::pacing_diagnostics d;
+    if (!s.shared.empty()) {
+        const auto budget = tr::shared_rate_budget(options.api_key.reveal(), options.scheduler);
+        if (const auto* shared = dynamic_cast<const tr::detail::shared_admission_budget*>(&tr::detail::budget_of(*budget)))
+            d = shared->diagnostics();
+    }
+    std::printf("%zu %zu %llu %llu %lld %lld %llu %llu %llu %lld %lld %llu %lld %lld\n", p->succeeded, p->failed,
+                static_cast<unsigned long long>(c.rate_limited_responses),
+                static_cast<unsigned long long>(c.fallback_episodes), p->first_answer_us, p->last_answer_us,
+                static_cast<unsigned long long>(d.takes), static_cast<unsigned long long>(d.granted),
+                static_cast<unsigned long long>(d.denials), static_cast<long long>(d.wait_hint_total.count()),
+                static_cast<long long>(d.wait_hint_max.count()), static_cast<unsigned long long>(d.timed_waits),
+                static_cast<long long>(d.lateness_total.count()), static_cast<long long>(d.lateness_max.count()));
     return 0;
 }
 
 struct run_result {
     double seconds = 0;
+    double answer_span_seconds = 0;  ///< first successful answer of any process to the last
     std::size_t succeeded = 0;
     std::size_t failed = 0;
     std::uint64_t rate_limited = 0;
     std::uint64_t fallbacks = 0;
+    // The shared budget's pumps, summed over the processes.
+    unsigned long long takes = 0, granted = 0, denials = 0, timed_waits = 0;
+    long long wait_hint_total_us = 0, wait_hint_max_us = 0, lateness_total_us = 0, lateness_max_us = 0;
 };
 
 run_result run_processes(const settings& s, int processes, bool shared, const std::string& self) {
@@ -133,16 +162,32 @@ run_result run_processes(const settings& s, int processes, bool shared, const st
         workers.push_back(::popen(command.c_str(), "r"));
     }
     run_result r;
+    long long first_answer = 0, last_answer = 0;
     for (FILE* w : workers) {
         std::size_t ok = 0, failed = 0;
-        unsigned long long limited = 0, fallbacks = 0;
-        if (!w || std::fscanf(w, "%zu %zu %llu %llu", &ok, &failed, &limited, &fallbacks) != 4) ++r.failed;
+        unsigned long long limited = 0, fallbacks = 0, takes = 0, granted = 0, denials = 0, timed = 0;
+        long long first = 0, last = 0, hint_total = 0, hint_max = 0, late_total = 0, late_max = 0;
+        if (!w || std::fscanf(w, "%zu %zu %llu %llu %lld %lld %llu %llu %llu %lld %lld %llu %lld %lld", &ok, &failed,
+                              &limited, &fallbacks, &first, &last, &takes, &granted, &denials, &hint_total, &hint_max,
+                              &timed, &late_total, &late_max) != 14)
+            ++r.failed;
         r.succeeded += ok;
         r.failed += failed;
         r.fallbacks += fallbacks;
+        if (first != 0 && (first_answer == 0 || first < first_answer)) first_answer = first;
+        last_answer = std::max(last_answer, last);
+        r.takes += takes;
+        r.granted += granted;
+        r.denials += denials;
+        r.timed_waits += timed;
+        r.wait_hint_total_us += hint_total;
+        r.wait_hint_max_us = std::max(r.wait_hint_max_us, hint_max);
+        r.lateness_total_us += late_total;
+        r.lateness_max_us = std::max(r.lateness_max_us, late_max);
         if (w) ::pclose(w);
     }
     r.seconds = std::chrono::duration<double>(steady::now() - started).count();
+    r.answer_span_seconds = double(last_answer - first_answer) / 1e6;
     r.rate_limited = server.stats().rate_limited;
     std::remove(ca.c_str());
     return r;
@@ -189,20 +234,37 @@ int main(int argc, char** argv) {
 
     std::printf("Mock: sliding window, %u per %u s, the employer key; each run sends %u windows' worth (%u calls) "
                 "from N processes, 8 in flight each. allowed = limit / window; achieved = successful calls / wall "
-                "time (process start-up included).\n\n",
+                "time (process start-up included); the answers column divides the calls by the span from the first "
+                "successful answer of any process to the last one instead.\n\n",
                 s.limit, s.window_seconds, s.windows, s.limit * s.windows);
-    std::printf("| processes | budget | achieved / allowed | 429s | failed calls | fallback episodes | wall s |\n");
-    std::printf("| ---: | --- | ---: | ---: | ---: | ---: | ---: |\n");
+    std::printf("| processes | budget | achieved / allowed, answers | achieved / allowed, wall | 429s | failed calls | "
+                "fallback episodes | wall s |\n");
+    std::printf("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     const double allowed = double(s.limit) / s.window_seconds;
+    std::vector<std::pair<int, run_result>> shared_runs;
     for (const int processes : {1, 2, 4, 8}) {
         for (const bool shared : {false, true}) {
             const run_result r = run_processes(s, processes, shared, self);
-            std::printf("| %d | %s | %.3f | %llu | %zu | %llu | %.1f |\n", processes, shared ? "shared (Redis)" : "local",
-                        r.succeeded / r.seconds / allowed, static_cast<unsigned long long>(r.rate_limited), r.failed,
+            const double span_ratio =
+                r.answer_span_seconds > 0 ? double(r.succeeded - 1) / r.answer_span_seconds / allowed : 0;
+            std::printf("| %d | %s | %.3f | %.3f | %llu | %zu | %llu | %.1f |\n", processes,
+                        shared ? "shared (Redis)" : "local", span_ratio, r.succeeded / r.seconds / allowed,
+                        static_cast<unsigned long long>(r.rate_limited), r.failed,
                         static_cast<unsigned long long>(r.fallbacks), r.seconds);
             std::fflush(stdout);
+            if (shared) shared_runs.emplace_back(processes, r);
         }
     }
+
+    std::printf("\nThe shared runs' pumps, summed over the processes (take = one call of the admission script):\n\n");
+    std::printf("| processes | takes | permits granted | takes granting none | mean wait asked (ms) | longest wait "
+                "asked (ms) | timed sleeps | mean lateness (ms) | worst lateness (ms) |\n");
+    std::printf("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (const auto& [processes, r] : shared_runs)
+        std::printf("| %d | %llu | %llu | %llu | %.2f | %.2f | %llu | %.2f | %.2f |\n", processes, r.takes, r.granted,
+                    r.denials, r.denials ? r.wait_hint_total_us / 1e3 / double(r.denials) : 0.0,
+                    r.wait_hint_max_us / 1e3, r.timed_waits,
+                    r.timed_waits ? r.lateness_total_us / 1e3 / double(r.timed_waits) : 0.0, r.lateness_max_us / 1e3);
 
     tr::scheduler_options idle;
     idle.requests_per_window = 1'000'000;

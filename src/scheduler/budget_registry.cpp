@@ -60,7 +60,7 @@ std::shared_ptr<rate_budget> shared_rate_budget(std::string_view api_key, const 
     } else {
         validate(options);
         budget = std::shared_ptr<rate_budget>(new rate_budget(
-            rate_budget::from_impl{}, detail::make_shared_admission_budget(options, digest, api_key, std::move(logger))));
+            rate_budget::from_impl{}, detail::make_shared_admission_budget(options, digest, std::move(logger))));
     }
     r.budgets.insert_or_assign(std::move(digest), budget);
     return budget;

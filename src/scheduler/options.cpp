@@ -69,10 +69,10 @@ void validate(const scheduler_options& o) {
         reject(type, "shared_budget_timeout", "must be positive and at most 60 s", text(o.shared_budget_timeout));
     if (!within(o.shared_budget_fallback_share, 0, 1) || o.shared_budget_fallback_share == 0)
         reject(type, "shared_budget_fallback_share", "must be in (0, 1]", text(o.shared_budget_fallback_share));
-    // Throws naming what is wrong with the URL, never quoting its password.
-#if TALENTRAY_WITH_REDIS
+    // Throws naming what is wrong with the URL, never quoting its password; a library without
+    // Redis names a bad URL's fault all the same before refusing a good one.
     if (!o.shared_budget.empty()) (void)detail::parse_redis_url(o.shared_budget);
-#else
+#if !TALENTRAY_WITH_REDIS
     if (!o.shared_budget.empty())
         throw_error(errc::invalid_argument, "scheduler_options::shared_budget: this talentray library was built "
                                             "without Redis (TALENTRAY_WITH_REDIS=OFF); leave it empty");

@@ -18,9 +18,9 @@ rate_budget::rate_budget(scheduler_options options, std::string key_digest) {
     if (key_digest.empty())
         throw_error(errc::invalid_argument, "scheduler_options::shared_budget: a shared rate_budget needs a "
                                             "key_digest to name it in Redis (see api_key_digest)");
-    // Named from the label, not the key: this constructor never sees the key.
-    const std::string name = "label " + key_digest;
-    impl_ = detail::make_shared_admission_budget(options, key_digest, name, {});
+    // Named from the digest, as shared_rate_budget names a key's: a budget made here with
+    // api_key_digest(key) shares with the clients of that key.
+    impl_ = detail::make_shared_admission_budget(options, key_digest, {});
 }
 
 rate_budget::rate_budget(from_impl, std::shared_ptr<detail::admission_budget> impl) noexcept

@@ -12,7 +12,9 @@ namespace {
 
 // GCRA over the server's clock (TIME: the hosts' clocks differ). KEYS: tat, pause, limit.
 // ARGV: mode (take | give | refuse), clock offset (us), configured limit, window (us), burst,
-// then: take n | give n | refuse pause_us, decrease factor, floor, recovery_ms.
+// then: take n, horizon_us | give n, the tat of the take they came from | refuse pause_us,
+// decrease factor, floor, recovery_ms.
+// Answer: {granted (or given back), wait_us, limit, ready, next_due_us, spacing_us, tat}.
 // Numbers stay below 2^53 (microseconds since 1970), exact in Lua's doubles; times are stored
 // with %.0f since tostring would round them to 14 digits.
 constexpr const char* script_source = R"lua(
@@ -43,25 +45,39 @@ if mode == 'refuse' then
       limit = lowered
     end
   end
-  return {0, 0, limit}
+  return {0, 0, limit, 0, 0, 0, 0}
 end
 local tat = tonumber(redis.call('GET', KEYS[1])) or now
 if tat < now then tat = now end
 if mode == 'give' then
-  tat = tat - tonumber(ARGV[6]) * interval
+  -- Only the newest permits come back, and only while nobody has taken after them: handing
+  -- back a slot from the middle would let a later taker fill a window twice.
+  if redis.call('GET', KEYS[1]) ~= ARGV[7] then return {0, 0, limit, 0, 0, 0, 0} end
+  local given = tonumber(ARGV[6])
+  tat = tonumber(ARGV[7]) - given * interval
   if tat < now then tat = now end
-  redis.call('SET', KEYS[1], string.format('%.0f', math.ceil(tat)), 'PX', ttl_ms)
-  return {0, 0, limit}
+  local stored = string.format('%.0f', math.ceil(tat))
+  redis.call('SET', KEYS[1], stored, 'PX', ttl_ms)
+  return {given, 0, limit, 0, 0, 0, tonumber(stored)}
 end
 local paused = tonumber(redis.call('GET', KEYS[2])) or 0
-if paused > now then return {0, math.ceil(paused - now), limit} end
-local granted = math.floor((now + tau - tat) / interval)
+if paused > now then return {0, math.ceil(paused - now), limit, 0, 0, 0, 0} end
+-- Permit k (from 0) is due at tat + (k + 1) * interval - tau: exactly when GCRA would grant it
+-- to a taker asking then. Those due within the horizon are granted now, as reservations.
+local horizon = tonumber(ARGV[7])
 local wanted = tonumber(ARGV[6])
+local granted = math.floor((now + horizon + tau - tat) / interval)
 if granted > wanted then granted = wanted end
-if granted < 1 then return {0, math.ceil(tat + interval - tau - now), limit} end
+if granted < 1 then return {0, math.ceil(tat + interval - tau - horizon - now), limit, 0, 0, 0, 0} end
+local ready = math.floor((now + tau - tat) / interval)
+if ready < 0 then ready = 0 end
+if ready > granted then ready = granted end
+local next_due = 0
+if ready < granted then next_due = math.ceil(tat + (ready + 1) * interval - tau - now) end
 tat = tat + granted * interval
-redis.call('SET', KEYS[1], string.format('%.0f', math.ceil(tat)), 'PX', ttl_ms)
-return {granted, 0, limit}
+local stored = string.format('%.0f', math.ceil(tat))
+redis.call('SET', KEYS[1], stored, 'PX', ttl_ms)
+return {granted, 0, limit, ready, next_due, math.ceil(interval), tonumber(stored)}
 )lua";
 
 std::string hex_digest(const EVP_MD* md, std::string_view data) {
@@ -88,10 +104,11 @@ std::vector<std::string> common(const char* mode, const shared_budget_keys& keys
 
 }  // namespace
 
-std::string shared_budget_identity(std::string_view api_key) {
-    // The prefix keeps this hash apart from api_key_digest's plain SHA-256 of the key.
-    std::string input = "talentray shared budget v1\n";
-    input += api_key;
+std::string shared_budget_identity(std::string_view key_digest) {
+    // The prefix keeps this hash apart from api_key_digest's plain SHA-256 of the key; v2
+    // since the state is named from the key's digest (v1 hashed the key itself).
+    std::string input = "talentray shared budget v2\n";
+    input += key_digest;
     return hex_digest(EVP_sha256(), input);
 }
 
@@ -114,13 +131,16 @@ std::vector<std::string> take_command(const shared_budget_keys& keys, const shar
                                       std::uint32_t wanted, std::chrono::microseconds clock_offset) {
     auto args = common("take", keys, pacing, clock_offset);
     args.push_back(std::to_string(wanted));
+    args.push_back(std::to_string(pacing.horizon.count()));
     return args;
 }
 
 std::vector<std::string> give_back_command(const shared_budget_keys& keys, const shared_pacing& pacing,
-                                           std::uint32_t unused, std::chrono::microseconds clock_offset) {
+                                           std::uint32_t unused, std::int64_t taken_tat,
+                                           std::chrono::microseconds clock_offset) {
     auto args = common("give", keys, pacing, clock_offset);
     args.push_back(std::to_string(unused));
+    args.push_back(std::to_string(taken_tat));
     return args;
 }
 
@@ -135,13 +155,23 @@ std::vector<std::string> refuse_command(const shared_budget_keys& keys, const sh
 }
 
 boost::system::result<script_answer> parse_script_answer(const redis_reply& reply) {
-    if (reply.type != redis_reply::kind::array || reply.elements.size() != 3)
+    if (reply.type != redis_reply::kind::array || reply.elements.size() != 7)
         return boost::system::errc::make_error_code(boost::system::errc::bad_message);
     for (const auto& e : reply.elements)
         if (e.type != redis_reply::kind::integer || e.integer < 0)
             return boost::system::errc::make_error_code(boost::system::errc::bad_message);
-    return script_answer{std::uint32_t(reply.elements[0].integer), std::chrono::microseconds{reply.elements[1].integer},
-                         std::uint32_t(reply.elements[2].integer)};
+    const auto& e = reply.elements;
+    if (e[3].integer > e[0].integer)
+        return boost::system::errc::make_error_code(boost::system::errc::bad_message);
+    script_answer answer;
+    answer.granted = std::uint32_t(e[0].integer);
+    answer.wait = std::chrono::microseconds{e[1].integer};
+    answer.limit = std::uint32_t(e[2].integer);
+    answer.ready = std::uint32_t(e[3].integer);
+    answer.next_due = std::chrono::microseconds{e[4].integer};
+    answer.spacing = std::chrono::microseconds{e[5].integer};
+    answer.tat = e[6].integer;
+    return answer;
 }
 
 bool is_noscript(const redis_reply& reply) noexcept {

@@ -21,10 +21,12 @@ struct shared_budget_keys {
     std::string limit;  ///< the limit learned from rate refusals (requests per window)
 };
 
-/// The identity of `api_key` in Redis: the hex SHA-256 of a fixed prefix and the key, so Redis
-/// (and anyone reading it) never sees the key, and the hash is not the one used elsewhere.
+/// The identity in Redis of the key whose `api_key_digest` is `key_digest`: the hex SHA-256 of
+/// a fixed prefix and the digest, so Redis (and anyone reading it) never sees the key, and the
+/// name is not a hash used elsewhere. Both ways of making a shared budget (a client's, and a
+/// `rate_budget` made by hand with the key's digest) name a key's state with it.
 /// Throws `talentray::error` (errc::invalid_argument) if OpenSSL has no SHA-256.
-std::string shared_budget_identity(std::string_view api_key);
+std::string shared_budget_identity(std::string_view key_digest);
 
 /// The keys under `talentray:budget:{identity}:` (one hash tag, so a cluster keeps them on one
 /// node, as a script requires).
@@ -37,6 +39,11 @@ struct shared_pacing {
     std::uint32_t requests_per_window = 600;
     std::chrono::milliseconds window{60'000};
     std::uint32_t burst = 1;
+    /// How far ahead a take may reserve permits: each permit due within it is granted at once
+    /// with the time it is due, the time at which a taker asking then would have got it. Zero:
+    /// only permits due now. Reserving ahead keeps a slot from being lost when no process
+    /// happens to ask for it in time (timers wake late on a loaded host).
+    std::chrono::microseconds horizon{0};
 };
 
 /// What a 429 tells the others: pause everyone until `pause` from now (server time), and
@@ -48,11 +55,19 @@ struct shared_refusal {
     std::chrono::milliseconds recovery{30'000};
 };
 
-/// The script's answer.
+/// The script's answer. Permit k of a grant (from 0) is due `due(k)` after the script ran.
 struct script_answer {
-    std::uint32_t granted = 0;           ///< permits taken (take only)
-    std::chrono::microseconds wait{0};   ///< when none: until the next one may be available
+    std::uint32_t granted = 0;           ///< permits taken (take), or given back (give)
+    std::chrono::microseconds wait{0};   ///< when none: until the next one comes within the horizon
     std::uint32_t limit = 0;             ///< the limit in force (configured or learned)
+    std::uint32_t ready = 0;             ///< of the granted, those due now
+    std::chrono::microseconds next_due{0};  ///< when the first permit not ready is due
+    std::chrono::microseconds spacing{0};   ///< between the permits that are not ready
+    std::int64_t tat = 0;                ///< the budget's state after the call (for give-backs)
+
+    std::chrono::microseconds due(std::uint32_t k) const noexcept {
+        return k < ready ? std::chrono::microseconds{0} : next_due + (k - ready) * spacing;
+    }
 };
 
 /// The Lua source, and its SHA-1 in hex as EVALSHA wants it.
@@ -63,12 +78,17 @@ const std::string& admission_script_sha1();
 /// production passes zero).
 std::vector<std::string> take_command(const shared_budget_keys& keys, const shared_pacing& pacing,
                                       std::uint32_t wanted, std::chrono::microseconds clock_offset = {});
+/// Gives back the newest `unused` permits of the take that answered `taken_tat`; the script
+/// takes them back only while no other take came after it (the answer's `granted` says how
+/// many it took back: all or none).
 std::vector<std::string> give_back_command(const shared_budget_keys& keys, const shared_pacing& pacing,
-                                           std::uint32_t unused, std::chrono::microseconds clock_offset = {});
+                                           std::uint32_t unused, std::int64_t taken_tat,
+                                           std::chrono::microseconds clock_offset = {});
 std::vector<std::string> refuse_command(const shared_budget_keys& keys, const shared_pacing& pacing,
                                         const shared_refusal& refusal, std::chrono::microseconds clock_offset = {});
 
-/// Reads the script's reply: an array {granted, wait_us, limit}; anything else is
+/// Reads the script's reply: an array {granted, wait_us, limit, ready, next_due_us, spacing_us,
+/// tat}; anything else is
 /// `errc::invalid_argument`-like protocol error (boost::system::errc::bad_message).
 boost::system::result<script_answer> parse_script_answer(const redis_reply& reply);
 

@@ -12,11 +12,11 @@
 namespace talentray::detail {
 
 /// A budget shared through `options.shared_budget` (validated, non-empty), found in Redis by
-/// `shared_budget_identity(secret_name)`: the API key, or another name that only the processes
-/// sharing the budget use. `secret_name` is hashed here and kept nowhere.
+/// `shared_budget_identity(key_digest)`: every budget of one key, made by a client or by hand
+/// with `api_key_digest(key)`, names the same state.
 /// Throws `talentray::error` (errc::invalid_argument) when the library was built without Redis.
 std::shared_ptr<admission_budget> make_shared_admission_budget(const scheduler_options& options,
-                                                               std::string key_digest, std::string_view secret_name,
+                                                               std::string key_digest,
                                                                log_handler logger);
 
 }  // namespace talentray::detail

@@ -47,14 +47,26 @@ shared_admission_budget::shared_admission_budget(scheduler_options options, std:
       local_(std::make_shared<budget_core>(options, key_digest)),
       fallback_(std::make_shared<budget_core>(fallback_options(options), key_digest)),
       keys_(shared_budget_keys_for(identity)) {
-    // 1 % of the limit (at least one request) held back: the script counts admissions, the
-    // server counts arrivals, and the delay between the two differs from request to request.
-    const std::uint32_t margin = std::max<std::uint32_t>(1, options.requests_per_window / 100);
-    pacing_.requests_per_window = std::max<std::uint32_t>(2, options.requests_per_window - margin);
-    pacing_.window = std::chrono::duration_cast<std::chrono::milliseconds>(options.window);
-    // Unset, a small burst: a shared budget cannot learn a burst from one process's 429s, and
-    // a burst of 2 keeps the steady rate at (limit - 2) / window.
-    pacing_.burst = std::min(options.burst.value_or(2), pacing_.requests_per_window - 1);
+    // Held back: what the limit admits in 30 ms (at least one request). The script counts
+    // admissions, the server counts arrivals, and the delay between the two differs from
+    // request to request and process to process by tens of milliseconds on a loaded host
+    // (new connections' handshakes, late timers); 1 % of the limit was not enough at 100/s.
+    const auto window_ms = std::chrono::duration_cast<std::chrono::milliseconds>(options.window);
+    const auto margin = std::max<std::uint32_t>(
+        1, std::uint32_t(std::ceil(double(options.requests_per_window) * 30.0 / double(window_ms.count()))));
+    pacing_.requests_per_window =
+        std::max<std::uint32_t>(2, options.requests_per_window - std::min(margin, options.requests_per_window / 4));
+    pacing_.window = window_ms;
+    // Unset, a burst of 1: a shared budget cannot learn a burst from one process's 429s, and
+    // the steady rate is (limit - burst - margin) / window.
+    pacing_.burst = std::min(options.burst.value_or(1), pacing_.requests_per_window - 1);
+    // Reservations up to four slots ahead (at least 100 ms, at most half the window): a slot
+    // is claimed when a process asks, not when its timer happens to wake, and a 429 of another
+    // process reaches the reserved requests of this one at most that late.
+    const auto window_us = std::chrono::duration_cast<std::chrono::microseconds>(pacing_.window);
+    const auto interval = window_us / (pacing_.requests_per_window - pacing_.burst);
+    pacing_.horizon = std::clamp<std::chrono::microseconds>(4 * interval, std::chrono::milliseconds{100},
+                                                            std::max<std::chrono::microseconds>(window_us / 2, std::chrono::milliseconds{100}));
     refusal_template_.decrease_factor = options.rate_decrease_factor;
     refusal_template_.floor = std::max<std::uint32_t>(
         2, std::uint32_t(std::ceil(options.requests_per_window * options.min_rate_fraction)));
@@ -86,7 +98,8 @@ asio::awaitable<result<admission_permit>> shared_admission_budget::admit_on(
     auto permit = co_await self->local_->admit(prio, deadline);
     if (!permit) co_return permit;
 
-    const outcome got = co_await asio::co_spawn(self->io_, self->acquire(prio, deadline), asio::use_awaitable);
+    const outcome got =
+        co_await asio::co_spawn(self->io_, self->acquire(prio, deadline, permit->waited()), asio::use_awaitable);
     switch (got) {
     case outcome::granted: ++self->shared_admissions_; co_return permit;
     case outcome::cancelled: co_return admission_cancelled();
@@ -106,14 +119,17 @@ asio::awaitable<result<admission_permit>> shared_admission_budget::admit_on(
 }
 
 asio::awaitable<shared_admission_budget::outcome> shared_admission_budget::acquire(priority prio,
-                                                                                    clock::time_point deadline) {
+                                                                                    clock::time_point deadline,
+                                                                                    clock::duration local_wait) {
     if (stopping_) co_return outcome::cancelled;
     if (in_fallback_) co_return outcome::fallback;
     auto w = std::make_shared<waiter>(io_.get_executor());
+    w->sleeps_before = pump_sleeps_;
     w->timer.expires_at(deadline);
     (prio == priority::interactive ? interactive_ : bulk_).push_back(w);
     wake_pump();
     const auto [ec] = co_await w->timer.async_wait(asio::as_tuple(asio::use_awaitable));
+    if (w->result == outcome::granted && w->waited_for_slot) note_shared_wait(local_wait, clock::now() - w->enqueued);
     if (w->result) co_return *w->result;
     // Deadline or the caller's cancellation: leave the queue.
     for (auto* queue : {&interactive_, &bulk_}) std::erase(*queue, w);
@@ -121,7 +137,7 @@ asio::awaitable<shared_admission_budget::outcome> shared_admission_budget::acqui
 }
 
 void shared_admission_budget::wake_pump() {
-    if (pump_idle_) pump_timer_->cancel();
+    if (pump_wakes_for_waiters_) pump_timer_->cancel();
 }
 
 void shared_admission_budget::answer_all(outcome result) {
@@ -144,6 +160,7 @@ void shared_admission_budget::hand_out(std::uint32_t permits, std::uint32_t& han
         auto w = std::move(queue.front());
         queue.pop_front();
         w->result = outcome::granted;
+        w->waited_for_slot = pump_sleeps_ != w->sleeps_before;
         w->timer.cancel();
         ++handed;
     }
@@ -186,6 +203,8 @@ asio::awaitable<void> shared_admission_budget::pump() {
         if (stopping_) co_return;
 
         if (in_fallback_) {
+            reserved_.clear();
+            newest_take_left_ = 0;
             answer_all(outcome::fallback);
             pump_timer_->expires_after(probe_backoff_);
             co_await pump_timer_->async_wait(asio::as_tuple(asio::use_awaitable));
@@ -202,6 +221,7 @@ asio::awaitable<void> shared_admission_budget::pump() {
         }
 
         // 429s seen here go to every process first: they pause the key for all.
+        bool refused = false;
         while (!refusals_.empty()) {
             const auto [seen, pause] = refusals_.front();
             refusals_.pop_front();
@@ -215,40 +235,118 @@ asio::awaitable<void> shared_admission_budget::pump() {
                 if (!stopping_) enter_fallback(done.error());
                 break;
             }
+            refused = true;
         }
         if (in_fallback_ || stopping_) continue;
-
-        if (queued() == 0) {
-            pump_idle_ = true;
-            pump_timer_->expires_at(clock::time_point::max());
-            co_await pump_timer_->async_wait(asio::as_tuple(asio::use_awaitable));
-            pump_idle_ = false;
-            continue;
+        if (refused) {
+            // Reserved slots fall into the pause: dropped, not sent.
+            reserved_.clear();
+            newest_take_left_ = 0;
         }
 
-        // As many as are waiting, up to the burst: the script cannot grant more at once.
-        const auto wanted = std::uint32_t(std::min<std::size_t>(queued(), pacing_.burst));
-        auto answer = co_await run_script(take_command(keys_, pacing_, wanted));
-        if (stopping_) co_return;
-        if (!answer) {
-            enter_fallback(answer.error());
-            continue;
+        // Reserved permits now due go to the waiters, in priority order; a due permit nobody
+        // is left to use is dropped (its slot has passed).
+        const auto now = clock::now();
+        std::uint32_t due = 0;
+        while (!reserved_.empty() && reserved_.front() <= now) {
+            reserved_.pop_front();
+            ++due;
         }
-        if (answer->granted > 0) {
+        if (due > 0) {
             std::uint32_t handed = 0;
-            hand_out(answer->granted, handed);
-            // Waiters that left (deadline, cancellation) during the round trip: their permits
-            // go back at once, so other processes can use them.
-            if (handed < answer->granted) {
-                auto back = co_await run_script(give_back_command(keys_, pacing_, answer->granted - handed));
-                if (!back && !stopping_) enter_fallback(back.error());
+            hand_out(due, handed);
+            newest_take_left_ = std::min<std::size_t>(newest_take_left_, reserved_.size());
+        }
+
+        // Waiters that left (deadline, cancellation) hold reservations nobody needs: the
+        // newest go back at once, so other processes can use them.
+        if (reserved_.size() > queued() && newest_take_left_ > 0) {
+            const auto surplus = std::uint32_t(std::min(reserved_.size() - queued(), newest_take_left_));
+            auto back = co_await run_script(give_back_command(keys_, pacing_, surplus, newest_take_tat_));
+            if (stopping_) co_return;
+            if (!back) {
+                enter_fallback(back.error());
+                continue;
+            }
+            if (back->granted == surplus) {
+                reserved_.resize(reserved_.size() - surplus);
+                newest_take_left_ -= surplus;
+                newest_take_tat_ = back->tat;
+            } else {
+                newest_take_left_ = 0;  // another process took after them: keep them
             }
             continue;
         }
-        pump_idle_ = false;
-        pump_timer_->expires_after(std::min<clock::duration>(answer->wait, longest_wait));
-        co_await pump_timer_->async_wait(asio::as_tuple(asio::use_awaitable));
+
+        if (queued() > reserved_.size()) {
+            // One permit for each waiter without one, granted as reservations within the horizon.
+            const auto wanted = std::uint32_t(queued() - reserved_.size());
+            auto answer = co_await run_script(take_command(keys_, pacing_, wanted));
+            if (stopping_) co_return;
+            if (!answer) {
+                enter_fallback(answer.error());
+                continue;
+            }
+            const auto answered = clock::now();
+            {
+                std::lock_guard lock{diagnostics_mutex_};
+                ++diagnostics_.takes;
+                diagnostics_.granted += answer->granted;
+                if (answer->granted == 0) {
+                    ++diagnostics_.denials;
+                    diagnostics_.wait_hint_total += answer->wait;
+                    diagnostics_.wait_hint_max = std::max(diagnostics_.wait_hint_max, answer->wait);
+                }
+            }
+            if (answer->granted > 0) {
+                // Due times count from the answer's arrival, after the script ran: never early.
+                for (std::uint32_t k = 0; k < answer->granted; ++k) reserved_.push_back(answered + answer->due(k));
+                newest_take_left_ = answer->granted;
+                newest_take_tat_ = answer->tat;
+                continue;
+            }
+            auto wake_at = answered + std::min<clock::duration>(answer->wait, longest_wait);
+            if (!reserved_.empty()) wake_at = std::min(wake_at, reserved_.front());
+            co_await sleep_until(wake_at, false);
+            continue;
+        }
+
+        if (!reserved_.empty()) {
+            co_await sleep_until(reserved_.front(), true);
+            continue;
+        }
+        co_await sleep_until(clock::time_point::max(), true);
     }
+}
+
+asio::awaitable<void> shared_admission_budget::sleep_until(clock::time_point wake_at, bool new_waiters_wake) {
+    pump_wakes_for_waiters_ = new_waiters_wake;
+    pump_timer_->expires_at(wake_at);
+    const auto [ec] = co_await pump_timer_->async_wait(asio::as_tuple(asio::use_awaitable));
+    pump_wakes_for_waiters_ = false;
+    if (ec) co_return;
+    ++pump_sleeps_;
+    if (wake_at != clock::time_point::max()) note_lateness(clock::now() - wake_at);
+}
+
+void shared_admission_budget::note_shared_wait(clock::duration local_wait, clock::duration shared_wait) {
+    std::lock_guard lock{shared_wait_mutex_};
+    if (local_wait == clock::duration::zero()) ++shared_only_waits_;
+    shared_wait_total_ += shared_wait;
+    longest_wait_ = std::max(longest_wait_, local_wait + shared_wait);
+}
+
+void shared_admission_budget::note_lateness(clock::duration late) {
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(late);
+    std::lock_guard lock{diagnostics_mutex_};
+    ++diagnostics_.timed_waits;
+    diagnostics_.lateness_total += us;
+    diagnostics_.lateness_max = std::max(diagnostics_.lateness_max, us);
+}
+
+shared_admission_budget::pacing_diagnostics shared_admission_budget::diagnostics() const {
+    std::lock_guard lock{diagnostics_mutex_};
+    return diagnostics_;
 }
 
 void shared_admission_budget::on_response(const response_feedback& feedback) noexcept {
@@ -279,6 +377,10 @@ scheduler_counters shared_admission_budget::counters() const noexcept {
     c.fallback_admissions = fallback_admissions_;
     c.fallback_episodes = fallback_episodes_;
     c.shared_round_trips = round_trips_;
+    std::lock_guard lock{shared_wait_mutex_};
+    c.waited += shared_only_waits_;
+    c.total_wait += shared_wait_total_;
+    c.max_wait = std::max<std::chrono::nanoseconds>(c.max_wait, longest_wait_);
     return c;
 }
 

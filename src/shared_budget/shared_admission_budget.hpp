@@ -25,7 +25,10 @@ namespace talentray::detail {
 /// priorities, the in-flight cap, deadlines, the retry budget and the response counters stay
 /// what they are for a local budget. Then one permit of the shared budget, taken by the
 /// admission script in Redis; a process with several requests waiting asks for several in
-/// one round trip and gives back at once what nobody is left to use.
+/// one round trip. The script reserves the permits due within a short horizon, each with its
+/// due time, and the pump hands each out when it is due: a slot is claimed when a process
+/// asks, not lost when its timer wakes late. Reservations nobody is left to use go back while
+/// no other process took after them. A permit waited for counts in the local queue's `waited`.
 ///
 /// Redis I/O runs on a thread of the budget's own (one io_context, one connection, one command
 /// at a time), so nothing a caller's thread does waits on a socket. When a round trip fails or
@@ -51,23 +54,44 @@ public:
     /// How a waiter for a shared permit ended (on the I/O thread).
     enum class outcome { granted, fallback, deadline, cancelled };
 
+    /// How the pump's conversation with the script went, for benchmarks and tests: a sum
+    /// over the budget's life. Thread-safe; never throws.
+    struct pacing_diagnostics {
+        std::uint64_t takes = 0;            ///< take calls of the script
+        std::uint64_t granted = 0;          ///< permits those calls granted
+        std::uint64_t denials = 0;          ///< take calls that granted nothing
+        std::chrono::microseconds wait_hint_total{0};  ///< waits the script asked for, summed
+        std::chrono::microseconds wait_hint_max{0};
+        std::uint64_t timed_waits = 0;      ///< the pump's sleeps that ran to their end
+        std::chrono::microseconds lateness_total{0};   ///< how late those sleeps woke, summed
+        std::chrono::microseconds lateness_max{0};
+    };
+    pacing_diagnostics diagnostics() const;
+
 private:
     struct waiter {
         explicit waiter(boost::asio::any_io_executor ex) : timer(ex) {}
         boost::asio::steady_timer timer;
         std::optional<outcome> result;
+        clock::time_point enqueued = clock::now();
+        std::uint64_t sleeps_before = 0;  ///< the pump's sleeps when it was queued
+        bool waited_for_slot = false;     ///< granted after a sleep of the pump's for a slot
     };
     using waiter_ptr = std::shared_ptr<waiter>;
 
     static boost::asio::awaitable<result<admission_permit>> admit_on(std::shared_ptr<shared_admission_budget> self,
                                                                      priority prio, clock::time_point deadline);
-    boost::asio::awaitable<outcome> acquire(priority prio, clock::time_point deadline);
+    boost::asio::awaitable<outcome> acquire(priority prio, clock::time_point deadline, clock::duration local_wait);
     boost::asio::awaitable<void> pump();
+    /// The pump's sleep; a waiter queued before one that ran to its end has waited for a slot.
+    boost::asio::awaitable<void> sleep_until(clock::time_point wake_at, bool new_waiters_wake);
+    void note_shared_wait(clock::duration local_wait, clock::duration shared_wait);
     boost::asio::awaitable<boost::system::result<script_answer>> run_script(std::vector<std::string> args);
     void hand_out(std::uint32_t permits, std::uint32_t& handed);
     void answer_all(outcome result);
     void enter_fallback(const boost::system::error_code& why);
     void wake_pump();
+    void note_lateness(clock::duration late);
     std::size_t queued() const noexcept { return interactive_.size() + bulk_.size(); }
 
     log_handler logger_;
@@ -83,6 +107,15 @@ private:
     std::atomic<std::uint64_t> fallback_admissions_{0};
     std::atomic<std::uint64_t> fallback_episodes_{0};
     std::atomic<std::uint64_t> round_trips_{0};
+    /// Requests that waited for a shared permit but not in the local queue, and the shared
+    /// part of every wait: added to the local queue's `waited` and `total_wait`.
+    mutable std::mutex shared_wait_mutex_;
+    std::uint64_t shared_only_waits_ = 0;
+    clock::duration shared_wait_total_{};
+    clock::duration longest_wait_{};
+
+    mutable std::mutex diagnostics_mutex_;
+    pacing_diagnostics diagnostics_;
 
     // I/O thread only.
     std::deque<waiter_ptr> interactive_;
@@ -90,7 +123,14 @@ private:
     std::uint32_t interactive_in_a_row_ = 0;
     /// 429s still to write to Redis: when each was seen, and its pause from then.
     std::deque<std::pair<clock::time_point, std::chrono::milliseconds>> refusals_;
-    bool pump_idle_ = false;
+    /// Shared permits this process holds, by the time each is due (ascending).
+    std::deque<clock::time_point> reserved_;
+    /// How many of the newest reservations came from the newest take, and the state it left
+    /// in Redis: they may go back while no other take came after it.
+    std::size_t newest_take_left_ = 0;
+    std::int64_t newest_take_tat_ = 0;
+    bool pump_wakes_for_waiters_ = false;
+    std::uint64_t pump_sleeps_ = 0;  ///< sleeps that ran to their end (not woken by a waiter)
     bool stopping_ = false;
     std::chrono::milliseconds probe_backoff_{100};
 

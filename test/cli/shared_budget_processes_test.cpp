@@ -17,7 +17,7 @@ using namespace cli_test;
 
 namespace {
 
-// 100 per 2 s: the shared pacing, (100 - 2 burst - 1 margin) / 2 s, is 0.97 of it, and four
+// 100 per 2 s: the shared pacing, (100 - 1 burst - 2 margin) / 2 s, is 0.97 of it, and four
 // export processes (each one page at a time) can ask for more than that.
 constexpr std::size_t limit_per_window = 100;
 constexpr double limit_per_second = 50;

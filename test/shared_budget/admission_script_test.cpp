@@ -53,10 +53,11 @@ TEST_CASE("the script grants the burst at once, then one permit per interval, an
     CHECK(none.granted == 0);
     CHECK(none.wait > 124s);
     CHECK(none.wait <= 125s);
-    CHECK(f.take(5, 125s).granted == 1);
+    const auto later = f.take(5, 125s);
+    CHECK(later.granted == 1);
     CHECK(f.take(1, 125s).granted == 0);
     // A permit given back is there for the next take.
-    f.run(td::give_back_command(f.keys, f.pacing, 1, 125s));
+    f.run(td::give_back_command(f.keys, f.pacing, 1, later.tat, 125s));
     CHECK(f.take(1, 125s).granted == 1);
 }
 
@@ -129,4 +130,73 @@ TEST_CASE("the key names hold a SHA-256 of the key, never the key") {
     CHECK(keys.tat.find("tr_visible_key") == std::string::npos);
     CHECK(keys.tat.find(identity) != std::string::npos);
     CHECK(td::shared_budget_identity("tr_visible_key") != td::shared_budget_identity("tr_visible_kez"));
+}
+
+/// Equal but for the real time the test itself takes (the script's clock is the server's).
+static bool near(std::chrono::microseconds got, std::chrono::microseconds expected) {
+    return got <= expected && got > expected - 1s;
+}
+
+TEST_CASE("a take with a horizon reserves the permits due within it, each due when a taker asking then would get it") {
+    if (!have_redis()) return;
+    script_fixture f;
+    f.pacing.horizon = 300s;  // interval 125 s, tolerance 250 s
+    const auto first = f.take(5, 0s);
+    CHECK(first.granted == 4);  // the burst of 2 now, then the slots at 125 s and 250 s
+    CHECK(first.ready == 2);
+    CHECK(first.due(0) == 0s);
+    CHECK(first.due(1) == 0s);
+    CHECK(near(first.due(2), 125s));
+    CHECK(near(first.due(3), 250s));
+    // The next slot (375 s) comes within the horizon at 75 s: that is the wait asked for.
+    const auto none = f.take(5, 0s);
+    CHECK(none.granted == 0);
+    CHECK(near(none.wait, 75s));
+    const auto next = f.take(5, 75s);
+    CHECK(next.granted == 1);
+    CHECK(next.ready == 0);
+    CHECK(near(next.due(0), 300s));
+}
+
+TEST_CASE("with reservations ahead no window of the server's sees more than the limit, however late takers ask") {
+    if (!have_redis()) return;
+    script_fixture f;
+    f.pacing.horizon = 300s;
+    std::vector<std::chrono::microseconds> due_at;
+    // Takers asking at uneven times, some long after the last slot they could have used.
+    std::chrono::seconds at = 0s;
+    for (int i = 0; at <= 5000s; ++i) {
+        const auto answer = f.take(3, at);
+        for (std::uint32_t k = 0; k < answer.granted; ++k) due_at.push_back(at + answer.due(k));
+        at += std::chrono::seconds{(i % 3 == 0) ? 10 : (i % 3 == 1) ? 140 : 260};
+    }
+    std::sort(due_at.begin(), due_at.end());
+    std::size_t most_in_a_window = 0;
+    for (std::size_t i = 0; i < due_at.size(); ++i) {
+        const auto in_window = std::count_if(due_at.begin() + std::ptrdiff_t(i), due_at.end(),
+                                             [&](auto t) { return t < due_at[i] + 1000s; });
+        most_in_a_window = std::max(most_in_a_window, std::size_t(in_window));
+    }
+    CHECK(most_in_a_window <= 10);
+    // Asked for at least every 260 s, each slot of 125 s is still within the horizon and the
+    // tolerance then: none is lost, as many as a taker asking at every slot would get.
+    CHECK(due_at.size() >= 40);
+}
+
+TEST_CASE("permits go back only while no other take came after them") {
+    if (!have_redis()) return;
+    script_fixture f;
+    f.pacing.horizon = 300s;
+    const auto mine = f.take(4, 0s);
+    REQUIRE(mine.granted == 4);
+    const auto back = f.run(td::give_back_command(f.keys, f.pacing, 2, mine.tat, 0s));
+    CHECK(back.granted == 2);
+    // The two slots given back (125 s and 250 s) are the next taker's.
+    const auto other = f.take(4, 0s);
+    CHECK(other.granted == 2);
+    CHECK(near(other.due(0), 125s));
+    // Its slots follow mine: mine may no longer come back.
+    const auto refused = f.run(td::give_back_command(f.keys, f.pacing, 1, back.tat, 0s));
+    CHECK(refused.granted == 0);
+    CHECK(f.take(1, 0s).granted == 0);
 }

@@ -198,3 +198,35 @@ TEST_CASE("Redis never sees the API key: not in its keys, not in the commands it
         CHECK(key.text.find(std::string(16, 'k')) == std::string::npos);
     }
 }
+
+TEST_CASE("a rate_budget made with a key's digest shares its state in Redis with the clients of that key") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    const std::string api_key = "tr_hand_made_budget_key";
+    const auto options = shared_options(server.url());
+    const tr::rate_budget by_hand{options, tr::api_key_digest(api_key)};
+    const auto of_clients = tr::shared_rate_budget(api_key, options);
+    REQUIRE(admit_once(by_hand));
+    REQUIRE(admit_once(*of_clients));
+    redis_test::sync_redis redis{server.url()};
+    const auto keys = redis.run({"KEYS", "talentray:budget:*:tat"});
+    REQUIRE(keys);
+    CHECK(keys->elements.size() == 1);  // one budget's state, not one per way of making it
+}
+
+TEST_CASE("a wait for a shared permit counts in waited and total_wait, as a local wait does") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    auto options = shared_options(server.url());
+    options.window = 10s;  // a slot every 10 s / 17: the second budget's permit is due well after it asks
+    const tr::rate_budget first{options, "waiting-key"};
+    const tr::rate_budget second{options, "waiting-key"};
+    REQUIRE(admit_once(first));
+    REQUIRE(admit_once(first));  // the shared burst of 2, without waiting
+    CHECK(first.counters().waited == 0);
+    REQUIRE(admit_once(second));  // its own queue is empty: only the shared budget makes it wait
+    const auto counters = second.counters();
+    CHECK(counters.waited == 1);
+    CHECK(counters.total_wait > 0ns);
+    CHECK(counters.max_wait == counters.total_wait);
+}

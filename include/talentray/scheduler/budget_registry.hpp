@@ -25,8 +25,9 @@ std::string api_key_digest(std::string_view api_key);
 /// (or a permit) uses it.
 ///
 /// With `options.shared_budget` set, a new budget is shared through that Redis by every
-/// process using the same key and Redis; Redis knows the key only as a SHA-256 of a fixed
-/// prefix and the key. `logger` (may be empty) receives the one warning logged each time
+/// process using the same key and Redis, and by a `rate_budget` made with the key's
+/// `api_key_digest` and the same Redis; Redis knows the key only as a SHA-256 of a fixed
+/// prefix and that digest. `logger` (may be empty) receives the one warning logged each time
 /// Redis becomes unreachable and the budget falls back to pacing this process alone.
 /// Thread safety: may be called concurrently from any thread.
 /// Throws `talentray::error` (errc::invalid_argument) when `options` are invalid and a new

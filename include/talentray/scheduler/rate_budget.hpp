@@ -39,10 +39,11 @@ public:
     /// A budget configured by `options`. `key_digest` labels it in diagnostics (never pass the
     /// key itself; see `api_key_digest`).
     ///
-    /// With `options.shared_budget` set, the budget is kept in that Redis, where `key_digest`
-    /// (required then) names it: every process making a budget with the same digest and Redis
-    /// shares it. (`shared_rate_budget`, which clients use, names it from the key instead; the
-    /// two do not share with each other.) Nothing connects until the first admission.
+    /// With `options.shared_budget` set, the budget is kept in that Redis under a SHA-256 of a
+    /// fixed prefix and `key_digest` (required then): every process making a budget with the
+    /// same digest and Redis shares it, and so do the clients of the key whose
+    /// `api_key_digest` it is (`shared_rate_budget` names a key's budget the same way).
+    /// Nothing connects until the first admission.
     /// Throws `talentray::error` (errc::invalid_argument) naming an invalid option, or saying
     /// that a shared budget needs a `key_digest`, or that the library was built without Redis.
     explicit rate_budget(scheduler_options options = {}, std::string key_digest = {});
