@@ -11,6 +11,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config
+  lld               # links the project's own programs several times faster than GNU ld (optional)
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev openssl
   zlib1g-dev        # gzip answers (optional in the library) and `talentray export --gzip`
