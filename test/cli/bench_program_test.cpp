@@ -191,8 +191,12 @@ TEST_CASE("bench run: a write needs --allow-writes, a delete --yes as well, a le
     CHECK(mock_requests(f) == 0);
 }
 
-TEST_CASE("bench probe: finds a sliding window's limit and length within 5 % with a handful of 429s") {
-    const cli_fixture f{limited(mock::limit_shape::sliding)};
+namespace {
+
+/// Probes a mock limited to 60 per 2 s in `shape`: the probe must report a window, its limit and
+/// length within 5 %, at most 7 429s, and the mock's own counts.
+void probe_finds_window(mock::limit_shape shape) {
+    const cli_fixture f{limited(shape)};
     const auto findings = f.scratch / "probe.json";
     const outcome result = bench(f, {"probe", "--json", findings.string()});
     INFO(result.err << result.out);
@@ -207,20 +211,14 @@ TEST_CASE("bench probe: finds a sliding window's limit and length within 5 % wit
     CHECK(number(probe, "requests") == mock_requests(f));
 }
 
+}  // namespace
+
+TEST_CASE("bench probe: finds a sliding window's limit and length within 5 % with a handful of 429s") {
+    probe_finds_window(mock::limit_shape::sliding);
+}
+
 TEST_CASE("bench probe: finds a fixed window's limit and length within 5 % with a handful of 429s") {
-    const cli_fixture f{limited(mock::limit_shape::fixed)};
-    const auto findings = f.scratch / "probe.json";
-    const outcome result = bench(f, {"probe", "--json", findings.string()});
-    INFO(result.err << result.out);
-    REQUIRE(result.exit_status == 0);
-    const json::object probe = read_json(findings);
-    CHECK(probe.at("shape") == "window");
-    CHECK(number(probe, "limit") >= 57);
-    CHECK(number(probe, "limit") <= 63);
-    CHECK(probe.at("window_seconds").to_number<double>() == Approx(2.0).epsilon(0.05));
-    CHECK(number(probe, "rate_limited") <= 7);
-    CHECK(number(probe, "rate_limited") == f.server.stats().rate_limited);
-    CHECK(number(probe, "requests") == mock_requests(f));
+    probe_finds_window(mock::limit_shape::fixed);
 }
 
 TEST_CASE("bench probe: reads a token bucket as its refill rate within 5 % and its burst, with no window") {
