@@ -16,7 +16,6 @@ namespace talentray::detail {
 
 namespace asio = boost::asio;
 using boost::system::error_code;
-using boost::system::result;
 
 namespace {
 
@@ -82,7 +81,7 @@ void redis_connection::close() noexcept {
     connected_ = false;
 }
 
-asio::awaitable<result<redis_reply>> redis_connection::execute(std::vector<std::string> args) {
+asio::awaitable<boost::system::result<redis_reply>> redis_connection::execute(std::vector<std::string> args) {
     using namespace asio::experimental::awaitable_operators;
     asio::steady_timer deadline{executor_, timeout_};
     // Whichever finishes first cancels the other: a slow Redis costs at most the timeout.
@@ -98,7 +97,7 @@ asio::awaitable<result<redis_reply>> redis_connection::execute(std::vector<std::
     co_return reply;
 }
 
-asio::awaitable<result<redis_reply>> redis_connection::execute_unbounded(std::vector<std::string> args) {
+asio::awaitable<boost::system::result<redis_reply>> redis_connection::execute_unbounded(std::vector<std::string> args) {
     if (!connected_) {
         if (const error_code ec = co_await connect()) {
             close();
@@ -143,7 +142,7 @@ asio::awaitable<error_code> redis_connection::connect() {
     co_return error_code{};
 }
 
-asio::awaitable<result<redis_reply>> redis_connection::round_trip(const std::vector<std::string>& args) {
+asio::awaitable<boost::system::result<redis_reply>> redis_connection::round_trip(const std::vector<std::string>& args) {
     if (const error_code ec = co_await write_all(format_command(args))) co_return ec;
     for (;;) {
         void* raw = nullptr;

@@ -2,6 +2,7 @@
 
 #include "transport/decoding_body.hpp"
 #include "transport/proxy_tunnel.hpp"
+#include "transport/use_tuple.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/experimental/awaitable_operators.hpp>
@@ -30,7 +31,6 @@ using boost::system::error_code;
 
 namespace {
 
-constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 constexpr std::uint32_t max_header_bytes = 64 * 1024;
 
 clock::time_point step_expiry(std::chrono::milliseconds step, clock::time_point deadline) {

@@ -1,5 +1,7 @@
 #include "transport/pool.hpp"
 
+#include "transport/use_tuple.hpp"
+
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/deferred.hpp>
@@ -42,7 +44,6 @@ connection_pool::~connection_pool() = default;
 
 asio::awaitable<result<pool_lease>> connection_pool::acquire(clock::time_point deadline, bool fresh) {
     using namespace asio::experimental::awaitable_operators;
-    constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
     const std::size_t max_connections = std::max<std::size_t>(1, options_.max_connections);
 
     std::vector<std::unique_ptr<connection>> closing;  // destroyed after the lock is released

@@ -1,6 +1,7 @@
 #include "transport/proxy_tunnel.hpp"
 
 #include "core/terminal_text.hpp"
+#include "transport/use_tuple.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/error.hpp>
@@ -20,7 +21,6 @@ namespace http = beast::http;
 
 namespace {
 
-constexpr auto use_tuple = asio::as_tuple(asio::use_awaitable);
 constexpr std::uint32_t max_reply_header_bytes = 16 * 1024;
 constexpr std::size_t max_reason_bytes = 200;
 

@@ -47,7 +47,7 @@ tr::test_update shorter_test() {
     return body;
 }
 
-tr::potential_candidate_create new_lead() {
+tr::potential_candidate_create minimal_lead() {
     tr::potential_candidate_create body;
     body.full_name = "Sam Lee";
     body.organization_id = "org_acme";
@@ -98,7 +98,7 @@ std::vector<probe> authenticated_operations() {
         {"GET /api/v1/sourcing/{id}", "GET /api/v1/sourcing/pc_1", "sourcing:read",
          [](const tr::client& c) { return failure_of(c.sourcing().try_get("pc_1")); }},
         {"POST /api/v1/sourcing", "POST /api/v1/sourcing", "sourcing:write",
-         [](const tr::client& c) { return failure_of(c.sourcing().try_create(new_lead())); }},
+         [](const tr::client& c) { return failure_of(c.sourcing().try_create(minimal_lead())); }},
         {"PATCH /api/v1/sourcing/{id}", "PATCH /api/v1/sourcing/pc_1", "sourcing:write",
          [](const tr::client& c) { return failure_of(c.sourcing().try_update("pc_1", lead_status())); }},
         {"DELETE /api/v1/sourcing/{id}", "DELETE /api/v1/sourcing/pc_1", "sourcing:write",

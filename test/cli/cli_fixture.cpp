@@ -152,10 +152,10 @@ std::map<std::string, std::string> cli_fixture::environment(const std::string& k
 }
 
 outcome cli_fixture::talentray(const std::vector<std::string>& arguments, const std::string& key,
-                               const std::optional<std::string>& input) const {
+                               const std::optional<std::string>& input, child_streams streams) const {
     std::vector<std::string> all = connection_args();
     all.insert(all.end(), arguments.begin(), arguments.end());
-    return run(talentray_program(), all, environment(key), input);
+    return run(talentray_program(), all, environment(key), input, streams);
 }
 
 std::vector<boost::json::value> cli_fixture::offset_rows(const std::string& path, const std::string& key) const {

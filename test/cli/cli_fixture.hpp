@@ -54,12 +54,13 @@ public:
     std::vector<std::string> connection_args() const;
 
     /// Runs `talentray <connection args> <arguments>` with TALENTRAY_API_KEY = `key` (none when
-    /// empty) and nothing else in the environment.
+    /// empty) and nothing else in the environment; `streams` says what its standard streams are.
     outcome talentray(const std::vector<std::string>& arguments, const std::string& key,
-                      const std::optional<std::string>& input = {}) const;
+                      const std::optional<std::string>& input = {}, child_streams streams = {}) const;
     /// The same with the employer key (every scope, org_acme's owner).
-    outcome as_employer(const std::vector<std::string>& arguments, const std::optional<std::string>& input = {}) const {
-        return talentray(arguments, server.keys().employer.key, input);
+    outcome as_employer(const std::vector<std::string>& arguments, const std::optional<std::string>& input = {},
+                        child_streams streams = {}) const {
+        return talentray(arguments, server.keys().employer.key, input, streams);
     }
     /// The environment `talentray` uses.
     std::map<std::string, std::string> environment(const std::string& key) const;

@@ -1,6 +1,7 @@
 // The files of an export, without a server: what a crash leaves and what a resume makes of it.
 #include "durable_file.hpp"
 #include "export_job.hpp"
+#include "export_job_parts.hpp"
 #include "scratch_files.hpp"
 #include "usage_error.hpp"
 
@@ -20,17 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<std::string_view, 2> columns{"id", "name"};
-
-export_checkpoint identity(export_format format) {
-    export_checkpoint id;
-    id.resource = "candidates";
-    id.format = format;
-    return id;
-}
-
-// A pager position as the pager would write it; the job treats it as opaque JSON.
-std::string position(int page) { return R"({"version":1,"style":"offset","page":)" + std::to_string(page) + "}"; }
+using cli_test::columns;
+using cli_test::identity;
+using cli_test::position;
 
 }  // namespace
 

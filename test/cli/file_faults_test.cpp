@@ -2,6 +2,7 @@
 // system calls are replaced through the file layer's seam, so each failure lands at an exact call.
 #include "durable_file.hpp"
 #include "export_job.hpp"
+#include "export_job_parts.hpp"
 #include "file_system_calls.hpp"
 #include "scratch_files.hpp"
 #include "usage_error.hpp"
@@ -86,16 +87,9 @@ struct injected_faults {
     ~injected_faults() { file_calls() = system_file_calls(); }
 };
 
-constexpr std::array<std::string_view, 2> columns{"id", "name"};
-
-export_checkpoint identity() {
-    export_checkpoint id;
-    id.resource = "candidates";
-    id.format = export_format::csv;
-    return id;
-}
-
-std::string position(int page) { return R"({"version":1,"style":"offset","page":)" + std::to_string(page) + "}"; }
+using cli_test::columns;
+using cli_test::identity;
+using cli_test::position;
 
 export_checkpoint saved_checkpoint(const export_paths& paths) {
     const std::optional<std::string> text = read_file_if_exists(paths.checkpoint);

@@ -87,10 +87,7 @@ std::size_t occurrences(const std::string& text, const std::string& what) {
 }  // namespace
 
 TEST_CASE("processes sharing a key through Redis use its limit without a 429; another key is not slowed") {
-    if (redis_test::redis_server_program().empty()) {
-        WARN(redis_test::skip_reason);
-        return;
-    }
+    if (!redis_test::have_redis()) return;
     redis_test::redis_server redis;
     cli_fixture f{limited_server(1200)};
     const auto& shared_key = f.server.keys().employer;
@@ -126,10 +123,7 @@ TEST_CASE("processes sharing a key through Redis use its limit without a 429; an
 }
 
 TEST_CASE("redis-server killed and restarted mid-run: no call fails, the fallback is counted, sharing resumes") {
-    if (redis_test::redis_server_program().empty()) {
-        WARN(redis_test::skip_reason);
-        return;
-    }
+    if (!redis_test::have_redis()) return;
     redis_test::redis_server redis;
     cli_fixture f{limited_server(2400)};
     const auto& key = f.server.keys().employer;

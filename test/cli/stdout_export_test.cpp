@@ -9,19 +9,9 @@
 using namespace cli_test;
 namespace json = boost::json;
 
-namespace {
-
-outcome run_with(const cli_fixture& f, const std::vector<std::string>& arguments, child_streams streams = {}) {
-    std::vector<std::string> all = f.connection_args();
-    all.insert(all.end(), arguments.begin(), arguments.end());
-    return run(talentray_program(), all, f.environment(f.server.keys().employer.key), {}, streams);
-}
-
-}  // namespace
-
 TEST_CASE("stdout export: --output - writes every row as JSON Lines to stdout, progress and summary to stderr") {
     const cli_fixture f;
-    const outcome exported = run_with(f, {"export", "candidates", "--output", "-", "--page-size", "50",
+    const outcome exported = f.as_employer({"export", "candidates", "--output", "-", "--page-size", "50",
                                           "--progress-interval", "1ms", "--checkpoint-interval", "1ms"});
     INFO(exported.err);
     REQUIRE(exported.exit_status == 0);
@@ -33,7 +23,7 @@ TEST_CASE("stdout export: --output - writes every row as JSON Lines to stdout, p
 
 TEST_CASE("stdout export: --output - --format csv writes the header and one record per row to stdout") {
     const cli_fixture f;
-    const outcome exported = run_with(f, {"--quiet", "export", "candidates", "--format", "csv", "--output", "-"});
+    const outcome exported = f.as_employer({"--quiet", "export", "candidates", "--format", "csv", "--output", "-"});
     REQUIRE(exported.exit_status == 0);
     CHECK(exported.err.empty());
     const auto records = parse_csv(exported.out);
@@ -45,9 +35,9 @@ TEST_CASE("stdout export: --output - --format csv writes the header and one reco
 
 TEST_CASE("stdout export: a reader that closes after the first line ends the export with exit 10 and no message") {
     const cli_fixture f;
-    const outcome ended = run_with(f, {"export", "candidates", "--output", "-", "--page-size", "10", "--window", "1",
+    const outcome ended = f.as_employer({"export", "candidates", "--output", "-", "--page-size", "10", "--window", "1",
                                        "--checkpoint-interval", "1ms"},
-                                   {stream_setup::first_line, stream_setup::pipe});
+                                   {}, {stream_setup::first_line, stream_setup::pipe});
     INFO(ended.err);
     CHECK(ended.signal == 0);
     CHECK(ended.exit_status == 10);
@@ -58,7 +48,7 @@ TEST_CASE("stdout export: a reader that closes after the first line ends the exp
 TEST_CASE("stdout export: --resume with --output - is a usage error that says why, and sends nothing") {
     const cli_fixture f;
     const std::uint64_t before = f.server.stats().requests;
-    const outcome refused = run_with(f, {"export", "candidates", "--output", "-", "--resume"});
+    const outcome refused = f.as_employer({"export", "candidates", "--output", "-", "--resume"});
     CHECK(refused.exit_status == 2);
     CHECK_THAT(refused.err, Catch::Contains("--resume: an export to standard output (--output -) cannot be resumed"));
     CHECK(refused.out.empty());

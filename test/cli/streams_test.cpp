@@ -12,12 +12,6 @@ using namespace cli_test;
 
 namespace {
 
-outcome run_with(const cli_fixture& f, const std::vector<std::string>& arguments, child_streams streams) {
-    std::vector<std::string> all = f.connection_args();
-    all.insert(all.end(), arguments.begin(), arguments.end());
-    return run(talentray_program(), all, f.environment(f.server.keys().employer.key), {}, streams);
-}
-
 std::vector<std::string> export_with_progress(const std::filesystem::path& output) {
     return {"export", "candidates", "--output", output.string(), "--page-size", "50", "--progress-interval", "1ms"};
 }
@@ -26,7 +20,7 @@ std::vector<std::string> export_with_progress(const std::filesystem::path& outpu
 
 TEST_CASE("streams: a listing whose stdout reader is gone exits 10 without a message, not by SIGPIPE") {
     const cli_fixture f;
-    const outcome listed = run_with(f, {"candidates", "list"}, {stream_setup::reader_closed, stream_setup::pipe});
+    const outcome listed = f.as_employer({"candidates", "list"}, {}, {stream_setup::reader_closed, stream_setup::pipe});
     INFO("stderr: " << listed.err);
     CHECK(listed.signal == 0);
     CHECK(listed.exit_status == 10);
@@ -36,7 +30,7 @@ TEST_CASE("streams: a listing whose stdout reader is gone exits 10 without a mes
 TEST_CASE("streams: an export whose stderr reader is gone completes, exit 0, every row in FILE") {
     const cli_fixture f;
     const auto output = f.scratch / "c.jsonl";
-    const outcome exported = run_with(f, export_with_progress(output), {stream_setup::pipe, stream_setup::reader_closed});
+    const outcome exported = f.as_employer(export_with_progress(output), {}, {stream_setup::pipe, stream_setup::reader_closed});
     CHECK(exported.signal == 0);
     CHECK(exported.exit_status == 0);
     CHECK((parse_json_lines(read_text(output)) == f.offset_rows("/api/v1/candidates", f.server.keys().employer.key)));
@@ -45,7 +39,7 @@ TEST_CASE("streams: an export whose stderr reader is gone completes, exit 0, eve
 TEST_CASE("streams: an export started without stderr completes, exit 0, and FILE holds the rows and nothing else") {
     const cli_fixture f;
     const auto output = f.scratch / "c.jsonl";
-    const outcome exported = run_with(f, export_with_progress(output), {stream_setup::pipe, stream_setup::closed});
+    const outcome exported = f.as_employer(export_with_progress(output), {}, {stream_setup::pipe, stream_setup::closed});
     CHECK(exported.signal == 0);
     CHECK(exported.exit_status == 0);
     // parse_json_lines fails on a progress line that landed in the file.

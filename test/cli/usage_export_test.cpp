@@ -83,7 +83,7 @@ void kill_at_checkpoint(cli_fixture& f, const std::vector<std::string>& argument
     REQUIRE(ended.signal == SIGKILL);
 }
 
-void check_kill_and_resume(const std::string& format) {
+void check_usage_kill_and_resume(const std::string& format) {
     cli_fixture f{tied_log()};
     const std::vector<std::string> expected = ids_of(f.usage_log_in_one_page(f.server.keys().employer.id));
     REQUIRE(expected.size() == 400);
@@ -141,9 +141,9 @@ TEST_CASE("export key-usage: 500 rows in one second stop the export, naming the 
 }
 
 TEST_CASE("export key-usage: JSON Lines killed -9 twice, the log growing in between, --resume holds every row once") {
-    check_kill_and_resume("jsonl");
+    check_usage_kill_and_resume("jsonl");
 }
 
 TEST_CASE("export key-usage: CSV killed -9 twice, the log growing in between, --resume holds every row once") {
-    check_kill_and_resume("csv");
+    check_usage_kill_and_resume("csv");
 }

@@ -13,7 +13,7 @@ namespace {
 const std::vector<std::string> candidate_fields{"id", "fullName", "email", "phone", "status",
                                                 "createdAt", "updatedAt", "roles"};
 
-json::value list(plain_server& mock, const std::string& key, const std::string& query = {}) {
+json::value list_candidates(plain_server& mock, const std::string& key, const std::string& query = {}) {
     const reply answer = mock.client.get("/api/v1/candidates" + query, key);
     REQUIRE(answer.status == 200);
     return answer.json();
@@ -27,7 +27,7 @@ std::set<std::string> organizations_of(const json::value& candidate) {
 
 // The first candidate (by the admin's listing) that has no role in org_acme.
 std::string first_non_acme_candidate(plain_server& mock) {
-    const json::value page = list(mock, mock.keys().admin.key, "?pageSize=100");
+    const json::value page = list_candidates(mock, mock.keys().admin.key, "?pageSize=100");
     for (const json::value& candidate : page.at("data").as_array())
         if (!organizations_of(candidate).contains("org_acme")) return text(candidate, "id");
     FAIL("no candidate outside org_acme on the first page");
@@ -38,7 +38,7 @@ std::string first_non_acme_candidate(plain_server& mock) {
 
 TEST_CASE("candidates list: offset envelope and the documented item shape (§7.9)") {
     plain_server mock;
-    const json::value page = list(mock, mock.keys().admin.key);
+    const json::value page = list_candidates(mock, mock.keys().admin.key);
     CHECK(keys_of(page) == std::vector<std::string>{"data", "pagination"});
     CHECK(page.at("pagination") == json::parse(R"({"page":0,"pageSize":20,"totalCount":1000,"totalPages":50})"));
     const json::array& data = page.at("data").as_array();
@@ -59,15 +59,15 @@ TEST_CASE("candidates list: offset envelope and the documented item shape (§7.9
 TEST_CASE("candidates list: page and pageSize rules (§4.3 INFERRED)") {
     plain_server mock;
     const std::string& key = mock.keys().admin.key;
-    CHECK(list(mock, key, "?pageSize=1000").at("pagination").at("pageSize") == 100);
-    CHECK(list(mock, key, "?pageSize=0").at("pagination").at("pageSize") == 1);
-    const json::value last = list(mock, key, "?page=9&pageSize=100");
+    CHECK(list_candidates(mock, key, "?pageSize=1000").at("pagination").at("pageSize") == 100);
+    CHECK(list_candidates(mock, key, "?pageSize=0").at("pagination").at("pageSize") == 1);
+    const json::value last = list_candidates(mock, key, "?page=9&pageSize=100");
     CHECK(last.at("data").as_array().size() == 100);
     CHECK(last.at("data").at(99).at("id") == "cand_1000");
-    const json::value past = list(mock, key, "?page=10&pageSize=100");
+    const json::value past = list_candidates(mock, key, "?page=10&pageSize=100");
     CHECK(past.at("data").as_array().empty());
     CHECK(past.at("pagination") == json::parse(R"({"page":10,"pageSize":100,"totalCount":1000,"totalPages":10})"));
-    CHECK(list(mock, key, "?page=99999999999999999999999").at("data").as_array().empty());
+    CHECK(list_candidates(mock, key, "?page=99999999999999999999999").at("data").as_array().empty());
 
     for (const std::string query : {"?page=-1", "?pageSize=-5", "?page=1.5", "?pageSize=abc", "?page="}) {
         const reply answer = mock.client.get("/api/v1/candidates" + query, key);
@@ -80,14 +80,14 @@ TEST_CASE("candidates list: page and pageSize rules (§4.3 INFERRED)") {
 
 TEST_CASE("candidates: employers see their organization's, hiring managers their roles' (§7.9)") {
     plain_server mock;
-    const json::value employer = list(mock, mock.keys().employer.key, "?pageSize=100");
+    const json::value employer = list_candidates(mock, mock.keys().employer.key, "?pageSize=100");
     const auto employer_total = employer.at("pagination").at("totalCount").as_int64();
     CHECK(employer_total > 300);
     CHECK(employer_total < 700);
     for (const json::value& candidate : employer.at("data").as_array())
         CHECK(organizations_of(candidate) == std::set<std::string>{"org_acme"});
 
-    const json::value manager = list(mock, mock.keys().hiring_manager.key, "?pageSize=100");
+    const json::value manager = list_candidates(mock, mock.keys().hiring_manager.key, "?pageSize=100");
     CHECK(manager.at("pagination").at("totalCount").as_int64() < employer_total);
     const std::set<std::string> assigned{"role_eng_be", "role_eng_fe", "role_exec"};
     for (const json::value& candidate : manager.at("data").as_array()) {
@@ -106,21 +106,21 @@ TEST_CASE("candidates: employers see their organization's, hiring managers their
 
 TEST_CASE("candidates list: roleId keeps only candidates assigned to that role") {
     plain_server mock;
-    const json::value page = list(mock, mock.keys().employer.key, "?roleId=role_eng_be&pageSize=100");
+    const json::value page = list_candidates(mock, mock.keys().employer.key, "?roleId=role_eng_be&pageSize=100");
     CHECK(page.at("pagination").at("totalCount").as_int64() > 0);
     for (const json::value& candidate : page.at("data").as_array()) {
         bool linked = false;
         for (const json::value& link : candidate.at("roles").as_array()) linked |= link.at("roleId") == "role_eng_be";
         CHECK(linked);
     }
-    CHECK(list(mock, mock.keys().employer.key, "?roleId=role_nope").at("pagination").at("totalCount") == 0);
-    CHECK(list(mock, mock.keys().employer.key, "?roleId=role_globex_eng_be").at("pagination").at("totalCount") == 0);
+    CHECK(list_candidates(mock, mock.keys().employer.key, "?roleId=role_nope").at("pagination").at("totalCount") == 0);
+    CHECK(list_candidates(mock, mock.keys().employer.key, "?roleId=role_globex_eng_be").at("pagination").at("totalCount") == 0);
     CHECK(mock.client.get("/api/v1/candidates?roleId=", mock.keys().employer.key).status == 400);
 }
 
 TEST_CASE("candidate get: the bare candidate; malformed and unknown ids are 404 (§7.10)") {
     plain_server mock;
-    const json::value first = list(mock, mock.keys().admin.key, "?pageSize=1").at("data").at(0);
+    const json::value first = list_candidates(mock, mock.keys().admin.key, "?pageSize=1").at("data").at(0);
     const reply answer = mock.client.get("/api/v1/candidates/cand_1", mock.keys().admin.key);
     REQUIRE(answer.status == 200);
     CHECK(answer.json() == first);
@@ -131,7 +131,7 @@ TEST_CASE("candidate get: the bare candidate; malformed and unknown ids are 404 
 TEST_CASE("candidate update: partial, persisted, visible to later reads (§7.11)") {
     plain_server mock;
     const std::string& key = mock.keys().employer.key;
-    const std::string id = text(list(mock, key, "?pageSize=1").at("data").at(0), "id");
+    const std::string id = text(list_candidates(mock, key, "?pageSize=1").at("data").at(0), "id");
     const json::value before = mock.client.get("/api/v1/candidates/" + id, key).json();
 
     const reply answer = mock.client.checked(
@@ -150,7 +150,7 @@ TEST_CASE("candidate update: partial, persisted, visible to later reads (§7.11)
     CHECK(keys_of(after) == candidate_fields);
 
     CHECK(mock.client.get("/api/v1/candidates/" + id, key).json() == after);
-    CHECK(list(mock, key, "?pageSize=1").at("data").at(0) == after);
+    CHECK(list_candidates(mock, key, "?pageSize=1").at("data").at(0) == after);
 
     const json::value second =
         mock.client.checked(verb::patch, "/api/v1/candidates/" + id, with_body(key, R"({"status":"Active"})")).json();
@@ -162,7 +162,7 @@ TEST_CASE("candidate update: partial, persisted, visible to later reads (§7.11)
 TEST_CASE("candidate update: 400 for bad or empty bodies, 403 forbidden without authority") {
     plain_server mock;
     const std::string& key = mock.keys().employer.key;
-    const std::string id = text(list(mock, key, "?pageSize=1").at("data").at(0), "id");
+    const std::string id = text(list_candidates(mock, key, "?pageSize=1").at("data").at(0), "id");
     const std::string target = "/api/v1/candidates/" + id;
 
     const reply invalid = mock.client.checked(verb::patch, target, with_body(key, R"({"status":"","email":"nope","phone":12})"));
@@ -178,7 +178,7 @@ TEST_CASE("candidate update: 400 for bad or empty bodies, 403 forbidden without 
     }
 
     // The hiring manager sees candidates of their roles but may not change them.
-    const json::value managed = list(mock, mock.keys().hiring_manager.key, "?pageSize=1").at("data").at(0);
+    const json::value managed = list_candidates(mock, mock.keys().hiring_manager.key, "?pageSize=1").at("data").at(0);
     const reply forbidden = mock.client.checked(verb::patch, "/api/v1/candidates/" + text(managed, "id"),
                                                 with_body(mock.keys().hiring_manager.key, R"({"status":"Hired"})"));
     CHECK(forbidden.status == 403);
@@ -190,7 +190,7 @@ TEST_CASE("candidate update: 400 for bad or empty bodies, 403 forbidden without 
 TEST_CASE("candidate steps: {data} only, ordered by role then step order (§7.12)") {
     plain_server mock;
     const std::string& key = mock.keys().admin.key;
-    const json::value page = list(mock, key, "?pageSize=30");
+    const json::value page = list_candidates(mock, key, "?pageSize=30");
     for (const json::value& candidate : page.at("data").as_array()) {
         const reply answer = mock.client.get("/api/v1/candidates/" + text(candidate, "id") + "/steps", key);
         REQUIRE(answer.status == 200);

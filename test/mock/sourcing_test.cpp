@@ -11,7 +11,7 @@ namespace {
 const std::vector<std::string> lead_fields{"id", "fullName", "email", "contactEmail", "phone", "status", "skills",
                                            "summary", "candidateId", "organizations", "roles", "createdAt", "updatedAt"};
 
-json::value list(plain_server& mock, const std::string& key, const std::string& query = "?pageSize=100") {
+json::value list_leads(plain_server& mock, const std::string& key, const std::string& query = "?pageSize=100") {
     const reply answer = mock.client.get("/api/v1/sourcing" + query, key);
     REQUIRE(answer.status == 200);
     return answer.json();
@@ -25,7 +25,7 @@ bool linked_to(const json::value& lead, std::string_view organization) {
 
 // The first lead of another organization than acme.
 std::string foreign_lead(plain_server& mock) {
-    const json::value page = list(mock, mock.keys().admin.key);
+    const json::value page = list_leads(mock, mock.keys().admin.key);
     for (const json::value& lead : page.at("data").as_array())
         if (!linked_to(lead, "org_acme")) return text(lead, "id");
     FAIL("no lead outside org_acme");
@@ -36,14 +36,14 @@ std::string foreign_lead(plain_server& mock) {
 
 TEST_CASE("sourcing list: documented shape; visibility by organization (§7.20)") {
     plain_server mock;
-    const json::value all = list(mock, mock.keys().admin.key);
+    const json::value all = list_leads(mock, mock.keys().admin.key);
     CHECK(all.at("pagination").at("totalCount") == 500);
     const json::value& first = all.at("data").at(0);
     CHECK(keys_of(first) == lead_fields);
     CHECK(first.at("id") == "pc_1");
     CHECK(keys_of(first.at("organizations").at(0)) == std::vector<std::string>{"organizationId", "status"});
 
-    const json::value employer = list(mock, mock.keys().employer.key);
+    const json::value employer = list_leads(mock, mock.keys().employer.key);
     CHECK(employer.at("pagination").at("totalCount").as_int64() < 500);
     for (const json::value& lead : employer.at("data").as_array()) {
         CHECK(linked_to(lead, "org_acme"));
@@ -58,10 +58,10 @@ TEST_CASE("sourcing list: documented shape; visibility by organization (§7.20)"
 
 TEST_CASE("sourcing list: status and roleId filters") {
     plain_server mock;
-    const json::value parsed = list(mock, mock.keys().admin.key, "?pageSize=100&status=parsed");
+    const json::value parsed = list_leads(mock, mock.keys().admin.key, "?pageSize=100&status=parsed");
     CHECK(parsed.at("pagination").at("totalCount").as_int64() > 0);
     for (const json::value& lead : parsed.at("data").as_array()) CHECK(lead.at("status") == "parsed");
-    const json::value assigned = list(mock, mock.keys().admin.key, "?pageSize=100&roleId=role_eng_be");
+    const json::value assigned = list_leads(mock, mock.keys().admin.key, "?pageSize=100&roleId=role_eng_be");
     CHECK(assigned.at("pagination").at("totalCount").as_int64() > 0);
     for (const json::value& lead : assigned.at("data").as_array()) {
         bool linked = false;
@@ -73,7 +73,7 @@ TEST_CASE("sourcing list: status and roleId filters") {
 TEST_CASE("sourcing get: the bare potential candidate (§7.21)") {
     plain_server mock;
     const json::value lead = mock.client.get("/api/v1/sourcing/pc_1", mock.keys().employer.key).json();
-    CHECK(lead == list(mock, mock.keys().employer.key, "?pageSize=1").at("data").at(0));
+    CHECK(lead == list_leads(mock, mock.keys().employer.key, "?pageSize=1").at("data").at(0));
     for (const std::string id : {"pc_0", "pc_01", "pc_99999", "cand_1"})
         CHECK(mock.client.get("/api/v1/sourcing/" + id, mock.keys().employer.key).status == 404);
 }
@@ -98,7 +98,7 @@ TEST_CASE("sourcing create: 201 with defaults, linked to the organization, persi
     CHECK(lead.at("createdAt") == lead.at("updatedAt"));
 
     CHECK(mock.client.get("/api/v1/sourcing/pc_501", key).json() == lead);
-    CHECK(list(mock, mock.keys().admin.key).at("pagination").at("totalCount") == 501);
+    CHECK(list_leads(mock, mock.keys().admin.key).at("pagination").at("totalCount") == 501);
     CHECK(mock.server.stats().executions("POST /api/v1/sourcing") == 1);
 }
 
@@ -159,7 +159,7 @@ TEST_CASE("sourcing delete: 204 without body, permanent (§7.24)") {
     CHECK(deleted.body.empty());
     CHECK(mock.client.get("/api/v1/sourcing/pc_2", key).status == 404);
     CHECK(mock.client.checked(verb::delete_, "/api/v1/sourcing/pc_2", with_key(key)).status == 404);
-    CHECK(list(mock, mock.keys().admin.key).at("pagination").at("totalCount") == 499);
+    CHECK(list_leads(mock, mock.keys().admin.key).at("pagination").at("totalCount") == 499);
     CHECK(mock.client.checked(verb::delete_, "/api/v1/sourcing/" + foreign_lead(mock), with_key(key)).status == 404);
     CHECK(mock.server.stats().executions("DELETE /api/v1/sourcing/{id}") == 1);
 }

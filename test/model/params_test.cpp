@@ -1,18 +1,12 @@
 #include <talentray/model/params.hpp>
 
+#include "invalid_argument.hpp"
+
 #include <catch2/catch.hpp>
 
 namespace tr = talentray;
 
-namespace {
-
-std::string invalid(const tr::result<void>& outcome) {
-    REQUIRE_FALSE(outcome.has_value());
-    CHECK(outcome.error().code == tr::errc::invalid_argument);
-    return outcome.error().diag.client_message;
-}
-
-}  // namespace
+using talentray::testing::invalid;
 
 TEST_CASE("list parameters default to the first page of 20 and send no filter") {
     const tr::query_params expected{{"page", "0"}, {"pageSize", "20"}};

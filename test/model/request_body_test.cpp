@@ -6,19 +6,13 @@
 #include <talentray/model/sourcing.hpp>
 #include <talentray/model/test.hpp>
 
+#include "invalid_argument.hpp"
+
 #include <catch2/catch.hpp>
 
 namespace tr = talentray;
 
-namespace {
-
-std::string invalid(const tr::result<void>& outcome) {
-    REQUIRE_FALSE(outcome.has_value());
-    CHECK(outcome.error().code == tr::errc::invalid_argument);
-    return outcome.error().diag.client_message;
-}
-
-}  // namespace
+using talentray::testing::invalid;
 
 TEST_CASE("an update with nothing to send is refused") {
     CHECK(invalid(tr::candidate_update{}.validate()) == "candidate_update: empty body; set at least one field");

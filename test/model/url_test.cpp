@@ -4,17 +4,15 @@
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
+#include "invalid_argument.hpp"
+
 #include <catch2/catch.hpp>
 
 namespace tr = talentray;
 
 namespace {
 
-std::string invalid(const tr::result<std::string>& outcome) {
-    REQUIRE_FALSE(outcome.has_value());
-    CHECK(outcome.error().code == tr::errc::invalid_argument);
-    return outcome.error().diag.client_message;
-}
+using talentray::testing::invalid;
 
 // The segments a server sees after percent-decoding the path.
 std::vector<std::string> decoded_segments(const std::string& path) {

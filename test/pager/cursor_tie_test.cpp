@@ -2,6 +2,7 @@
 // boundaries inside a second, ties wider than a page, rows written at the newest end during the
 // walk, and resuming from a checkpoint. Driven page by page against an in-memory log.
 #include "usage_log_sim.hpp"
+#include "walk_pages.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,20 +12,14 @@
 #include <sstream>
 
 using namespace talentray;
+using pager_test::newest_first;
+using pager_test::usage;
 using detail::cursor_boundary;
 using detail::cursor_walk;
 using pager_test::usage_log_sim;
 using pager_test::walk_usage;
 
 namespace {
-
-request_spec usage() {
-    request_spec spec;
-    spec.path = "/api/admin/api-keys/apikey_employer/usage";
-    return spec;
-}
-
-cursor_walk newest_first(int limit) { return cursor_walk{usage(), limit, std::nullopt, std::nullopt}; }
 
 /// The walk a pager builds from `checkpoint`'s text form.
 cursor_walk resumed(const pager_checkpoint& checkpoint) {

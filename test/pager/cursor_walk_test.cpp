@@ -5,20 +5,14 @@
 #include <catch2/catch.hpp>
 
 using namespace talentray;
+using pager_test::newest_first;
+using pager_test::usage;
 using detail::cursor_walk;
 using detail::open_action;
 using pager_test::cursor_key;
 using pager_test::make_cursor_page;
 
 namespace {
-
-request_spec usage() {
-    request_spec spec;
-    spec.path = "/api/admin/api-keys/apikey_employer/usage";
-    return spec;
-}
-
-cursor_walk newest_first(int limit) { return cursor_walk{usage(), limit, std::nullopt, std::nullopt}; }
 
 detail::opened_page opened(const detail::page_key& key, const detail::raw_page& page) {
     return {key, page.row_count(), page.offset, page.cursor, page.next_before_text};

@@ -1,6 +1,7 @@
 // Raw pages built in memory, for the walk tests.
 #pragma once
 
+#include "pager/cursor_walk.hpp"
 #include "pager/raw_page.hpp"
 
 #include <boost/json/array.hpp>
@@ -11,6 +12,18 @@
 #include <string>
 
 namespace pager_test {
+
+/// The usage-log request the cursor walk tests page through.
+inline talentray::request_spec usage() {
+    talentray::request_spec spec;
+    spec.path = "/api/admin/api-keys/apikey_employer/usage";
+    return spec;
+}
+
+/// A fresh walk of the usage log, newest first, `limit` rows a page.
+inline talentray::detail::cursor_walk newest_first(int limit) {
+    return talentray::detail::cursor_walk{usage(), limit, std::nullopt, std::nullopt};
+}
 
 /// An offset page of `rows` rows `{"n": first..}` claiming `total_count` rows at `page_size`.
 inline talentray::detail::raw_page make_offset_page(std::int64_t page, int page_size, std::int64_t total_count,

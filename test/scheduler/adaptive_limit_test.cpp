@@ -1,6 +1,7 @@
 // The limit learned from 429s at a steady pace: settle at what the server accepted, hold
 // through clean admissions, then probe halfway to the limit refused, in virtual time.
 #include "scheduler/adaptive_limit.hpp"
+#include "virtual_time.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -8,7 +9,7 @@ using namespace std::chrono_literals;
 namespace d = talentray::detail;
 
 namespace {
-const d::time_point t0 = d::time_point{} + 1h;
+using talentray::testing::t0;
 const d::adaptive_limit::settings halve{0.5, 0.1, 30s, 60s};
 constexpr std::optional<std::uint64_t> unknown;
 

@@ -1,6 +1,7 @@
 // The admission state machine in virtual time: bucket, pause, adaptive rate, header sync,
 // in-flight cap, priorities and deadlines, without a clock or a thread.
 #include "scheduler/admission_controller.hpp"
+#include "virtual_time.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -14,7 +15,7 @@ using tr::priority;
 
 namespace {
 
-const d::time_point t0 = d::time_point{} + 1h;
+using talentray::testing::t0;
 constexpr auto never = d::time_point::max();
 
 /// 70 per minute with a burst of 10: exactly one token per second after the burst.

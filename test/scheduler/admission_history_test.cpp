@@ -1,6 +1,7 @@
 // What a 429 is measured against: the key's admissions in the window before the refused one,
 // less those refused. Virtual time.
 #include "scheduler/admission_history.hpp"
+#include "virtual_time.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -8,7 +9,7 @@ using namespace std::chrono_literals;
 namespace d = talentray::detail;
 
 namespace {
-const d::time_point t0 = d::time_point{} + 1h;
+using talentray::testing::t0;
 }  // namespace
 
 TEST_CASE("accepted_before counts the window before the refused admission, not after") {

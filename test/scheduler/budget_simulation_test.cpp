@@ -2,6 +2,7 @@
 // the admission controller must use the budget nearly fully without tripping it, and recover
 // when the server's real limit is lower than configured.
 #include "simulated_workload.hpp"
+#include "virtual_time.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -17,7 +18,7 @@ namespace tr = talentray;
 
 namespace {
 
-const d::time_point t0 = d::time_point{} + 1h;
+using talentray::testing::t0;
 
 /// A server that accepts at most `limit` requests in any `window` (a sliding log), and answers
 /// 429 with the seconds until the oldest accepted request leaves the window.

@@ -1,6 +1,7 @@
 // The learned burst, event by event: excess against the pace, growth only on an accepted full
 // burst, and a refused depth never tried again.
 #include "scheduler/burst_control.hpp"
+#include "virtual_time.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,7 +10,7 @@ namespace d = talentray::detail;
 using talentray::limit_cause;
 
 namespace {
-const d::time_point t0 = d::time_point{} + 1h;
+using talentray::testing::t0;
 constexpr double ten_per_second = 10;
 }  // namespace
 

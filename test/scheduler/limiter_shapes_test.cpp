@@ -4,6 +4,7 @@
 #include "simulated_workload.hpp"
 
 #include "rate_limiter.hpp"
+#include "virtual_time.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -17,7 +18,7 @@ namespace mock = talentray::mock;
 
 namespace {
 
-const d::time_point t0 = d::time_point{} + 1h;
+using talentray::testing::t0;
 
 struct outcome {
     std::size_t accepted = 0;

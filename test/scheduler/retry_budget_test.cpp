@@ -1,5 +1,6 @@
 // The retry budget in virtual time: a failing server does not get a retry storm.
 #include "scheduler/retry_budget.hpp"
+#include "virtual_time.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -7,7 +8,7 @@ using namespace std::chrono_literals;
 namespace d = talentray::detail;
 
 namespace {
-const d::time_point t0 = d::time_point{} + 1h;
+using talentray::testing::t0;
 }
 
 TEST_CASE("the saved-up retries run out, then only the floor refills") {

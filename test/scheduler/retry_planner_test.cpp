@@ -1,5 +1,6 @@
 // Retry decisions for every cause and idempotency, backoff, attempt limits and deadlines.
 #include "scheduler/retry_planner.hpp"
+#include "virtual_time.hpp"
 
 #include <talentray/error.hpp>
 
@@ -13,7 +14,7 @@ namespace tr = talentray;
 
 namespace {
 
-const d::time_point t0 = d::time_point{} + 1h;
+using talentray::testing::t0;
 
 tr::attempt_info failed(int status, boost::system::error_code ec = {}) {
     tr::attempt_info a;

@@ -1,6 +1,7 @@
 // The sent-window check: attempts count from admission until a window after they finished, so
 // slow first arrivals can never bunch more than the limit into one window. Virtual time.
 #include "scheduler/sent_window.hpp"
+#include "virtual_time.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -8,7 +9,7 @@ using namespace std::chrono_literals;
 namespace d = talentray::detail;
 
 namespace {
-const d::time_point t0 = d::time_point{} + 1h;
+using talentray::testing::t0;
 constexpr auto never = d::time_point::max();
 }  // namespace
 

@@ -1,6 +1,7 @@
 // The token bucket and the rate shape, in virtual time.
 #include "scheduler/rate_shape.hpp"
 #include "scheduler/token_bucket.hpp"
+#include "virtual_time.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,7 +12,7 @@ using namespace std::chrono_literals;
 namespace d = talentray::detail;
 
 namespace {
-const d::time_point t0 = d::time_point{} + 1h;
+using talentray::testing::t0;
 }
 
 TEST_CASE("a new bucket holds its capacity and then refuses") {

@@ -35,11 +35,7 @@ struct script_fixture {
     td::script_answer take(std::uint32_t n, std::chrono::seconds at) { return run(td::take_command(keys, pacing, n, at)); }
 };
 
-bool have_redis() {
-    if (!redis_test::redis_server_program().empty()) return true;
-    WARN(redis_test::skip_reason);
-    return false;
-}
+using redis_test::have_redis;
 
 }  // namespace
 

@@ -11,15 +11,7 @@
 using namespace std::chrono_literals;
 using talentray::detail::redis_reply;
 
-namespace {
-
-bool have_redis() {
-    if (!redis_test::redis_server_program().empty()) return true;
-    WARN(redis_test::skip_reason);
-    return false;
-}
-
-}  // namespace
+using redis_test::have_redis;
 
 TEST_CASE("commands and replies over TCP and over a unix socket") {
     if (!have_redis()) return;

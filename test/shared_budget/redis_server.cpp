@@ -1,5 +1,7 @@
 #include "redis_server.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -14,6 +16,12 @@
 #include <stdexcept>
 
 namespace redis_test {
+
+bool have_redis() {
+    if (!redis_server_program().empty()) return true;
+    WARN(skip_reason);
+    return false;
+}
 
 std::string redis_server_program() {
     for (const char* candidate : {"/usr/bin/redis-server", "/usr/local/bin/redis-server"})

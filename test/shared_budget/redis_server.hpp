@@ -17,6 +17,10 @@ std::string redis_server_program();
 /// The message a test prints when it skips for want of redis-server.
 inline constexpr const char* skip_reason = "redis-server is not installed (apt-get install redis-server): skipped";
 
+/// True when redis-server is installed. Otherwise the calling test is told it skips, with
+/// `skip_reason` (a Catch WARN), and the result is false.
+bool have_redis();
+
 class redis_server {
 public:
     /// Starts redis-server and returns once it accepts connections. `extra` arguments are

@@ -28,11 +28,7 @@ using steady = std::chrono::steady_clock;
 
 namespace {
 
-bool have_redis() {
-    if (!redis_test::redis_server_program().empty()) return true;
-    WARN(redis_test::skip_reason);
-    return false;
-}
+using redis_test::have_redis;
 
 tr::scheduler_options shared_options(const std::string& url) {
     tr::scheduler_options o;

@@ -26,8 +26,8 @@ namespace tr = talentray;
 namespace trt = talentray::testing;
 using std::chrono::steady_clock;
 
-constexpr int io_threads = 4;
-constexpr int call_count = 100;
+constexpr int contending_threads = 4;
+constexpr int contending_calls = 100;
 constexpr std::uint32_t limit = 20;
 constexpr std::chrono::seconds window{1};
 
@@ -52,7 +52,7 @@ std::size_t busiest_window(std::vector<steady_clock::time_point> arrivals, stead
 
 TEST_CASE("four threads sharing one client never put more than the limit in any 1 s window at the server") {
     trt::test_server server{{}};
-    asio::io_context io{io_threads};
+    asio::io_context io{contending_threads};
     auto options = trt::options_for(server);
     options.timeouts.request = std::chrono::seconds{60};  // a sanitized build on a busy machine is slow
     options.retry.total_timeout = std::chrono::seconds{120};
@@ -64,19 +64,19 @@ TEST_CASE("four threads sharing one client never put more than the limit in any 
 
     std::atomic<int> succeeded{0};
     std::atomic<int> escaped{0};  // Catch2 assertions are not thread-safe: count, check later
-    for (int n = 0; n < call_count; ++n)
+    for (int n = 0; n < contending_calls; ++n)
         asio::co_spawn(io, one_call(&c, &succeeded), [&escaped](std::exception_ptr e) {
             if (e) ++escaped;
         });
     std::vector<std::thread> threads;
-    for (int t = 0; t < io_threads; ++t) threads.emplace_back([&io] { io.run(); });
+    for (int t = 0; t < contending_threads; ++t) threads.emplace_back([&io] { io.run(); });
     for (std::thread& t : threads) t.join();
 
     CHECK(escaped == 0);
-    CHECK(succeeded == call_count);
+    CHECK(succeeded == contending_calls);
     std::vector<steady_clock::time_point> arrivals;
     for (const trt::seen_request& r : server.requests()) arrivals.push_back(r.arrived);
-    REQUIRE(arrivals.size() == std::size_t{call_count});
+    REQUIRE(arrivals.size() == std::size_t{contending_calls});
     const std::size_t busiest = busiest_window(arrivals, window);
     INFO("busiest 1 s window at the server: " << busiest << " requests");
     CHECK(busiest <= limit);

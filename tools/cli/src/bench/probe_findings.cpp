@@ -1,19 +1,11 @@
 #include "probe_findings.hpp"
 
+#include "decimal_text.hpp"
+
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace talentray::cli::bench {
-namespace {
-
-std::string fixed(double value, int decimals) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
-
-}  // namespace
 
 double probe_findings::window_uncertainty() const noexcept {
     const double middle = window();

@@ -1,11 +1,12 @@
 #include "run_figures.hpp"
 
+#include "decimal_text.hpp"
+
 #include "../progress.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 
-#include <cstdio>
 
 namespace talentray::cli::bench {
 namespace {
@@ -13,12 +14,6 @@ namespace {
 using namespace std::chrono;
 
 double seconds_of(nanoseconds d) { return duration<double>(d).count(); }
-
-std::string fixed(double value, int decimals) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
 
 std::string millis(std::uint64_t micros) { return fixed(static_cast<double>(micros) / 1000.0, 1) + " ms"; }
 

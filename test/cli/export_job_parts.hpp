@@ -1,0 +1,28 @@
+// What the export-job tests hand to an export_job: its columns, its identity and pager positions.
+#pragma once
+
+#include "export_job.hpp"
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace cli_test {
+
+/// The two columns of every export these tests write.
+inline constexpr std::array<std::string_view, 2> columns{"id", "name"};
+
+/// A candidates export in `format`.
+inline talentray::cli::export_checkpoint identity(talentray::cli::export_format format = talentray::cli::export_format::csv) {
+    talentray::cli::export_checkpoint id;
+    id.resource = "candidates";
+    id.format = format;
+    return id;
+}
+
+/// A pager position as the pager would write it; the job treats it as opaque JSON.
+inline std::string position(int page) {
+    return R"({"version":1,"style":"offset","page":)" + std::to_string(page) + "}";
+}
+
+}  // namespace cli_test
