@@ -192,7 +192,8 @@ result<http_request> client_impl::build_request(const request_spec& spec) const 
     message.set(http::field::accept, "application/json");
     // Every GET, not only list pages: all of them answer JSON, which gzip shrinks well, and a
     // server compresses only answers large enough to gain from it. Writes answer little.
-    if (options_.compression && gzip_supported() && spec.method == http::verb::get) message.set(http::field::accept_encoding, "gzip");
+    if (options_.compression && gzip_supported() && spec.method == http::verb::get)
+        message.set(http::field::accept_encoding, "gzip");
     if (spec.authenticated && !auth_value_.empty()) {
         if (options_.auth == auth_scheme::bearer)
             message.set(http::field::authorization, auth_value_.reveal());
