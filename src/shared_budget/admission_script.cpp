@@ -47,12 +47,13 @@ if mode == 'refuse' then
   end
   return {0, 0, limit, 0, 0, 0, 0}
 end
-local tat = tonumber(redis.call('GET', KEYS[1])) or now
+local stored_tat = redis.call('GET', KEYS[1])
+local tat = tonumber(stored_tat) or now
 if tat < now then tat = now end
 if mode == 'give' then
   -- Only the newest permits come back, and only while nobody has taken after them: handing
   -- back a slot from the middle would let a later taker fill a window twice.
-  if redis.call('GET', KEYS[1]) ~= ARGV[7] then return {0, 0, limit, 0, 0, 0, 0} end
+  if stored_tat ~= ARGV[7] then return {0, 0, limit, 0, 0, 0, 0} end
   local given = tonumber(ARGV[6])
   tat = tonumber(ARGV[7]) - given * interval
   if tat < now then tat = now end

@@ -136,6 +136,11 @@ asio::awaitable<shared_admission_budget::outcome> shared_admission_budget::acqui
     co_return ec == asio::error::operation_aborted ? outcome::cancelled : outcome::deadline;
 }
 
+void shared_admission_budget::drop_reservations() noexcept {
+    reserved_.clear();
+    newest_take_left_ = 0;
+}
+
 void shared_admission_budget::wake_pump() {
     if (pump_wakes_for_waiters_) pump_timer_->cancel();
 }
@@ -203,8 +208,7 @@ asio::awaitable<void> shared_admission_budget::pump() {
         if (stopping_) co_return;
 
         if (in_fallback_) {
-            reserved_.clear();
-            newest_take_left_ = 0;
+            drop_reservations();
             answer_all(outcome::fallback);
             pump_timer_->expires_after(probe_backoff_);
             co_await pump_timer_->async_wait(asio::as_tuple(asio::use_awaitable));
@@ -238,11 +242,8 @@ asio::awaitable<void> shared_admission_budget::pump() {
             refused = true;
         }
         if (in_fallback_ || stopping_) continue;
-        if (refused) {
-            // Reserved slots fall into the pause: dropped, not sent.
-            reserved_.clear();
-            newest_take_left_ = 0;
-        }
+        // Reserved slots fall into the pause: dropped, not sent.
+        if (refused) drop_reservations();
 
         // Reserved permits now due go to the waiters, in priority order; a due permit nobody
         // is left to use is dropped (its slot has passed).

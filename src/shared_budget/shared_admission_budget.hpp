@@ -91,6 +91,9 @@ private:
     void answer_all(outcome result);
     void enter_fallback(const boost::system::error_code& why);
     void wake_pump();
+    /// Forgets this process's reservations (a pause or the fallback makes their slots void);
+    /// none goes back to Redis.
+    void drop_reservations() noexcept;
     void note_lateness(clock::duration late);
     std::size_t queued() const noexcept { return interactive_.size() + bulk_.size(); }
 

@@ -23,8 +23,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <random>
 #include <ostream>
+#include <random>
 
 namespace talentray::cli::bench {
 namespace {
