@@ -1,6 +1,7 @@
 #include "bucket_search.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <stdexcept>
 
 namespace talentray::cli::bench {
@@ -39,17 +40,23 @@ bool bucket_search::done() const noexcept {
     return stalled_ || drains_ >= max_drains || rate_uncertainty() <= target_precision;
 }
 
+std::pair<bucket_search::answer_iterator, bucket_search::answer_iterator> bucket_search::refusal_span()
+    const noexcept {
+    // The constructor saw two refusals, so both searches find one.
+    const auto refused = [](const answer& a) { return !a.admitted; };
+    const auto first = std::find_if(answers_.begin(), answers_.end(), refused);
+    const auto last = std::find_if(answers_.rbegin(), answers_.rend(), refused);
+    return {first, last.base()};
+}
+
 std::uint64_t bucket_search::admitted_between() const noexcept {
-    const auto first = std::find_if(answers_.begin(), answers_.end(), [](const answer& a) { return !a.admitted; });
-    const auto last = std::find_if(answers_.rbegin(), answers_.rend(), [](const answer& a) { return !a.admitted; });
-    return static_cast<std::uint64_t>(
-        std::count_if(first, last.base(), [](const answer& a) { return a.admitted; }));
+    const auto [first, end] = refusal_span();
+    return static_cast<std::uint64_t>(std::count_if(first, end, [](const answer& a) { return a.admitted; }));
 }
 
 double bucket_search::seconds_between() const noexcept {
-    const auto first = std::find_if(answers_.begin(), answers_.end(), [](const answer& a) { return !a.admitted; });
-    const auto last = std::find_if(answers_.rbegin(), answers_.rend(), [](const answer& a) { return !a.admitted; });
-    return seconds_d(last->sent - first->sent).count();
+    const auto [first, end] = refusal_span();
+    return seconds_d(std::prev(end)->sent - first->sent).count();
 }
 
 double bucket_search::rate() const noexcept {
@@ -76,7 +83,7 @@ double bucket_search::rate_uncertainty() const noexcept {
 double bucket_search::burst_with(double rate) const noexcept {
     // The opening burst: a full bucket plus what refilled from its first admission to its first
     // refusal, less under one token left over.
-    const auto first = std::find_if(answers_.begin(), answers_.end(), [](const answer& a) { return !a.admitted; });
+    const auto first = refusal_span().first;
     const auto opening = static_cast<double>(
         std::count_if(answers_.begin(), first, [](const answer& a) { return a.admitted; }));
     const double ran = seconds_d(first->sent - answers_.front().sent).count();

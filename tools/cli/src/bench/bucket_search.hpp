@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace talentray::cli::bench {
@@ -60,6 +61,9 @@ public:
     static constexpr double fill_share = 0.7;
 
 private:
+    using answer_iterator = std::vector<answer>::const_iterator;
+    /// The first refusal, and the end of the answers up to and including the last refusal.
+    std::pair<answer_iterator, answer_iterator> refusal_span() const noexcept;
     double burst_with(double rate) const noexcept;
 
     std::vector<answer> answers_;
