@@ -1,12 +1,10 @@
-// Per-request metrics: a `client_options::observer` turns every attempt into Prometheus metrics —
+// Per-request metrics: a `client_options::observer` feeds every attempt into prometheus-cpp —
 // a histogram of durations by operation, route, method and status, and counters of attempts,
-// retries by cause, bytes and admission wait — and the program prints them in the text
-// exposition format, as a /metrics endpoint would serve them.
+// retries by cause, bytes and admission wait — and the program prints the registry in the text
+// exposition format, as a /metrics endpoint (prometheus-cpp's `Exposer`) would serve it.
 //
-// prometheus-cpp is not packaged in Debian bookworm, and the library itself takes no metrics
-// dependency, so this example writes the exposition format itself (HELP and TYPE lines, label
-// values escaped, cumulative `_bucket` series up to le="+Inf", `_sum` and `_count`). With
-// prometheus-cpp, the observer would feed its Histogram and Counter families instead.
+// The SDK itself takes no metrics dependency: the observer is a plain function, and this
+// example alone links prometheus-cpp (Debian: prometheus-cpp-dev).
 //
 //   export TALENTRAY_API_KEY=tr_...  TALENTRAY_BASE_URL=...  TALENTRAY_CA_FILE=...
 //   prometheus_metrics [candidates to fetch one by one, default 5]
@@ -15,139 +13,89 @@
 #include <talentray/model/me.hpp>
 #include <talentray/request_event.hpp>
 
+#include <prometheus/counter.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 
-#include <array>
 #include <charconv>
 #include <chrono>
-#include <cstdint>
 #include <exception>
 #include <iostream>
-#include <map>
-#include <mutex>
+#include <memory>
 #include <string>
-#include <tuple>
 
 namespace asio = boost::asio;
 namespace tr = talentray;
 
 namespace {
 
-/// Label values in the exposition format: backslash, double quote and line feed escaped.
-std::string escape_label_value(std::string_view value) {
-    std::string out;
-    out.reserve(value.size());
-    for (char c : value) {
-        if (c == '\\')
-            out += "\\\\";
-        else if (c == '"')
-            out += "\\\"";
-        else if (c == '\n')
-            out += "\\n";
-        else
-            out += c;
-    }
-    return out;
-}
-
-/// A sample value: the shortest text that reads back as the same double.
-std::string number(double value) {
-    std::array<char, 32> text{};
-    auto [end, ec] = std::to_chars(text.data(), text.data() + text.size(), value);
-    return ec == std::errc{} ? std::string(text.data(), end) : std::string{"NaN"};
-}
-
 double seconds(tr::request_event::duration d) { return std::chrono::duration<double>(d).count(); }
 
-/// The labels a request series is split by. The route is a template ("/api/v1/candidates/{id}"),
-/// so the number of series stays bounded: ids never become labels.
-struct series_key {
-    std::string operation, route, method, status;
-    auto operator<=>(const series_key&) const = default;
-
-    std::string labels() const {
-        return "operation=\"" + escape_label_value(operation) + "\",route=\"" + escape_label_value(route) +
-               "\",method=\"" + escape_label_value(method) + "\",status=\"" + escape_label_value(status) + "\"";
-    }
-};
-
-/// Upper bounds of the duration histogram, in seconds.
-constexpr std::array<double, 11> bucket_bounds{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
-
-struct series {
-    std::array<std::uint64_t, bucket_bounds.size()> buckets{};  // not cumulative: one per bound
-    double duration_sum = 0;
-    std::uint64_t attempts = 0;
-    std::uint64_t bytes_out = 0, bytes_in = 0;
-    double admission_wait_sum = 0;
-};
-
-/// What the observer feeds. Thread-safe: the observer may be called from several threads at
-/// once, and must not block for long, so each event costs a map look-up under a mutex.
+/// The metric families the observer feeds. prometheus-cpp's families and metrics are
+/// thread-safe, and the observer may be called from several threads at once.
 class request_metrics {
 public:
+    request_metrics()
+        : durations_(prometheus::BuildHistogram()
+                         .Name("talentray_request_duration_seconds")
+                         .Help("Time of one attempt from admission to its outcome.")
+                         .Register(*registry_)),
+          attempts_(prometheus::BuildCounter()
+                        .Name("talentray_attempts_total")
+                        .Help("Attempts made, retries included.")
+                        .Register(*registry_)),
+          bytes_out_(prometheus::BuildCounter()
+                         .Name("talentray_request_bytes_total")
+                         .Help("HTTP bytes written, before TLS.")
+                         .Register(*registry_)),
+          bytes_in_(prometheus::BuildCounter()
+                        .Name("talentray_response_bytes_total")
+                        .Help("HTTP bytes read, before TLS.")
+                        .Register(*registry_)),
+          admission_wait_(prometheus::BuildCounter()
+                              .Name("talentray_admission_wait_seconds_total")
+                              .Help("Time attempts waited for the key's rate budget.")
+                              .Register(*registry_)),
+          retries_(prometheus::BuildCounter()
+                       .Name("talentray_retries_total")
+                       .Help("Attempts that were retries, by what failed before them.")
+                       .Register(*registry_)) {}
+
     void record(const tr::request_event& event) {
-        series_key key{std::string(event.operation), std::string(event.route),
-                       std::string(boost::beast::http::to_string(event.method)), std::to_string(event.http_status)};
-        const double total = seconds(event.total);
-        std::lock_guard lock{mutex_};
-        series& s = series_[key];
-        for (std::size_t i = 0; i < bucket_bounds.size(); ++i)
-            if (total <= bucket_bounds[i]) {
-                ++s.buckets[i];
-                break;
-            }
-        s.duration_sum += total;
-        ++s.attempts;
-        s.bytes_out += event.bytes_out;
-        s.bytes_in += event.bytes_in;
-        s.admission_wait_sum += seconds(event.admission_wait);
-        if (event.retry_cause) ++retries_[std::string(tr::to_string(*event.retry_cause))];
+        // The route is a template ("/api/v1/candidates/{id}"), so the number of series stays
+        // bounded: ids never become labels.
+        const prometheus::Labels labels{{"operation", std::string(event.operation)},
+                                        {"route", std::string(event.route)},
+                                        {"method", std::string(boost::beast::http::to_string(event.method))},
+                                        {"status", std::to_string(event.http_status)}};
+        durations_.Add(labels, bucket_bounds()).Observe(seconds(event.total));
+        attempts_.Add(labels).Increment();
+        bytes_out_.Add(labels).Increment(static_cast<double>(event.bytes_out));
+        bytes_in_.Add(labels).Increment(static_cast<double>(event.bytes_in));
+        admission_wait_.Add(labels).Increment(seconds(event.admission_wait));
+        if (event.retry_cause) retries_.Add({{"cause", std::string(tr::to_string(*event.retry_cause))}}).Increment();
     }
 
     /// Writes every metric family in the text exposition format (version 0.0.4).
-    void write(std::ostream& out) const {
-        std::lock_guard lock{mutex_};
-        family(out, "talentray_request_duration_seconds", "histogram",
-               "Time of one attempt from admission to its outcome.");
-        for (const auto& [key, s] : series_) {
-            std::uint64_t cumulative = 0;
-            for (std::size_t i = 0; i < bucket_bounds.size(); ++i) {
-                cumulative += s.buckets[i];
-                out << "talentray_request_duration_seconds_bucket{" << key.labels() << ",le=\"" << number(bucket_bounds[i])
-                    << "\"} " << cumulative << '\n';
-            }
-            out << "talentray_request_duration_seconds_bucket{" << key.labels() << ",le=\"+Inf\"} " << s.attempts << '\n';
-            out << "talentray_request_duration_seconds_sum{" << key.labels() << "} " << number(s.duration_sum) << '\n';
-            out << "talentray_request_duration_seconds_count{" << key.labels() << "} " << s.attempts << '\n';
-        }
-        counter(out, "talentray_attempts_total", "Attempts made, retries included.", &series::attempts);
-        counter(out, "talentray_request_bytes_total", "HTTP bytes written, before TLS.", &series::bytes_out);
-        counter(out, "talentray_response_bytes_total", "HTTP bytes read, before TLS.", &series::bytes_in);
-        family(out, "talentray_admission_wait_seconds_total", "counter",
-               "Time attempts waited for the key's rate budget.");
-        for (const auto& [key, s] : series_)
-            out << "talentray_admission_wait_seconds_total{" << key.labels() << "} " << number(s.admission_wait_sum) << '\n';
-        family(out, "talentray_retries_total", "counter", "Attempts that were retries, by what failed before them.");
-        for (const auto& [cause, count] : retries_)
-            out << "talentray_retries_total{cause=\"" << escape_label_value(cause) << "\"} " << count << '\n';
-    }
+    void write(std::ostream& out) const { prometheus::TextSerializer{}.Serialize(out, registry_->Collect()); }
 
 private:
-    static void family(std::ostream& out, std::string_view name, std::string_view type, std::string_view help) {
-        // HELP texts here hold no backslash or line feed, the two characters HELP would escape.
-        out << "# HELP " << name << ' ' << help << "\n# TYPE " << name << ' ' << type << '\n';
+    /// Upper bounds of the duration histogram, in seconds.
+    static prometheus::Histogram::BucketBoundaries bucket_bounds() {
+        return {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
     }
 
-    void counter(std::ostream& out, std::string_view name, std::string_view help, std::uint64_t series::*field) const {
-        family(out, name, "counter", help);
-        for (const auto& [key, s] : series_) out << name << '{' << key.labels() << "} " << s.*field << '\n';
-    }
-
-    mutable std::mutex mutex_;
-    std::map<series_key, series> series_;
-    std::map<std::string, std::uint64_t> retries_;
+    std::shared_ptr<prometheus::Registry> registry_ = std::make_shared<prometheus::Registry>();
+    prometheus::Family<prometheus::Histogram>& durations_;
+    prometheus::Family<prometheus::Counter>& attempts_;
+    prometheus::Family<prometheus::Counter>& bytes_out_;
+    prometheus::Family<prometheus::Counter>& bytes_in_;
+    prometheus::Family<prometheus::Counter>& admission_wait_;
+    prometheus::Family<prometheus::Counter>& retries_;
 };
 
 /// Some calls to measure: who the key is, the first page of candidates, a few candidates one by

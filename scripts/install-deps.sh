@@ -22,6 +22,7 @@ packages=(
   libhiredis-dev    # the Redis protocol of the shared rate budget (TALENTRAY_WITH_REDIS)
   redis-server      # a real Redis for the shared budget's tests and bench (started by them, no service)
   tinyproxy-bin     # a real HTTP proxy for test/integration/proxy_test.cpp (the binary, no service)
+  prometheus-cpp-dev  # the metrics example (examples/prometheus_metrics.cpp) only; not the library
 )
 for extra in "$@"; do
   case "$extra" in

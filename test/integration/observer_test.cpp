@@ -59,6 +59,7 @@ asio::awaitable<std::string> first_candidate_then_get(const tr::client& c) {
     co_return found.id;
 }
 
+#ifdef PROMETHEUS_METRICS_EXECUTABLE
 /// One sample line of the text exposition format, split into its parts.
 struct sample {
     std::string name;
@@ -115,6 +116,8 @@ std::string without(std::map<std::string, std::string> labels, const std::string
     return key;
 }
 
+#endif
+
 }  // namespace
 
 TEST_CASE("observer: typed calls report their operation and route template, never the id") {
@@ -157,6 +160,7 @@ TEST_CASE("observer: a new TLS connection reports its connect and handshake, a r
     CHECK(second.tls_handshake == tr::request_event::duration::zero());
 }
 
+#ifdef PROMETHEUS_METRICS_EXECUTABLE
 TEST_CASE("prometheus example: its exposition parses, and its counts agree with the calls it made") {
     mock::server server{mock::server_options{}};
     const auto ca_file =
@@ -206,3 +210,4 @@ TEST_CASE("prometheus example: its exposition parses, and its counts agree with 
     CHECK(attempts[without({{"operation", "get_me"}, {"route", "/api/v1/me"}, {"method", "GET"}, {"status", "200"}},
                            "")] == 1);
 }
+#endif
