@@ -53,25 +53,51 @@ void note_headers(probe_findings& f, const response& answer) {
     }
 }
 
-bool is_rate_limited(const error_info& e) { return e.diag.http_status == 429; }
+/// One probe request and what came of it.
+struct probe_outcome {
+    clock::time_point sent;
+    result<response> answer;
+
+    bool accepted() const noexcept { return answer.has_value(); }
+    bool rate_limited() const noexcept { return !answer && answer.error().diag.http_status == 429; }
+};
+
+/// Sends one probe request, counted in `f` (and a 429 as rate limited). Returns any outcome,
+/// failures included; throws only `std::bad_alloc`.
+asio::awaitable<probe_outcome> probe_once(const talentray::client& c, probe_findings& f) {
+    ++f.requests;
+    const auto sent = clock::now();
+    // Awaited into its own variable: g++ 12 destroys a co_await's result twice when the await
+    // sits inside a braced initializer.
+    result<response> answer = co_await c.try_send(probe_request_spec());
+    probe_outcome out{sent, std::move(answer)};
+    if (out.rate_limited()) ++f.rate_limited;
+    co_return out;
+}
+
+/// As `probe_once`, for the probe's later stages, where only a 2xx or a 429 can be read:
+/// anything else ends the probe. Throws `talentray::error` with that failure.
+asio::awaitable<probe_outcome> probe_accepted_or_limited(const talentray::client& c, probe_findings& f) {
+    probe_outcome out = co_await probe_once(c, f);
+    if (!out.accepted() && !out.rate_limited()) throw talentray::error(out.answer.error());
+    co_return out;
+}
 
 asio::awaitable<void> burst_worker(const talentray::client& c, burst_state& st, probe_findings& f) {
     while (!st.refused_at && !st.failure && f.requests < st.max_requests) {
-        ++f.requests;
-        const auto sent = clock::now();
-        const result<response> answer = co_await c.try_send(probe_request_spec());
-        if (answer || is_rate_limited(answer.error())) st.log->push_back({sent, answer.has_value()});
-        if (answer) {
-            st.accepted.push_back(sent);
-            note_headers(f, *answer);
-        } else if (is_rate_limited(answer.error())) {
-            ++f.rate_limited;
-            if (!st.refused_at || sent < *st.refused_at) {
-                st.refused_at = sent;
-                st.retry_after = answer.error().diag.retry_after;
+        const probe_outcome out = co_await probe_once(c, f);
+        if (out.accepted()) {
+            st.log->push_back({out.sent, true});
+            st.accepted.push_back(out.sent);
+            note_headers(f, *out.answer);
+        } else if (out.rate_limited()) {
+            st.log->push_back({out.sent, false});
+            if (!st.refused_at || out.sent < *st.refused_at) {
+                st.refused_at = out.sent;
+                st.retry_after = out.answer.error().diag.retry_after;
             }
         } else {
-            st.failure = answer.error();
+            st.failure = out.answer.error();
         }
     }
 }
@@ -96,17 +122,12 @@ asio::awaitable<void> replay_worker(const talentray::client& c, replay_state& st
         timer.expires_at(replay_send_time(st.start, st.burst, j));
         co_await timer.async_wait(asio::use_awaitable);
         if (st.refused) break;
-        ++f.requests;
-        const auto sent = clock::now();
-        const result<response> answer = co_await c.try_send(probe_request_spec());
-        if (!answer && !is_rate_limited(answer.error())) throw talentray::error(answer.error());
-        st.log->push_back({sent, answer.has_value()});
-        if (answer) {
+        const probe_outcome out = co_await probe_accepted_or_limited(c, f);
+        st.log->push_back({out.sent, out.accepted()});
+        if (out.accepted())
             ++st.admitted;
-        } else {
-            ++f.rate_limited;
+        else
             st.refused = true;
-        }
     }
 }
 
@@ -114,17 +135,10 @@ asio::awaitable<void> replay_worker(const talentray::client& c, replay_state& st
 // bucket refilling faster than that empties gives up after `cap` admissions.
 asio::awaitable<bool> drain(const talentray::client& c, bucket_search& search, probe_findings& f,
                             std::uint64_t max_requests, std::uint64_t cap) {
-    for (std::uint64_t admitted = 0; admitted < cap && f.requests < max_requests;) {
-        ++f.requests;
-        const auto sent = clock::now();
-        const result<response> answer = co_await c.try_send(probe_request_spec());
-        if (!answer && !is_rate_limited(answer.error())) throw talentray::error(answer.error());
-        search.on_answer(sent, answer.has_value());
-        if (!answer) {
-            ++f.rate_limited;
-            co_return true;
-        }
-        ++admitted;
+    for (std::uint64_t admitted = 0; admitted < cap && f.requests < max_requests; ++admitted) {
+        const probe_outcome out = co_await probe_accepted_or_limited(c, f);
+        search.on_answer(out.sent, out.accepted());
+        if (!out.accepted()) co_return true;
     }
     co_return false;
 }
@@ -196,17 +210,14 @@ asio::awaitable<void> probe_key(session s, client_options options, probe_request
         while (!search.done()) {
             timer.expires_at(search.next_probe());
             co_await timer.async_wait(asio::use_awaitable);
-            ++f.requests;
-            const auto sent = clock::now();
-            const result<response> answer = co_await c.try_send(probe_request_spec());
-            if (!answer && !is_rate_limited(answer.error())) throw talentray::error(answer.error());
-            if (!answer) ++f.rate_limited;
-            log.push_back({sent, answer.has_value()});
-            search.on_answer(sent, answer.has_value(), answer ? std::nullopt : answer.error().diag.retry_after);
+            const probe_outcome out = co_await probe_accepted_or_limited(c, f);
+            log.push_back({out.sent, out.accepted()});
+            search.on_answer(out.sent, out.accepted(),
+                             out.accepted() ? std::nullopt : out.answer.error().diag.retry_after);
             if (s.verbose) {
                 char line[160];
                 std::snprintf(line, sizeof line, "talentray: probe: %s; the window is between %.3f and %.3f s",
-                              answer ? "accepted" : "429", search.low_seconds(), search.high_seconds());
+                              out.accepted() ? "accepted" : "429", search.low_seconds(), search.high_seconds());
                 s.err->write_line(line);
             }
         }
