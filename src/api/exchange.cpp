@@ -1,6 +1,6 @@
 #include "api/exchange.hpp"
 
-#include "core/client_impl.hpp"
+#include "client/client_impl.hpp"
 
 #include <talentray/client.hpp>
 

@@ -1,6 +1,6 @@
 #include <talentray/client.hpp>
 
-#include "core/client_impl.hpp"
+#include "client/client_impl.hpp"
 
 namespace talentray {
 

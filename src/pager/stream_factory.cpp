@@ -1,6 +1,6 @@
 #include "pager/stream_factory.hpp"
 
-#include "core/client_impl.hpp"
+#include "client/client_impl.hpp"
 #include "pager/cursor_walk.hpp"
 #include "pager/offset_walk.hpp"
 #include "pager/paging_query.hpp"
