@@ -15,7 +15,7 @@
 #include "fuzz_check.hpp"
 #include "utf8.hpp"
 
-#include "core/error_decoding.hpp"
+#include "client/error_decoding.hpp"
 #include "scheduler/retry_after.hpp"
 
 #include <talentray/error.hpp>

@@ -17,6 +17,7 @@ namespace talentray {
 
 namespace detail {
 class client_impl;
+struct client_access;
 }
 
 struct me;
@@ -127,10 +128,10 @@ public:
     /// The origin requests go to, e.g. "https://app.talent-ray.com:443".
     std::string origin() const;
 
-    /// For the typed endpoint groups and the pager; not part of the stable API.
-    detail::client_impl& impl() const noexcept { return *impl_; }
-
 private:
+    // The typed endpoint groups and the pagers reach the internals through it (src/client).
+    friend struct detail::client_access;
+
     std::shared_ptr<detail::client_impl> impl_;
 };
 

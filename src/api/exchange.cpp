@@ -1,6 +1,7 @@
 #include "api/exchange.hpp"
 
-#include "core/client_impl.hpp"
+#include "client/client_access.hpp"
+#include "client/client_impl.hpp"
 
 #include <talentray/client.hpp>
 
@@ -11,7 +12,7 @@
 
 namespace talentray::detail {
 
-std::shared_ptr<client_impl> share_internals(const client& owner) { return owner.impl().shared_from_this(); }
+std::shared_ptr<client_impl> share_internals(const client& owner) { return client_access::internals(owner); }
 
 void apply(const call_options& options, request_spec& spec) {
     spec.priority = options.priority;

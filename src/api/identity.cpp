@@ -1,4 +1,6 @@
-// GET /api/v1/me, the one endpoint that lives on the client itself.
+// GET /api/v1/me, the one endpoint that lives on the client itself: a member of `client`
+// defined here, with the other endpoint calls, because it sends through `exchange` (src/api)
+// and the client layer may not include the layer above it.
 #include <talentray/client.hpp>
 #include <talentray/model/me.hpp>
 

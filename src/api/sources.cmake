@@ -3,7 +3,6 @@
 target_sources(talentray PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/requests.cpp
   ${CMAKE_CURRENT_LIST_DIR}/exchange.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/client_groups.cpp
   ${CMAKE_CURRENT_LIST_DIR}/identity.cpp
   ${CMAKE_CURRENT_LIST_DIR}/scopes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/candidates.cpp

@@ -1,6 +1,6 @@
 #include "pager/page_parser.hpp"
 
-#include "core/answer_arena.hpp"
+#include "base/answer_arena.hpp"
 #include "pager/row_spans.hpp"
 
 #include <talentray/model/json.hpp>

@@ -2,7 +2,7 @@
 // It works on raw JSON pages; pager<T> decodes the rows.
 #pragma once
 
-#include "core/key_redaction.hpp"
+#include "base/key_redaction.hpp"
 #include "pager/page_fetch.hpp"
 #include "pager/page_walk.hpp"
 #include "pager/raw_page.hpp"

@@ -1,6 +1,7 @@
 #include "pager/stream_factory.hpp"
 
-#include "core/client_impl.hpp"
+#include "client/client_access.hpp"
+#include "client/client_impl.hpp"
 #include "pager/cursor_walk.hpp"
 #include "pager/offset_walk.hpp"
 #include "pager/paging_query.hpp"
@@ -31,12 +32,14 @@ std::unique_ptr<page_stream> make_stream(std::shared_ptr<const page_fetcher> fet
 }  // namespace
 
 std::shared_ptr<const page_fetcher> client_fetcher(const client& api) {
-    std::shared_ptr<client_impl> impl = api.impl().shared_from_this();
+    std::shared_ptr<client_impl> impl = client_access::internals(api);
     return std::make_shared<const page_fetcher>(
         [impl = std::move(impl)](request_spec request) { return impl->execute(std::move(request)); });
 }
 
-std::shared_ptr<const key_redactor> client_redactor(const client& api) { return api.impl().redactor(); }
+std::shared_ptr<const key_redactor> client_redactor(const client& api) {
+    return client_access::internals(api)->redactor();
+}
 
 std::unique_ptr<page_stream> make_offset_stream(std::shared_ptr<const page_fetcher> fetcher, request_spec base,
                                                 int page_size, pager_options options, row_format format,

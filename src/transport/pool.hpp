@@ -3,7 +3,7 @@
 
 #include "transport/connection.hpp"
 
-#include <talentray/client_options.hpp>
+#include <talentray/connection_options.hpp>
 #include <talentray/counters.hpp>
 
 #include <boost/asio/experimental/concurrent_channel.hpp>

@@ -1,6 +1,6 @@
 #include "transport/proxy_tunnel.hpp"
 
-#include "core/terminal_text.hpp"
+#include "base/terminal_text.hpp"
 #include "transport/use_tuple.hpp"
 
 #include <boost/asio/as_tuple.hpp>

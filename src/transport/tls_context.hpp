@@ -1,7 +1,7 @@
 // The TLS client context shared by every connection of one client.
 #pragma once
 
-#include <talentray/client_options.hpp>
+#include <talentray/connection_options.hpp>
 #include <talentray/error.hpp>
 
 #include <boost/asio/ssl/context.hpp>

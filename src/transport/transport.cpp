@@ -3,9 +3,11 @@
 namespace talentray::detail {
 namespace asio = boost::asio;
 
-transport::transport(origin target, std::shared_ptr<asio::ssl::context> tls_ctx, pool_options pool,
-                     timeout_options timeouts, std::size_t max_body_size, std::optional<proxy_endpoint> proxy)
-    : pool_(std::move(target), std::move(tls_ctx), pool, timeouts, std::move(proxy)), timeouts_(timeouts), max_body_size_(max_body_size) {}
+transport::transport(origin target, std::shared_ptr<asio::ssl::context> tls_ctx, const transport_options& options,
+                     std::optional<proxy_endpoint> proxy)
+    : pool_(std::move(target), std::move(tls_ctx), options.pool, options.timeouts, std::move(proxy)),
+      timeouts_(options.timeouts),
+      max_body_size_(options.max_body_size) {}
 
 asio::awaitable<send_outcome> transport::send(const http_request& request, bool idempotent, clock::time_point deadline,
                                               bool timed) {

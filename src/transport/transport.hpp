@@ -3,6 +3,7 @@
 #pragma once
 
 #include "transport/pool.hpp"
+#include "transport/transport_options.hpp"
 
 namespace talentray::detail {
 
@@ -27,8 +28,8 @@ struct send_outcome {
 class transport {
 public:
     /// `proxy`, when set, is the HTTP proxy every connection tunnels through (CONNECT).
-    transport(origin target, std::shared_ptr<boost::asio::ssl::context> tls_ctx, pool_options pool,
-              timeout_options timeouts, std::size_t max_body_size, std::optional<proxy_endpoint> proxy = std::nullopt);
+    transport(origin target, std::shared_ptr<boost::asio::ssl::context> tls_ctx, const transport_options& options,
+              std::optional<proxy_endpoint> proxy = std::nullopt);
 
     /// Sends `request` and returns the response, whatever its status. A failure before any
     /// response byte on a reused connection is retried once on a fresh connection when safe:

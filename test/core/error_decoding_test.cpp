@@ -1,5 +1,5 @@
 // Server text in error diagnostics: bounded, printable and still valid UTF-8 after the cut.
-#include "core/error_decoding.hpp"
+#include "client/error_decoding.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Extra header fields: tokens for names, no CR/LF in values, and no field the client owns.
-#include "core/header_rules.hpp"
+#include "base/header_rules.hpp"
 
 #include <catch2/catch.hpp>
 

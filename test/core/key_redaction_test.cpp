@@ -1,5 +1,5 @@
 // The key, whole, as a Bearer header or in long pieces, never survives redaction.
-#include "core/key_redaction.hpp"
+#include "base/key_redaction.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // The budget of keyless calls: it paces nothing ahead of time, and pauses after a 429 as the
 // key's budget does.
-#include "core/public_budget.hpp"
+#include "client/public_budget.hpp"
 #include "scheduler/admission_budget.hpp"
 
 #include <boost/asio/co_spawn.hpp>

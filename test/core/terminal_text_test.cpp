@@ -1,5 +1,5 @@
 // Server text shown on a terminal: no control, no reordering, only valid UTF-8.
-#include "core/terminal_text.hpp"
+#include "base/terminal_text.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,9 +1,9 @@
-#include "core/client_impl.hpp"
+#include "client/client_impl.hpp"
 
-#include "core/error_decoding.hpp"
-#include "core/header_rules.hpp"
-#include "core/key_redaction.hpp"
-#include "core/public_budget.hpp"
+#include "base/header_rules.hpp"
+#include "base/key_redaction.hpp"
+#include "client/error_decoding.hpp"
+#include "client/public_budget.hpp"
 #include "scheduler/admission_budget.hpp"
 #include "scheduler/retry_after.hpp"
 #include "transport/decoding_body.hpp"
@@ -161,8 +161,8 @@ client_impl::client_impl(asio::any_io_executor executor, client_options options)
         tunnel = std::move(**proxy);
         log(log_level::debug, "connecting to " + target->to_string() + " through proxy " + tunnel->to_string());
     }
-    transport_ = std::make_unique<transport>(std::move(*target), std::move(tls_ctx), options_.pool,
-                                             options_.timeouts, options_.max_body_size, std::move(tunnel));
+    const transport_options settings{options_.pool, options_.timeouts, options_.max_body_size};
+    transport_ = std::make_unique<transport>(std::move(*target), std::move(tls_ctx), settings, std::move(tunnel));
 }
 
 void client_impl::log(log_level level, std::string_view message) const {

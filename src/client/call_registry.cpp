@@ -1,4 +1,4 @@
-#include "core/call_registry.hpp"
+#include "client/call_registry.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/this_coro.hpp>

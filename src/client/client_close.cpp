@@ -1,6 +1,6 @@
 // client::close(): stop admitting, let in-flight calls finish within the drain, cancel what
 // remains, and end the pooled connections in order.
-#include "core/client_impl.hpp"
+#include "client/client_impl.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>

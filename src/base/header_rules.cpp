@@ -1,4 +1,4 @@
-#include "core/header_rules.hpp"
+#include "base/header_rules.hpp"
 
 #include <algorithm>
 #include <array>

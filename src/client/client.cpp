@@ -1,6 +1,16 @@
+// Every member of talentray::client but `me()`, which is a typed endpoint call and so lives
+// with the others in src/api/identity.cpp (the client layer sits below the endpoints).
 #include <talentray/client.hpp>
 
-#include "core/client_impl.hpp"
+#include "client/client_impl.hpp"
+
+#include <talentray/api/api_keys.hpp>
+#include <talentray/api/candidates.hpp>
+#include <talentray/api/career_portal.hpp>
+#include <talentray/api/cv_screening.hpp>
+#include <talentray/api/roles.hpp>
+#include <talentray/api/sourcing.hpp>
+#include <talentray/api/tests.hpp>
 
 namespace talentray {
 
@@ -49,5 +59,14 @@ boost::asio::awaitable<void> client::close(std::chrono::milliseconds drain) cons
 client_counters client::counters() const { return impl_->counters(); }
 
 std::string client::origin() const { return impl_->target().to_string(); }
+
+// The typed endpoint groups: handles that point back at the client.
+candidates_api client::candidates() const { return candidates_api{*this}; }
+roles_api client::roles() const { return roles_api{*this}; }
+tests_api client::tests() const { return tests_api{*this}; }
+sourcing_api client::sourcing() const { return sourcing_api{*this}; }
+cv_screening_api client::cv_screening() const { return cv_screening_api{*this}; }
+api_keys_api client::api_keys() const { return api_keys_api{*this}; }
+career_portal_api client::career_portal() const { return career_portal_api{*this}; }
 
 }  // namespace talentray

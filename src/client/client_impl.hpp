@@ -1,8 +1,8 @@
 // The shared state behind talentray::client: options, credentials, transport, counters.
 #pragma once
 
-#include "core/call_registry.hpp"
-#include "core/key_redaction.hpp"
+#include "base/key_redaction.hpp"
+#include "client/call_registry.hpp"
 #include "scheduler/retry_policy.hpp"
 #include "transport/transport.hpp"
 

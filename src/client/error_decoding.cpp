@@ -1,6 +1,6 @@
-#include "core/error_decoding.hpp"
+#include "client/error_decoding.hpp"
 
-#include "core/terminal_text.hpp"
+#include "base/terminal_text.hpp"
 #include "scheduler/retry_after.hpp"
 
 #include <boost/json/parse.hpp>

@@ -1,4 +1,4 @@
-#include "core/public_budget.hpp"
+#include "client/public_budget.hpp"
 
 namespace talentray::detail {
 

@@ -1,4 +1,4 @@
-#include "core/key_redaction.hpp"
+#include "base/key_redaction.hpp"
 
 #include <algorithm>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "core/answer_arena.hpp"
+#include "base/answer_arena.hpp"
 
 #include <algorithm>
 #include <memory>
