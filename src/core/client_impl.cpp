@@ -1,5 +1,6 @@
 #include "core/client_impl.hpp"
 
+#include "core/call_fsm.hpp"
 #include "core/error_decoding.hpp"
 #include "core/header_rules.hpp"
 #include "core/key_redaction.hpp"
@@ -85,26 +86,6 @@ asio::awaitable<std::optional<T>> unless_stopped(tracked_call& call, asio::await
                                            asio::bind_cancellation_slot(forward->slot(), asio::use_awaitable));
     if (caller.is_connected()) caller.clear();
     co_return outcome;
-}
-
-/// What a call that close() stopped before its next step reports: the close, and the failure of
-/// the attempt it would have retried, whose diagnostics it keeps.
-error_info closed_before_retry(error_info last_failure) {
-    const std::string last = last_failure.code.message();
-    last_failure.code = errc::client_closed;
-    if (!last_failure.diag.client_message.empty()) last_failure.diag.client_message += "; ";
-    last_failure.diag.client_message +=
-        "not retried: the client was closed; the last attempt failed with: " + last;
-    return last_failure;
-}
-
-/// What an attempt still in flight at close()'s drain deadline becomes once it is cancelled.
-send_outcome cut_off_at_drain_deadline() {
-    send_outcome outcome;
-    outcome.answer = make_error_info(errc::client_closed, "the client was closed and the call was still in flight at "
-                                                         "the end of the drain; it was cancelled");
-    outcome.may_have_reached_server = true;
-    return outcome;
 }
 
 }  // namespace
@@ -244,125 +225,77 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
     // The key's budget admits every keyed attempt; keyless calls have a budget of their own,
     // which paces nothing ahead of time but makes every one of them wait out a 429.
     admission_budget& budget = budget_of(spec.authenticated ? *budget_ : *public_budget_);
-    const retry_policy& policy = spec.authenticated ? keyed_retry_ : public_retry_;
-    const auto per_attempt = spec.timeout.value_or(options_.timeouts.request);
-    attempt_info attempt;
-    attempt.first_attempt_at = clock::now();
-    attempt.deadline = attempt.first_attempt_at + std::max(per_attempt, retry.total_timeout);
-    attempt.idempotent = spec.is_idempotent();
+    // The machine decides; this loop only performs its actions and reports what happened.
+    struct reporter final : call_reporter {
+        const client_impl& client;
+        explicit reporter(const client_impl& c) : client(c) {}
+        bool logging() const noexcept override { return static_cast<bool>(client.options_.logger); }
+        bool observed() const noexcept override { return static_cast<bool>(client.options_.observer); }
+        void log(log_level level, std::string_view message) const override { client.log(level, message); }
+        void notify(const request_event& event) const noexcept override { client.notify(event); }
+    } const report{*this};
+    call_setup setup;
+    setup.spec = &spec;
+    setup.retry = &retry;
+    setup.budget = &budget;
+    setup.redactor = redactor_.get();
+    setup.reporter = &report;
+    setup.per_attempt = spec.timeout.value_or(options_.timeouts.request);
+    call_fsm fsm{setup};
 
-    // Each step first asks the registry: once close() has begun, a call finishes the attempt it
-    // is sending, if the drain lets it, and begins nothing else.
-    const auto closed_while_queued = [&] {
-        return fail(make_error_info(errc::client_closed, "the client was closed (client::close()) while the call "
-                                                         "waited for its turn to send; nothing more was sent"));
-    };
-    // Without an observer nothing below reads a clock or fills an event for it.
-    const bool observed = static_cast<bool>(options_.observer);
-    std::optional<retry_cause> cause_of_retry;  // of the attempt about to start
-    for (attempt.attempt = 1;; ++attempt.attempt) {
-        if (!calls_.enter(*call, call_phase::admitting)) co_return closed_while_queued();
-        const auto admitting = observed ? clock::now() : clock::time_point{};
-        auto admitted = co_await unless_stopped(*call, budget.admit(spec.priority, attempt.deadline));
-        if (!admitted) co_return closed_while_queued();
-        if (!*admitted) {
-            if (observed) {
-                request_event event = start_event(spec, attempt.attempt, cause_of_retry);
-                event.error = admitted->error().code;
-                event.admission_wait = clock::now() - admitting;
-                notify(event);
+    call_event event;
+    event.now = clock::now();
+    for (;;) {
+        call_action action = fsm.resume(std::move(event));
+        event = call_event{};
+        switch (action.type) {
+        case call_action::kind::complete: co_return std::move(*action.outcome);
+        case call_action::kind::admit: {
+            if (!calls_.enter(*call, call_phase::admitting)) {
+                event.type = call_event::kind::admission_stopped;
+                break;
             }
-            co_return fail(std::move(*admitted).error());
+            auto admitted = co_await unless_stopped(*call, budget.admit(action.prio, action.deadline));
+            event.type = admitted ? call_event::kind::admitted : call_event::kind::admission_stopped;
+            if (admitted) event.admission.emplace(std::move(*admitted));
+            break;
         }
-        admission_permit permit = std::move(**admitted);
-        if (!calls_.enter(*call, call_phase::sending)) co_return closed_while_queued();
-        const auto started = clock::now();
-        requests_.fetch_add(1, std::memory_order_relaxed);
-        bytes_sent_.fetch_add(message->body().size(), std::memory_order_relaxed);
-        auto sent = co_await unless_stopped(
-            *call, transport_->send(*message, attempt.idempotent, std::min(started + per_attempt, attempt.deadline),
-                                    observed));
-        const bool cut_off = !sent;  // close()'s drain deadline passed during the attempt
-        send_outcome outcome = cut_off ? cut_off_at_drain_deadline() : std::move(*sent);
-        std::optional<request_event> event;
-        if (observed) {
-            event = start_event(spec, attempt.attempt, cause_of_retry);
-            event->admission_wait = started - admitting;
-            event->total = clock::now() - started;
-            fill_wire(*event, outcome.wire);
-        }
-
-        response_feedback feedback;
-        feedback.admitted_at = permit.admitted_at();
-        feedback.depth = permit.depth();
-        error_info failure;
-        if (outcome.answer) {
-            response& answer = *outcome.answer;
-            count_status(answer.status);
-            bytes_received_.fetch_add(answer.body.size(), std::memory_order_relaxed);
-            if (options_.logger) {
-                auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
-                log(log_level::debug, method + " " + spec.path + " -> " + std::to_string(answer.status) + " in " +
-                                          std::to_string(elapsed.count()) + " ms");
+        case call_action::kind::send: {
+            if (!calls_.enter(*call, call_phase::sending)) {
+                event.type = call_event::kind::admission_stopped;
+                break;
             }
-            feedback.http_status = answer.status;
-            for (const auto& [name, value] : answer.headers) feedback.rate_limit.assign(name, value);
-            if (event) event->http_status = answer.status;
-            if (answer.status >= 200 && answer.status < 300) {
-                budget.on_response(feedback);
-                if (event) notify(*event);
-                co_return std::move(answer);
+            requests_.fetch_add(1, std::memory_order_relaxed);
+            bytes_sent_.fetch_add(message->body().size(), std::memory_order_relaxed);
+            auto sent = co_await unless_stopped(
+                *call, transport_->send(*message, spec.is_idempotent(), action.deadline, report.observed()));
+            if (sent && sent->answer) {
+                count_status(sent->answer->status);
+                bytes_received_.fetch_add(sent->answer->body.size(), std::memory_order_relaxed);
+            } else {
+                transport_errors_.fetch_add(1, std::memory_order_relaxed);  // a cut-off attempt as well
             }
-            failure = decode_error_response(answer, method, spec.path);
-            feedback.retry_after = failure.diag.retry_after;
-            budget.on_response(feedback);  // reads the headers: before `answer` goes
-        } else {
-            transport_errors_.fetch_add(1, std::memory_order_relaxed);
-            failure = std::move(outcome.answer).error();
-            budget.on_response(feedback);
+            event.type = sent ? call_event::kind::sent : call_event::kind::send_cut_off;
+            if (sent) event.outcome.emplace(std::move(*sent));
+            break;
         }
-        // The one place a failure's text is redacted: every failure that may quote the server
-        // passes here before anything repeats it, the retry log line first. The client's own
-        // failures (no key, admission, bad options) quote nothing of the server.
-        redactor_->redact_in_place(failure.diag);
-        permit.release();
-        if (event) {
-            event->error = failure.code;
-            notify(*event);
-        }
-        if (cut_off) co_return fail(std::move(failure));
-
-        attempt.http_status = failure.diag.http_status;
-        attempt.error = failure.code;
-        attempt.retry_after = failure.diag.retry_after;
-        attempt.request_written = outcome.may_have_reached_server;
-        if (attempt.http_status == 429) ++attempt.rate_limited_attempts;
-        const retry_decision decision = policy.decide(attempt, retry);
-        cause_of_retry = decision.cause;
-        if (!decision.retry) {
-            if (decision.refusal != retry_refusal::not_retryable || attempt.attempt > 1) {
-                if (!failure.diag.client_message.empty()) failure.diag.client_message += "; ";
-                failure.diag.client_message += "after " + std::to_string(attempt.attempt) + " attempt(s), " +
-                                               decision.explain();
+        case call_action::kind::wait: {
+            if (!calls_.enter(*call, call_phase::backing_off)) {
+                event.type = call_event::kind::backoff_stopped;
+                break;
             }
-            if (decision.refusal == retry_refusal::retry_budget_exhausted) {
-                // Say why it stopped, so callers can test for it; the last failure's status, API
-                // code and message stay in the diagnostics, and its own code in the text.
-                failure.diag.client_message += "; the last attempt failed with: " + failure.code.message();
-                failure.code = errc::retry_budget_exhausted;
+            log(log_level::info, action.note);
+            event.type = call_event::kind::backoff_done;
+            if (action.delay.count() > 0) {
+                asio::steady_timer backoff{co_await asio::this_coro::executor, action.delay};
+                auto waited = co_await unless_stopped(*call, backoff.async_wait(asio::as_tuple(asio::use_awaitable)));
+                if (!waited) event.type = call_event::kind::backoff_stopped;
+                else event.backoff_error = std::get<0>(*waited);
             }
-            co_return fail(std::move(failure));
+            break;
         }
-        if (!calls_.enter(*call, call_phase::backing_off)) co_return fail(closed_before_retry(std::move(failure)));
-        failure.diag.method = method;  // named once, by the diagnostics themselves
-        failure.diag.path = spec.path;
-        log(log_level::info, failure.diag.to_string() + "; " + decision.explain());
-        if (decision.delay.count() > 0) {
-            asio::steady_timer backoff{co_await asio::this_coro::executor, decision.delay};
-            auto waited = co_await unless_stopped(*call, backoff.async_wait(asio::as_tuple(asio::use_awaitable)));
-            if (!waited) co_return fail(closed_before_retry(std::move(failure)));
-            if (auto [ec] = *waited; ec) co_return fail(error_info{ec, {}});  // cancelled while backing off
         }
+        event.now = clock::now();
     }
 }
 

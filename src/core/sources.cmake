@@ -11,6 +11,7 @@ target_sources(talentray PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/answer_arena.cpp
   ${CMAKE_CURRENT_LIST_DIR}/client_options.cpp
   ${CMAKE_CURRENT_LIST_DIR}/call_registry.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/call_fsm.cpp
   ${CMAKE_CURRENT_LIST_DIR}/client_impl.cpp
   ${CMAKE_CURRENT_LIST_DIR}/client_close.cpp
   ${CMAKE_CURRENT_LIST_DIR}/public_budget.cpp
