@@ -26,15 +26,17 @@ error_info closed_before_retry(error_info last_failure) {
 /// What an attempt still in flight at close()'s drain deadline becomes once it is cancelled.
 send_outcome cut_off_at_drain_deadline() {
     send_outcome outcome;
-    outcome.answer = make_error_info(errc::client_closed, "the client was closed and the call was still in flight at "
-                                                         "the end of the drain; it was cancelled");
+    outcome.answer = make_error_info(errc::client_closed,
+                                     "the client was closed and the call was still in flight at "
+                                     "the end of the drain; it was cancelled");
     outcome.may_have_reached_server = true;
     return outcome;
 }
 
 error_info closed_while_queued() {
-    return make_error_info(errc::client_closed, "the client was closed (client::close()) while the call waited for "
-                                                "its turn to send; nothing more was sent");
+    return make_error_info(errc::client_closed,
+                           "the client was closed (client::close()) while the call waited for "
+                           "its turn to send; nothing more was sent");
 }
 
 void fill_wire(request_event& event, const wire_report& wire) noexcept {
@@ -59,11 +61,12 @@ error_info call_fsm::fail(error_info info) const {
     return info;
 }
 
-call_action call_fsm::complete(result<response> outcome) {
+template <class T>
+call_action call_fsm::complete(T&& outcome) {
     permit_.release();
+    outcome_.emplace(std::forward<T>(outcome));
     call_action action;
     action.type = call_action::kind::complete;
-    action.outcome = std::move(outcome);
     return action;
 }
 
@@ -89,7 +92,7 @@ call_action call_fsm::begin_attempt(clock::time_point now) {
     return action;
 }
 
-call_action call_fsm::resume(call_event event) {
+call_action call_fsm::resume(const call_event& event) {
     using kind = call_event::kind;
     switch (event.type) {
     case kind::started:
@@ -103,7 +106,7 @@ call_action call_fsm::resume(call_event event) {
         result<admission_permit>& admitted = *event.admission;
         if (!admitted) {
             // The attempt that was never admitted is an attempt too: the observer hears of it.
-            if (setup_.reporter->observed()) {
+            if (setup_.observed) {
                 request_event report = start_event();
                 report.error = admitted.error().code;
                 report.admission_wait = event.now - admitting_at_;
@@ -112,7 +115,7 @@ call_action call_fsm::resume(call_event event) {
             return complete(fail(std::move(admitted).error()));
         }
         permit_ = std::move(*admitted);
-            started_at_ = event.now;
+        started_at_ = event.now;
         call_action action;
         action.type = call_action::kind::send;
         action.deadline = std::min(event.now + setup_.per_attempt, attempt_.deadline);
@@ -121,10 +124,16 @@ call_action call_fsm::resume(call_event event) {
 
     // Once close() has begun, a call finishes the attempt it is sending, if the drain lets it,
     // and begins nothing else.
-    case kind::admission_stopped: return complete(fail(closed_while_queued()));
-    case kind::sent: return on_outcome(std::move(*event.outcome), false, event.now);
-    case kind::send_cut_off: return on_outcome(cut_off_at_drain_deadline(), true, event.now);
-    case kind::backoff_stopped: return complete(fail(closed_before_retry(std::move(last_failure_))));
+    case kind::admission_stopped:
+        return complete(fail(closed_while_queued()));
+    case kind::sent:
+        return on_outcome(*event.outcome, false, event.now);
+    case kind::send_cut_off: {
+        send_outcome cut_off = cut_off_at_drain_deadline();
+        return on_outcome(cut_off, true, event.now);
+    }
+    case kind::backoff_stopped:
+        return complete(fail(closed_before_retry(std::move(*last_failure_))));
 
     case kind::backoff_done:
         if (event.backoff_error) return complete(fail(error_info{event.backoff_error, {}}));  // cancelled
@@ -134,12 +143,12 @@ call_action call_fsm::resume(call_event event) {
     return complete(fail(make_error_info(errc::invalid_argument, "unknown call event")));
 }
 
-call_action call_fsm::on_outcome(send_outcome outcome, bool cut_off, clock::time_point now) {
+call_action call_fsm::on_outcome(send_outcome& outcome, bool cut_off, clock::time_point now) {
     const request_spec& spec = *setup_.spec;
     const call_reporter& reporter = *setup_.reporter;
     admission_budget& budget = *setup_.budget;
     std::optional<request_event> event;
-    if (reporter.observed()) {
+    if (setup_.observed) {
         event = start_event();
         event->admission_wait = started_at_ - admitting_at_;
         event->total = now - started_at_;
@@ -149,13 +158,13 @@ call_action call_fsm::on_outcome(send_outcome outcome, bool cut_off, clock::time
     response_feedback feedback;
     feedback.admitted_at = permit_.admitted_at();
     feedback.depth = permit_.depth();
-    error_info failure;
     if (outcome.answer) {
         response& answer = *outcome.answer;
-        if (reporter.logging()) {
+        if (setup_.logging) {
             auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(now - started_at_);
-            reporter.log(log_level::debug, method_ + " " + spec.path + " -> " + std::to_string(answer.status) +
-                                               " in " + std::to_string(elapsed.count()) + " ms");
+            reporter.log(log_level::debug, std::string(method_) + " " + spec.path + " -> " +
+                                               std::to_string(answer.status) + " in " +
+                                               std::to_string(elapsed.count()) + " ms");
         }
         feedback.http_status = answer.status;
         for (const auto& [name, value] : answer.headers) feedback.rate_limit.assign(name, value);
@@ -165,13 +174,19 @@ call_action call_fsm::on_outcome(send_outcome outcome, bool cut_off, clock::time
             if (event) reporter.notify(*event);
             return complete(std::move(answer));
         }
-        failure = decode_error_response(answer, method_, spec.path);
+        error_info failure = decode_error_response(answer, method_, spec.path);
         feedback.retry_after = failure.diag.retry_after;
         budget.on_response(feedback);  // reads the headers: before `answer` goes
-    } else {
-        failure = std::move(outcome.answer).error();
-        budget.on_response(feedback);
+        return on_failure(std::move(failure), outcome.may_have_reached_server, cut_off, event ? &*event : nullptr, now);
     }
+    budget.on_response(feedback);
+    return on_failure(std::move(outcome.answer).error(), outcome.may_have_reached_server, cut_off,
+                      event ? &*event : nullptr, now);
+}
+
+call_action call_fsm::on_failure(error_info failure, bool may_have_reached_server, bool cut_off, request_event* event,
+                                 clock::time_point now) {
+    const call_reporter& reporter = *setup_.reporter;
     // The one place a failure's text is redacted: every failure that may quote the server
     // passes here before anything repeats it, the retry log line first. The client's own
     // failures (no key, admission, bad options) quote nothing of the server.
@@ -183,12 +198,13 @@ call_action call_fsm::on_outcome(send_outcome outcome, bool cut_off, clock::time
     }
     if (cut_off) return complete(fail(std::move(failure)));
 
+    const request_spec& spec = *setup_.spec;
     attempt_.http_status = failure.diag.http_status;
     attempt_.error = failure.code;
     attempt_.retry_after = failure.diag.retry_after;
-    attempt_.request_written = outcome.may_have_reached_server;
+    attempt_.request_written = may_have_reached_server;
     if (attempt_.http_status == 429) ++attempt_.rate_limited_attempts;
-    const retry_decision decision = decide_retry(attempt_, *setup_.retry, &budget, now, setup_.jitter());
+    const retry_decision decision = decide_retry(attempt_, *setup_.retry, setup_.budget, now, setup_.jitter());
     cause_of_retry_ = decision.cause;
     if (!decision.retry) {
         if (decision.refusal != retry_refusal::not_retryable || attempt_.attempt > 1) {
@@ -209,8 +225,9 @@ call_action call_fsm::on_outcome(send_outcome outcome, bool cut_off, clock::time
     call_action action;
     action.type = call_action::kind::wait;
     action.delay = decision.delay;
-    action.note = failure.diag.to_string() + "; " + decision.explain();
-    last_failure_ = std::move(failure);
+    note_ = failure.diag.to_string() + "; " + decision.explain();
+    action.note = note_;
+    last_failure_.emplace(std::move(failure));
     return action;
 }
 

@@ -27,16 +27,13 @@ namespace talentray::detail {
 class call_reporter {
 public:
     virtual ~call_reporter() = default;
-    /// True when log lines are wanted at all: a line nobody reads is never formatted.
-    virtual bool logging() const noexcept = 0;
-    /// True when an observer is set: without one no event is filled.
-    virtual bool observed() const noexcept = 0;
     /// Throws only what the log handler throws.
     virtual void log(log_level level, std::string_view message) const = 0;
     virtual void notify(const request_event& event) const noexcept = 0;
 };
 
-/// What happened since the last action; `now` is when it happened.
+/// What happened since the last action; `now` is when it happened. The permit and the outcome
+/// stay with the caller, who owns them until `resume` returns: the machine moves from them.
 struct call_event {
     enum class kind {
         started,            ///< the call's request is checked; nothing asked of the budget yet
@@ -50,9 +47,9 @@ struct call_event {
 
     kind type = kind::started;
     std::chrono::steady_clock::time_point now{};
-    std::optional<result<admission_permit>> admission;  // admitted
-    std::optional<send_outcome> outcome;                // sent
-    boost::system::error_code backoff_error;            // backoff_done
+    result<admission_permit>* admission = nullptr;  // admitted
+    send_outcome* outcome = nullptr;                // sent
+    boost::system::error_code backoff_error;        // backoff_done
 };
 
 /// What the driving coroutine must do next.
@@ -61,26 +58,27 @@ struct call_action {
         admit,     ///< enter the admitting phase, then admit `prio` before `deadline`
         send,      ///< enter the sending phase, then send the request, bounded by `deadline`
         wait,      ///< enter the backing-off phase, log `note` (info), then wait `delay`
-        complete,  ///< the call is over: return `outcome`
+        complete,  ///< the call is over: return `call_fsm::outcome()`
     };
 
     kind type = kind::complete;
     priority prio = priority::interactive;
     std::chrono::steady_clock::time_point deadline{};
     std::chrono::milliseconds delay{0};
-    std::string note;
-    std::optional<result<response>> outcome;
+    std::string_view note;  ///< valid until the next resume
 };
 
 /// The fixed inputs of one call. Everything referred to must outlive the machine.
 struct call_setup {
-    const request_spec* spec = nullptr;       ///< method, path, priority, operation, idempotency
-    const retry_options* retry = nullptr;     ///< the call's retry options (validated)
-    admission_budget* budget = nullptr;       ///< told every attempt's outcome; spends retries
-    const key_redactor* redactor = nullptr;   ///< applied to every failure that may quote the server
-    const call_reporter* reporter = nullptr;  ///< log lines and observer events
-    std::chrono::milliseconds per_attempt{0}; ///< the limit of each attempt
-    double (*jitter)() noexcept = nullptr;    ///< draws in [0, 1) for the backoff; null: the real one
+    const request_spec* spec = nullptr;        ///< method, path, priority, operation, idempotency
+    const retry_options* retry = nullptr;      ///< the call's retry options (validated)
+    admission_budget* budget = nullptr;        ///< told every attempt's outcome; spends retries
+    const key_redactor* redactor = nullptr;    ///< applied to every failure that may quote the server
+    const call_reporter* reporter = nullptr;   ///< log lines and observer events
+    bool logging = false;                      ///< log lines are wanted: none is formatted otherwise
+    bool observed = false;                     ///< events are wanted: none is filled otherwise
+    std::chrono::milliseconds per_attempt{0};  ///< the limit of each attempt
+    double (*jitter)() noexcept = nullptr;     ///< draws in [0, 1) for the backoff; null: the real one
 };
 
 /// One call's retry loop. Not thread-safe: one coroutine drives it.
@@ -91,28 +89,36 @@ public:
     explicit call_fsm(call_setup setup);
 
     /// Takes the event that answers the previous action (`started` first) and returns the next
-    /// action. After a `complete` action the machine is done and must not be resumed.
-    /// Throws only `std::bad_alloc` and what the log handler throws.
-    call_action resume(call_event event);
+    /// action; the event's permit or outcome is moved from. After a `complete` action the machine
+    /// is done and must not be resumed. Throws only `std::bad_alloc` and what the log handler
+    /// throws.
+    call_action resume(const call_event& event);
 
-    /// The call's failure with its method and path, logged (debug) as the call's end. The shell
-    /// uses it too for the failures found before the machine starts.
+    /// The call's result, once a `complete` action has been returned (move from it).
+    result<response>& outcome() noexcept { return *outcome_; }
+
+    /// The call's failure with its method and path, logged (debug) as the call's end.
     error_info fail(error_info info) const;
 
 private:
     call_action begin_attempt(clock::time_point now);
-    call_action on_outcome(send_outcome outcome, bool cut_off, clock::time_point now);
-    call_action complete(result<response> outcome);
+    call_action on_outcome(send_outcome& outcome, bool cut_off, clock::time_point now);
+    call_action on_failure(error_info failure, bool may_have_reached_server, bool cut_off, request_event* event,
+                           clock::time_point now);
+    template <class T>
+    call_action complete(T&& outcome);
     request_event start_event() const noexcept;
 
     call_setup setup_;
-    std::string method_;
+    std::string_view method_;  // static text of the verb
     attempt_info attempt_;
     std::optional<retry_cause> cause_of_retry_;  // of the attempt about to start
     admission_permit permit_;
     clock::time_point admitting_at_{};
     clock::time_point started_at_{};
-    error_info last_failure_;  // the failure being retried, while backing off
+    std::optional<error_info> last_failure_;  // the failure being retried, while backing off
+    std::string note_;                        // the last wait action's log line
+    std::optional<result<response>> outcome_;
 };
 
 }  // namespace talentray::detail

@@ -194,7 +194,7 @@ result<http_request> client_impl::build_request(const request_spec& spec) const 
 
 asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
     auto self = shared_from_this();  // in-flight calls keep the client's internals alive
-    const std::string method{http::to_string(spec.method)};
+    const std::string_view method = http::to_string(spec.method);
     auto fail = [&](error_info info) {
         info.diag.method = method;
         info.diag.path = spec.path;
@@ -229,8 +229,6 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
     struct reporter final : call_reporter {
         const client_impl& client;
         explicit reporter(const client_impl& c) : client(c) {}
-        bool logging() const noexcept override { return static_cast<bool>(client.options_.logger); }
-        bool observed() const noexcept override { return static_cast<bool>(client.options_.observer); }
         void log(log_level level, std::string_view message) const override { client.log(level, message); }
         void notify(const request_event& event) const noexcept override { client.notify(event); }
     } const report{*this};
@@ -240,62 +238,66 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
     setup.budget = &budget;
     setup.redactor = redactor_.get();
     setup.reporter = &report;
+    setup.logging = static_cast<bool>(options_.logger);
+    setup.observed = static_cast<bool>(options_.observer);
     setup.per_attempt = spec.timeout.value_or(options_.timeouts.request);
     call_fsm fsm{setup};
 
-    call_event event;
-    event.now = clock::now();
+    using event = call_event::kind;
+    call_action action = fsm.resume({event::started, clock::now()});
     for (;;) {
-        call_action action = fsm.resume(std::move(event));
-        event = call_event{};
         switch (action.type) {
-        case call_action::kind::complete: co_return std::move(*action.outcome);
+        case call_action::kind::complete:
+            co_return std::move(fsm.outcome());
         case call_action::kind::admit: {
             if (!calls_.enter(*call, call_phase::admitting)) {
-                event.type = call_event::kind::admission_stopped;
+                action = fsm.resume({event::admission_stopped, clock::now()});
                 break;
             }
             auto admitted = co_await unless_stopped(*call, budget.admit(action.prio, action.deadline));
-            event.type = admitted ? call_event::kind::admitted : call_event::kind::admission_stopped;
-            if (admitted) event.admission.emplace(std::move(*admitted));
+            action = admitted ? fsm.resume({event::admitted, clock::now(), &*admitted})
+                              : fsm.resume({event::admission_stopped, clock::now()});
             break;
         }
         case call_action::kind::send: {
             if (!calls_.enter(*call, call_phase::sending)) {
-                event.type = call_event::kind::admission_stopped;
+                action = fsm.resume({event::admission_stopped, clock::now()});
                 break;
             }
             requests_.fetch_add(1, std::memory_order_relaxed);
             bytes_sent_.fetch_add(message->body().size(), std::memory_order_relaxed);
             auto sent = co_await unless_stopped(
-                *call, transport_->send(*message, spec.is_idempotent(), action.deadline, report.observed()));
+                *call, transport_->send(*message, spec.is_idempotent(), action.deadline, setup.observed));
             if (sent && sent->answer) {
                 count_status(sent->answer->status);
                 bytes_received_.fetch_add(sent->answer->body.size(), std::memory_order_relaxed);
             } else {
                 transport_errors_.fetch_add(1, std::memory_order_relaxed);  // a cut-off attempt as well
             }
-            event.type = sent ? call_event::kind::sent : call_event::kind::send_cut_off;
-            if (sent) event.outcome.emplace(std::move(*sent));
+            action = sent ? fsm.resume({event::sent, clock::now(), nullptr, &*sent})
+                          : fsm.resume({event::send_cut_off, clock::now()});
             break;
         }
         case call_action::kind::wait: {
             if (!calls_.enter(*call, call_phase::backing_off)) {
-                event.type = call_event::kind::backoff_stopped;
+                action = fsm.resume({event::backoff_stopped, clock::now()});
                 break;
             }
             log(log_level::info, action.note);
-            event.type = call_event::kind::backoff_done;
+            boost::system::error_code waited_ec;
             if (action.delay.count() > 0) {
                 asio::steady_timer backoff{co_await asio::this_coro::executor, action.delay};
                 auto waited = co_await unless_stopped(*call, backoff.async_wait(asio::as_tuple(asio::use_awaitable)));
-                if (!waited) event.type = call_event::kind::backoff_stopped;
-                else event.backoff_error = std::get<0>(*waited);
+                if (!waited) {
+                    action = fsm.resume({event::backoff_stopped, clock::now()});
+                    break;
+                }
+                waited_ec = std::get<0>(*waited);
             }
+            action = fsm.resume({event::backoff_done, clock::now(), nullptr, nullptr, waited_ec});
             break;
         }
         }
-        event.now = clock::now();
     }
 }
 
