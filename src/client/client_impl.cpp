@@ -2,6 +2,7 @@
 
 #include "base/header_rules.hpp"
 #include "base/key_redaction.hpp"
+#include "client/call_fsm.hpp"
 #include "client/error_decoding.hpp"
 #include "client/public_budget.hpp"
 #include "scheduler/admission_budget.hpp"
@@ -87,26 +88,6 @@ asio::awaitable<std::optional<T>> unless_stopped(tracked_call& call, asio::await
     co_return outcome;
 }
 
-/// What a call that close() stopped before its next step reports: the close, and the failure of
-/// the attempt it would have retried, whose diagnostics it keeps.
-error_info closed_before_retry(error_info last_failure) {
-    const std::string last = last_failure.code.message();
-    last_failure.code = errc::client_closed;
-    if (!last_failure.diag.client_message.empty()) last_failure.diag.client_message += "; ";
-    last_failure.diag.client_message +=
-        "not retried: the client was closed; the last attempt failed with: " + last;
-    return last_failure;
-}
-
-/// What an attempt still in flight at close()'s drain deadline becomes once it is cancelled.
-send_outcome cut_off_at_drain_deadline() {
-    send_outcome outcome;
-    outcome.answer = make_error_info(errc::client_closed, "the client was closed and the call was still in flight at "
-                                                         "the end of the drain; it was cancelled");
-    outcome.may_have_reached_server = true;
-    return outcome;
-}
-
 }  // namespace
 
 client_impl::client_impl(asio::any_io_executor executor, client_options options)
@@ -147,14 +128,12 @@ client_impl::client_impl(asio::any_io_executor executor, client_options options)
     if (!options_.api_key.empty()) {
         budget_ = options_.budget ? options_.budget
                                   : shared_rate_budget(options_.api_key.reveal(), options_.scheduler, options_.logger);
-        keyed_retry_ = retry_policy{options_.retry, budget_};
         std::string value = options_.auth == auth_scheme::bearer ? "Bearer " : "";
         value += options_.api_key.reveal();
         auth_value_ = secret{std::move(value)};
         options_.api_key = secret{};  // wiped: auth_value_ is the one copy the client keeps
     }
     public_budget_ = make_public_budget(options_.scheduler);
-    public_retry_ = retry_policy{options_.retry, public_budget_};
     // Only https:// tunnels through the proxy: plain http:// is for loopback hosts, reached directly.
     std::optional<proxy_endpoint> tunnel;
     if (*proxy && target->tls && !proxy_bypassed(options_.no_proxy, target->host, target->port)) {
@@ -213,7 +192,7 @@ result<http_request> client_impl::build_request(const request_spec& spec) const 
 
 asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
     auto self = shared_from_this();  // in-flight calls keep the client's internals alive
-    const std::string method{http::to_string(spec.method)};
+    const std::string_view method = http::to_string(spec.method);
     auto fail = [&](error_info info) {
         info.diag.method = method;
         info.diag.path = spec.path;
@@ -244,149 +223,80 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
     // The key's budget admits every keyed attempt; keyless calls have a budget of their own,
     // which paces nothing ahead of time but makes every one of them wait out a 429.
     admission_budget& budget = budget_of(spec.authenticated ? *budget_ : *public_budget_);
-    const retry_policy& policy = spec.authenticated ? keyed_retry_ : public_retry_;
-    const auto per_attempt = spec.timeout.value_or(options_.timeouts.request);
-    attempt_info attempt;
-    attempt.first_attempt_at = clock::now();
-    attempt.deadline = attempt.first_attempt_at + std::max(per_attempt, retry.total_timeout);
-    attempt.idempotent = spec.is_idempotent();
+    // The machine decides; this loop only performs its actions and reports what happened.
+    struct reporter final : call_reporter {
+        const client_impl& client;
+        explicit reporter(const client_impl& c) : client(c) {}
+        void log(log_level level, std::string_view message) const override { client.log(level, message); }
+        void notify(const request_event& event) const noexcept override { client.notify(event); }
+    } const report{*this};
+    call_setup setup;
+    setup.spec = &spec;
+    setup.retry = &retry;
+    setup.budget = &budget;
+    setup.redactor = redactor_.get();
+    setup.reporter = &report;
+    setup.logging = static_cast<bool>(options_.logger);
+    setup.observed = static_cast<bool>(options_.observer);
+    setup.per_attempt = spec.timeout.value_or(options_.timeouts.request);
+    call_fsm fsm{setup};
 
-    // Each step first asks the registry: once close() has begun, a call finishes the attempt it
-    // is sending, if the drain lets it, and begins nothing else.
-    const auto closed_while_queued = [&] {
-        return fail(make_error_info(errc::client_closed, "the client was closed (client::close()) while the call "
-                                                         "waited for its turn to send; nothing more was sent"));
-    };
-    // Without an observer nothing below reads a clock or fills an event for it.
-    const bool observed = static_cast<bool>(options_.observer);
-    std::optional<retry_cause> cause_of_retry;  // of the attempt about to start
-    for (attempt.attempt = 1;; ++attempt.attempt) {
-        if (!calls_.enter(*call, call_phase::admitting)) co_return closed_while_queued();
-        const auto admitting = observed ? clock::now() : clock::time_point{};
-        auto admitted = co_await unless_stopped(*call, budget.admit(spec.priority, attempt.deadline));
-        if (!admitted) co_return closed_while_queued();
-        if (!*admitted) {
-            if (observed) {
-                request_event event = start_event(spec, attempt.attempt, cause_of_retry);
-                event.error = admitted->error().code;
-                event.admission_wait = clock::now() - admitting;
-                notify(event);
+    using event = call_event::kind;
+    call_action action = fsm.resume({event::started, clock::now()});
+    for (;;) {
+        switch (action.type) {
+        case call_action::kind::complete:
+            co_return std::move(fsm.outcome());
+        case call_action::kind::admit: {
+            if (!calls_.enter(*call, call_phase::admitting)) {
+                action = fsm.resume({event::admission_stopped, clock::now()});
+                break;
             }
-            co_return fail(std::move(*admitted).error());
+            auto admitted = co_await unless_stopped(*call, budget.admit(action.prio, action.deadline));
+            action = admitted ? fsm.resume({event::admitted, clock::now(), &*admitted})
+                              : fsm.resume({event::admission_stopped, clock::now()});
+            break;
         }
-        admission_permit permit = std::move(**admitted);
-        if (!calls_.enter(*call, call_phase::sending)) co_return closed_while_queued();
-        const auto started = clock::now();
-        requests_.fetch_add(1, std::memory_order_relaxed);
-        bytes_sent_.fetch_add(message->body().size(), std::memory_order_relaxed);
-        auto sent = co_await unless_stopped(
-            *call, transport_->send(*message, attempt.idempotent, std::min(started + per_attempt, attempt.deadline),
-                                    observed));
-        const bool cut_off = !sent;  // close()'s drain deadline passed during the attempt
-        send_outcome outcome = cut_off ? cut_off_at_drain_deadline() : std::move(*sent);
-        std::optional<request_event> event;
-        if (observed) {
-            event = start_event(spec, attempt.attempt, cause_of_retry);
-            event->admission_wait = started - admitting;
-            event->total = clock::now() - started;
-            fill_wire(*event, outcome.wire);
-        }
-
-        response_feedback feedback;
-        feedback.admitted_at = permit.admitted_at();
-        feedback.depth = permit.depth();
-        error_info failure;
-        if (outcome.answer) {
-            response& answer = *outcome.answer;
-            count_status(answer.status);
-            bytes_received_.fetch_add(answer.body.size(), std::memory_order_relaxed);
-            if (options_.logger) {
-                auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - started);
-                log(log_level::debug, method + " " + spec.path + " -> " + std::to_string(answer.status) + " in " +
-                                          std::to_string(elapsed.count()) + " ms");
+        case call_action::kind::send: {
+            if (!calls_.enter(*call, call_phase::sending)) {
+                action = fsm.resume({event::admission_stopped, clock::now()});
+                break;
             }
-            feedback.http_status = answer.status;
-            for (const auto& [name, value] : answer.headers) feedback.rate_limit.assign(name, value);
-            if (event) event->http_status = answer.status;
-            if (answer.status >= 200 && answer.status < 300) {
-                budget.on_response(feedback);
-                if (event) notify(*event);
-                co_return std::move(answer);
+            requests_.fetch_add(1, std::memory_order_relaxed);
+            bytes_sent_.fetch_add(message->body().size(), std::memory_order_relaxed);
+            auto sent = co_await unless_stopped(
+                *call, transport_->send(*message, spec.is_idempotent(), action.deadline, setup.observed));
+            if (sent && sent->answer) {
+                count_status(sent->answer->status);
+                bytes_received_.fetch_add(sent->answer->body.size(), std::memory_order_relaxed);
+            } else {
+                transport_errors_.fetch_add(1, std::memory_order_relaxed);  // a cut-off attempt as well
             }
-            failure = decode_error_response(answer, method, spec.path);
-            feedback.retry_after = failure.diag.retry_after;
-            budget.on_response(feedback);  // reads the headers: before `answer` goes
-        } else {
-            transport_errors_.fetch_add(1, std::memory_order_relaxed);
-            failure = std::move(outcome.answer).error();
-            budget.on_response(feedback);
+            action = sent ? fsm.resume({event::sent, clock::now(), nullptr, &*sent})
+                          : fsm.resume({event::send_cut_off, clock::now()});
+            break;
         }
-        // The one place a failure's text is redacted: every failure that may quote the server
-        // passes here before anything repeats it, the retry log line first. The client's own
-        // failures (no key, admission, bad options) quote nothing of the server.
-        redactor_->redact_in_place(failure.diag);
-        permit.release();
-        if (event) {
-            event->error = failure.code;
-            notify(*event);
-        }
-        if (cut_off) co_return fail(std::move(failure));
-
-        attempt.http_status = failure.diag.http_status;
-        attempt.error = failure.code;
-        attempt.retry_after = failure.diag.retry_after;
-        attempt.request_written = outcome.may_have_reached_server;
-        if (attempt.http_status == 429) ++attempt.rate_limited_attempts;
-        const retry_decision decision = policy.decide(attempt, retry);
-        cause_of_retry = decision.cause;
-        if (!decision.retry) {
-            if (decision.refusal != retry_refusal::not_retryable || attempt.attempt > 1) {
-                if (!failure.diag.client_message.empty()) failure.diag.client_message += "; ";
-                failure.diag.client_message += "after " + std::to_string(attempt.attempt) + " attempt(s), " +
-                                               decision.explain();
+        case call_action::kind::wait: {
+            if (!calls_.enter(*call, call_phase::backing_off)) {
+                action = fsm.resume({event::backoff_stopped, clock::now()});
+                break;
             }
-            if (decision.refusal == retry_refusal::retry_budget_exhausted) {
-                // Say why it stopped, so callers can test for it; the last failure's status, API
-                // code and message stay in the diagnostics, and its own code in the text.
-                failure.diag.client_message += "; the last attempt failed with: " + failure.code.message();
-                failure.code = errc::retry_budget_exhausted;
+            log(log_level::info, action.note);
+            boost::system::error_code waited_ec;
+            if (action.delay.count() > 0) {
+                asio::steady_timer backoff{co_await asio::this_coro::executor, action.delay};
+                auto waited = co_await unless_stopped(*call, backoff.async_wait(asio::as_tuple(asio::use_awaitable)));
+                if (!waited) {
+                    action = fsm.resume({event::backoff_stopped, clock::now()});
+                    break;
+                }
+                waited_ec = std::get<0>(*waited);
             }
-            co_return fail(std::move(failure));
+            action = fsm.resume({event::backoff_done, clock::now(), nullptr, nullptr, waited_ec});
+            break;
         }
-        if (!calls_.enter(*call, call_phase::backing_off)) co_return fail(closed_before_retry(std::move(failure)));
-        failure.diag.method = method;  // named once, by the diagnostics themselves
-        failure.diag.path = spec.path;
-        log(log_level::info, failure.diag.to_string() + "; " + decision.explain());
-        if (decision.delay.count() > 0) {
-            asio::steady_timer backoff{co_await asio::this_coro::executor, decision.delay};
-            auto waited = co_await unless_stopped(*call, backoff.async_wait(asio::as_tuple(asio::use_awaitable)));
-            if (!waited) co_return fail(closed_before_retry(std::move(failure)));
-            if (auto [ec] = *waited; ec) co_return fail(error_info{ec, {}});  // cancelled while backing off
         }
     }
-}
-
-request_event client_impl::start_event(const request_spec& spec, std::uint32_t attempt,
-                                       std::optional<retry_cause> cause) const noexcept {
-    request_event event;
-    if (spec.operation) {
-        const operation_info& info = describe(*spec.operation);
-        event.operation = info.sdk_name;
-        event.route = info.path_template;
-    }
-    event.method = spec.method;
-    event.attempt = attempt;
-    event.retry_cause = cause;
-    return event;
-}
-
-void client_impl::fill_wire(request_event& event, const wire_report& wire) noexcept {
-    event.connect = wire.connect;
-    event.tls_handshake = wire.tls_handshake;
-    event.first_byte = wire.first_byte;
-    event.bytes_out = wire.bytes_out;
-    event.bytes_in = wire.bytes_in;
-    event.connection_reused = wire.reused;
 }
 
 void client_impl::notify(const request_event& event) const noexcept {

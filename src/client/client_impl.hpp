@@ -44,10 +44,6 @@ public:
 private:
     result<http_request> build_request(const request_spec& spec) const;
     void count_status(int status) noexcept;
-    /// The event of attempt `attempt` of `spec`, before its outcome is known.
-    request_event start_event(const request_spec& spec, std::uint32_t attempt,
-                              std::optional<retry_cause> cause) const noexcept;
-    static void fill_wire(request_event& event, const wire_report& wire) noexcept;
     /// Hands `event` to the observer; an exception it throws is logged and dropped.
     void notify(const request_event& event) const noexcept;
 
@@ -58,8 +54,6 @@ private:
     std::unique_ptr<transport> transport_;
     std::shared_ptr<rate_budget> budget_;         // empty without a key (public calls only)
     std::shared_ptr<rate_budget> public_budget_;  // keyless calls: only the 429 pause applies
-    retry_policy keyed_retry_;                    // draws on the key's retry budget
-    retry_policy public_retry_;                   // draws on the keyless calls' budget
     call_registry calls_;                         // what close() stops and waits for
 
     std::atomic<std::uint64_t> requests_{0}, responses_2xx_{0}, responses_3xx_{0}, responses_4xx_{0},

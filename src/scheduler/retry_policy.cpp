@@ -41,15 +41,22 @@ retry_decision retry_policy::decide(const attempt_info& attempt, const retry_opt
         throw_error(errc::invalid_argument, "attempt_info::first_attempt_at is not set");
     if (attempt.attempt == 0) throw_error(errc::invalid_argument, "attempt_info::attempt must be at least 1");
 
+    return detail::decide_retry(attempt, per_call, budget_ ? &detail::budget_of(*budget_) : nullptr,
+                                std::chrono::steady_clock::now(), detail::uniform_jitter());
+}
+
+namespace detail {
+
+retry_decision decide_retry(const attempt_info& attempt, const retry_options& options, admission_budget* budget,
+                            std::chrono::steady_clock::time_point now, double uniform) noexcept {
     attempt_info bounded = attempt;
-    if (budget_ && bounded.retry_after) {
+    if (budget && bounded.retry_after) {
         // The budget will not pause longer than max_pause, whatever the server asked.
-        const auto cap = std::chrono::ceil<std::chrono::seconds>(budget_->options().max_pause);
+        const auto cap = std::chrono::ceil<std::chrono::seconds>(budget->options().max_pause);
         bounded.retry_after = std::min(*bounded.retry_after, cap);
     }
-    retry_decision decision =
-        detail::plan_retry(bounded, per_call, std::chrono::steady_clock::now(), detail::uniform_jitter());
-    if (decision.retry && budget_ && !detail::budget_of(*budget_).try_spend_retry(*decision.cause)) {
+    retry_decision decision = plan_retry(bounded, options, now, uniform);
+    if (decision.retry && budget && !budget->try_spend_retry(*decision.cause)) {
         decision.retry = false;
         decision.delay = std::chrono::milliseconds{0};
         decision.refusal = retry_refusal::retry_budget_exhausted;
@@ -57,4 +64,5 @@ retry_decision retry_policy::decide(const attempt_info& attempt, const retry_opt
     return decision;
 }
 
+}  // namespace detail
 }  // namespace talentray

@@ -16,6 +16,10 @@ namespace talentray {
 
 class rate_budget;
 
+namespace detail {
+class admission_budget;
+}
+
 /// Classifies a failed attempt: a 429 is `rate_limited`; 500, 502, 503 and 504 are
 /// `server_error`; `errc::connect_timeout`, `handshake_timeout`, `io_timeout` and Asio/Beast
 /// timeouts are `timeout`; refused, reset, aborted or truncated connections (including
@@ -109,4 +113,14 @@ private:
     std::shared_ptr<rate_budget> budget_;
 };
 
+namespace detail {
+
+/// `retry_policy::decide` with its inputs explicit, for the client's retry loop: `budget` (may be
+/// null) caps the honoured Retry-After at its `max_pause` and is asked for the retry; `now` is
+/// the time of the failure and `uniform` (in [0, 1)) draws the jitter. `attempt.first_attempt_at`
+/// must be set and `options` valid. Never throws.
+retry_decision decide_retry(const attempt_info& attempt, const retry_options& options, admission_budget* budget,
+                            std::chrono::steady_clock::time_point now, double uniform) noexcept;
+
+}  // namespace detail
 }  // namespace talentray
