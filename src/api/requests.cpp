@@ -3,7 +3,7 @@
 // written there and nowhere else.
 #include "api/requests.hpp"
 
-#include <talentray/model/url.hpp>
+#include "model/url.hpp"
 
 #include <initializer_list>
 #include <string>

@@ -4,6 +4,7 @@
 #include "core/header_rules.hpp"
 #include "core/key_redaction.hpp"
 #include "core/public_budget.hpp"
+#include "model/url.hpp"
 #include "scheduler/admission_budget.hpp"
 #include "scheduler/retry_after.hpp"
 #include "transport/decoding_body.hpp"
