@@ -5,6 +5,7 @@
 #include "client/call_fsm.hpp"
 #include "client/error_decoding.hpp"
 #include "client/public_budget.hpp"
+#include "model/url.hpp"
 #include "scheduler/admission_budget.hpp"
 #include "scheduler/retry_after.hpp"
 #include "transport/decoding_body.hpp"

@@ -1,6 +1,7 @@
 // JSON mapping of the pagination objects, and the envelope encoders for the element types the
 // API returns.
 #include "model/codec.hpp"
+#include "model/model_list.hpp"
 
 namespace talentray::model_json {
 
@@ -47,15 +48,15 @@ boost::json::value encode(const legacy_success<T>& envelope) {
     return model_json::write_json(envelope);
 }
 
-// The envelopes the API actually uses; decode.cpp instantiates `decode` for the same list.
-template boost::json::value encode(const offset_page<candidate>&);
-template boost::json::value encode(const offset_page<role>&);
-template boost::json::value encode(const offset_page<test>&);
-template boost::json::value encode(const offset_page<potential_candidate>&);
-template boost::json::value encode(const full_list<candidate_step>&);
-template boost::json::value encode(const full_list<role_step>&);
-template boost::json::value encode(const legacy_success<created_api_key>&);
-template boost::json::value encode(const legacy_success<std::vector<api_key>>&);
-template boost::json::value encode(const legacy_success<api_key_usage>&);
+// The envelopes the API actually uses (model_list.hpp, as for `decode`).
+#define TALENTRAY_ENCODE_OFFSET_PAGE(T) template boost::json::value encode(const offset_page<T>&);
+#define TALENTRAY_ENCODE_FULL_LIST(T) template boost::json::value encode(const full_list<T>&);
+#define TALENTRAY_ENCODE_LEGACY(T) template boost::json::value encode(const legacy_success<T>&);
+TALENTRAY_OFFSET_ROWS(TALENTRAY_ENCODE_OFFSET_PAGE)
+TALENTRAY_FULL_LIST_ROWS(TALENTRAY_ENCODE_FULL_LIST)
+TALENTRAY_LEGACY_PAYLOADS(TALENTRAY_ENCODE_LEGACY)
+#undef TALENTRAY_ENCODE_LEGACY
+#undef TALENTRAY_ENCODE_FULL_LIST
+#undef TALENTRAY_ENCODE_OFFSET_PAGE
 
 }  // namespace talentray

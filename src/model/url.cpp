@@ -1,4 +1,4 @@
-#include <talentray/model/url.hpp>
+#include "model/url.hpp"
 
 #include <algorithm>
 

@@ -1,14 +1,9 @@
 // pager<T>: the typed layer over page_stream, instantiated for the row types the API lists.
 #include <talentray/pager.hpp>
 
+#include "model/model_list.hpp"
 #include "pager/pager_access.hpp"
 #include "pager/stream_factory.hpp"
-
-#include <talentray/model/api_key.hpp>
-#include <talentray/model/candidate.hpp>
-#include <talentray/model/role.hpp>
-#include <talentray/model/sourcing.hpp>
-#include <talentray/model/test.hpp>
 
 #include <boost/json/value.hpp>
 
@@ -197,12 +192,11 @@ pager_stats pager<T>::stats() const noexcept {
     return stream_->stats();
 }
 
-// The row types of the API's paged lists, and the two raw forms.
-template class pager<candidate>;
-template class pager<role>;
-template class pager<test>;
-template class pager<potential_candidate>;
-template class pager<api_key_usage_row>;
+// The row types of the API's paged lists (model_list.hpp), and the two raw forms.
+#define TALENTRAY_PAGER(T) template class pager<T>;
+TALENTRAY_OFFSET_ROWS(TALENTRAY_PAGER)
+TALENTRAY_CURSOR_ROWS(TALENTRAY_PAGER)
+#undef TALENTRAY_PAGER
 template class pager<boost::json::value>;
 template class pager<raw_row>;
 

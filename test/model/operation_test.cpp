@@ -1,6 +1,6 @@
 // The operation table mirrors the contract's endpoints.tsv row for row.
 #include <talentray/model/operation.hpp>
-#include <talentray/model/url.hpp>
+#include "model/url.hpp"
 
 #include <catch2/catch.hpp>
 

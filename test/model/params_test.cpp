@@ -1,6 +1,7 @@
 #include <talentray/model/params.hpp>
 
 #include "invalid_argument.hpp"
+#include "model/url.hpp"
 
 #include <catch2/catch.hpp>
 

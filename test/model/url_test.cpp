@@ -1,5 +1,5 @@
 // Path and query building: no id, however hostile, can change the shape of a request target.
-#include <talentray/model/url.hpp>
+#include "model/url.hpp"
 
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>

@@ -59,7 +59,7 @@ enum class pagination_kind {
 struct operation_info {
     operation op;
     http_method method;               ///< GET, POST, PATCH or DELETE
-    std::string_view path_template;   ///< with `{name}` placeholders, for `build_path`
+    std::string_view path_template;   ///< with `{name}` placeholders, e.g. "/api/v1/candidates/{id}"
     std::string_view required_scope;  ///< empty when none is needed
     auth_kind auth;
     pagination_kind pagination;
@@ -68,7 +68,7 @@ struct operation_info {
     std::string_view tag;       ///< the documentation group, e.g. "Candidates"
 };
 
-/// The table, indexed by `operation`.
+/// The table, indexed by `operation` (checked where the library is built, model/operation.cpp).
 inline constexpr std::array<operation_info, 25> operations{{
     // clang-format off
     {operation::create_api_key, http_method::post, "/api/admin/api-keys", "", auth_kind::admin, pagination_kind::none, 200, "create_api_key", "API Keys"},
@@ -98,15 +98,6 @@ inline constexpr std::array<operation_info, 25> operations{{
     {operation::get_cv_screening_batch, http_method::get, "/api/v1/cv-screening/batches/{batchId}", "cv-screening:read", auth_kind::api_key, pagination_kind::offset, 200, "get_cv_screening_batch", "CV Screening"},
     // clang-format on
 }};
-
-namespace detail {
-constexpr bool operations_are_in_enum_order() {
-    for (std::size_t i = 0; i < operations.size(); ++i)
-        if (static_cast<std::size_t>(operations[i].op) != i) return false;
-    return true;
-}
-}  // namespace detail
-static_assert(detail::operations_are_in_enum_order(), "operations[] must be indexed by operation");
 
 /// The contract's description of `op`.
 constexpr const operation_info& describe(operation op) noexcept {

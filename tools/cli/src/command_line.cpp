@@ -83,15 +83,21 @@ command_line::command_line() : app_(description, "talentray") {
     add_bench_commands(*this);
 }
 
-void command_line::add(CLI::App* command, command_action run, bool needs_key) {
+void command_line::add(CLI::App* command, talentray::operation op, command_action run) {
     command->fallthrough();
-    entries_.push_back({command, std::move(run), needs_key});
+    entries_.push_back({command, std::move(run), describe(op).auth != auth_kind::none, op});
 }
 
-void command_line::add_destructive(CLI::App* command, command_action run, std::function<std::string()> action) {
+void command_line::add(CLI::App* command, command_action run) {
+    command->fallthrough();
+    entries_.push_back({command, std::move(run)});
+}
+
+void command_line::add_destructive(CLI::App* command, talentray::operation op, command_action run,
+                                   std::function<std::string()> action) {
     auto yes = std::make_shared<bool>(false);
     command->add_flag("-y,--yes", *yes, "go ahead without asking (needed when stdin or stderr is not a terminal)");
-    add(command, std::move(run));
+    add(command, op, std::move(run));
     entries_.back().destructive_action = std::move(action);
     entries_.back().yes = std::move(yes);
 }

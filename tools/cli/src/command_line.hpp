@@ -5,12 +5,16 @@
 #include "global_options.hpp"
 #include "session.hpp"
 
+#include <talentray/model/operation.hpp>
+
 #include <CLI/CLI.hpp>
 
 #include <boost/asio/awaitable.hpp>
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,6 +29,9 @@ struct command_entry {
     CLI::App* command = nullptr;
     command_action run;
     bool needs_key = true;  ///< false for the public career-portal commands
+    /// The API operation the command performs (its row of the operation table); empty for the
+    /// commands that are not one operation (export, bench).
+    std::optional<talentray::operation> operation;
     /// For a command that cannot be undone: what it is about to do, e.g. "Delete potential
     /// candidate pc_1", confirmed before it runs (confirmation.hpp). Empty for the others.
     std::function<std::string()> destructive_action;
@@ -46,12 +53,22 @@ public:
     const global_options& globals() const noexcept { return globals_; }
     CLI::App& app() noexcept { return app_; }
 
-    /// For the command groups: registers `command` as runnable.
-    void add(CLI::App* command, command_action run, bool needs_key = true);
+    /// For the command groups: registers `command`, which performs the API operation `op`, as
+    /// runnable. It needs an API key unless the operation table says `op` is public.
+    void add(CLI::App* command, talentray::operation op, command_action run);
 
-    /// For the command groups: registers `command`, which deletes or revokes, as runnable, with a
-    /// `-y,--yes` flag; `action` tells what it is about to do, once its arguments are parsed.
-    void add_destructive(CLI::App* command, command_action run, std::function<std::string()> action);
+    /// For the command groups: registers `command`, which is not one API operation (export,
+    /// bench), as runnable; it needs an API key.
+    void add(CLI::App* command, command_action run);
+
+    /// For the command groups: registers `command`, which deletes or revokes through `op`, as
+    /// runnable, with a `-y,--yes` flag; `action` tells what it is about to do, once its
+    /// arguments are parsed.
+    void add_destructive(CLI::App* command, talentray::operation op, command_action run,
+                         std::function<std::string()> action);
+
+    /// Every runnable subcommand, in the order the groups registered them.
+    std::span<const command_entry> commands() const noexcept { return entries_; }
 
 private:
     CLI::App app_;

@@ -2,7 +2,7 @@
 
 #include "../usage_error.hpp"
 
-#include <talentray/model/url.hpp>
+#include "model/url.hpp"  // the library's path templates (tools/cli/CMakeLists.txt)
 
 #include <boost/json/object.hpp>
 

@@ -58,7 +58,7 @@ void add_candidates_commands(command_line& cli) {
     auto list_state = std::make_shared<list_args>();
     add_filter(list, "--role-id", list_state->role_id, "only candidates actively assigned to this role");
     add_paging_flags(list, list_state->paging);
-    cli.add(list, [list_state](session s) {
+    cli.add(list, talentray::operation::list_candidates, [list_state](session s) {
         list_candidates_params params;
         params.role_id = list_state->role_id;
         const candidates_api api = s.client->candidates();
@@ -69,14 +69,14 @@ void add_candidates_commands(command_line& cli) {
     CLI::App* get = group->add_subcommand("get", "print one candidate (scope candidates:read)");
     auto get_id = std::make_shared<std::string>();
     add_positional(get, "ID", *get_id, "candidate id, e.g. cand_1");
-    cli.add(get, [get_id](session s) { return get_candidate(std::move(s), *get_id); });
+    cli.add(get, talentray::operation::get_candidate, [get_id](session s) { return get_candidate(std::move(s), *get_id); });
 
     CLI::App* update = group->add_subcommand(
         "update", "change fields of a candidate and print it (scope candidates:write); --clear-FIELD sends null");
     auto update_state = std::make_shared<update_args>();
     add_positional(update, "ID", update_state->id, "candidate id");
     update_state->fields.add_to(update);
-    cli.add(update, [update_state](session s) {
+    cli.add(update, talentray::operation::update_candidate, [update_state](session s) {
         auto changes = body_as<candidate_update>(update_state->fields.body(true));
         return update_candidate(std::move(s), update_state->id, std::move(changes));
     });
@@ -84,7 +84,7 @@ void add_candidates_commands(command_line& cli) {
     CLI::App* steps = group->add_subcommand("steps", "a candidate's pipeline progress as JSON Lines (scope pipeline:read)");
     auto steps_id = std::make_shared<std::string>();
     add_positional(steps, "ID", *steps_id, "candidate id");
-    cli.add(steps, [steps_id](session s) { return candidate_steps(std::move(s), *steps_id); });
+    cli.add(steps, talentray::operation::list_candidate_steps, [steps_id](session s) { return candidate_steps(std::move(s), *steps_id); });
 }
 
 }  // namespace talentray::cli

@@ -7,8 +7,9 @@
 #include "../usage_error.hpp"
 
 #include <talentray/model/json.hpp>
-#include <talentray/model/url.hpp>
 #include <talentray/request.hpp>
+
+#include "model/url.hpp"  // the library's path templates (tools/cli/CMakeLists.txt)
 
 #include <CLI/CLI.hpp>
 

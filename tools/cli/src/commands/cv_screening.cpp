@@ -52,7 +52,7 @@ void add_cv_screening_commands(command_line& cli) {
                             ->check(CLI::Range(1, max_page_size));
     size->each([state](const std::string&) { state->paging.page_size_given = true; });
     batch->add_flag("--members", state->members, "print every visible member as JSON Lines instead")->excludes(page);
-    cli.add(batch, [state](session s) -> asio::awaitable<void> {
+    cli.add(batch, talentray::operation::get_cv_screening_batch, [state](session s) -> asio::awaitable<void> {
         if (state->members) return print_members(std::move(s), state->id, page_size_for_all(state->paging));
         cv_screening_batch_params params;
         params.page = state->paging.page;

@@ -84,19 +84,19 @@ void add_keys_commands(command_line& cli) {
     CLI::App* create = group->add_subcommand("create", "mint a key and print it, secret included (shown once)");
     auto create_state = std::make_shared<create_args>();
     create_state->fields.add_to(create);
-    cli.add(create, [create_state](session s) {
+    cli.add(create, talentray::operation::create_api_key, [create_state](session s) {
         auto request = body_as<create_api_key_request>(create_state->fields.body(true));
         return create_key(std::move(s), std::move(request));
     });
 
     CLI::App* list = group->add_subcommand("list", "every key as JSON Lines, without secrets");
-    cli.add(list, [](session s) { return list_keys(std::move(s)); });
+    cli.add(list, talentray::operation::list_api_keys, [](session s) { return list_keys(std::move(s)); });
 
     CLI::App* revoke = group->add_subcommand("revoke", "revoke a key for good");
     auto revoke_id = std::make_shared<std::string>();
     add_positional(revoke, "ID", *revoke_id, "key id, e.g. apikey_xyz789");
     cli.add_destructive(
-        revoke, [revoke_id](session s) { return revoke_key(std::move(s), *revoke_id); },
+        revoke, talentray::operation::revoke_api_key, [revoke_id](session s) { return revoke_key(std::move(s), *revoke_id); },
         [revoke_id] { return "Revoke API key " + *revoke_id; });
 
     CLI::App* usage = group->add_subcommand("usage", "a key's request log as JSON Lines, newest first");
@@ -107,7 +107,7 @@ void add_keys_commands(command_line& cli) {
     usage->add_option("--before", usage_state->before, "only requests older than this ISO 8601 time")
         ->type_name("TIME");
     usage->add_flag("--all", usage_state->all, "follow the log to its end instead of printing one page");
-    cli.add(usage, [usage_state](session s) -> asio::awaitable<void> {
+    cli.add(usage, talentray::operation::get_api_key_usage, [usage_state](session s) -> asio::awaitable<void> {
         api_key_usage_params params;
         params.limit = usage_state->limit;
         if (usage_state->before) {

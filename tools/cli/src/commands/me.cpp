@@ -17,7 +17,7 @@ boost::asio::awaitable<void> print_me(session s) {
 
 void add_me_command(command_line& cli) {
     CLI::App* me = cli.app().add_subcommand("me", "the key's user and scopes (needs no scope)");
-    cli.add(me, [](session s) { return print_me(std::move(s)); });
+    cli.add(me, talentray::operation::get_me, [](session s) { return print_me(std::move(s)); });
 }
 
 }  // namespace talentray::cli

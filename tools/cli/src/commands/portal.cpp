@@ -55,25 +55,23 @@ void add_portal_commands(command_line& cli) {
     CLI::App* get = group->add_subcommand("get", "the organization and its open public roles");
     auto slug = std::make_shared<std::string>();
     add_positional(get, "SLUG", *slug, "the portal's slug, e.g. acme");
-    cli.add(get, [slug](session s) { return print_portal(std::move(s), *slug); }, false);
+    cli.add(get, talentray::operation::get_career_portal, [slug](session s) { return print_portal(std::move(s), *slug); });
 
     CLI::App* job = group->add_subcommand("job", "one open public role with its organization");
     auto job_state = std::make_shared<job_args>();
     add_positional(job, "SLUG", job_state->slug, "the portal's slug");
     add_positional(job, "ROLE_ID", job_state->role_id, "the role's id");
-    cli.add(job, [job_state](session s) { return print_job(std::move(s), job_state->slug, job_state->role_id); }, false);
+    cli.add(job, talentray::operation::get_public_job,
+            [job_state](session s) { return print_job(std::move(s), job_state->slug, job_state->role_id); });
 
     CLI::App* apply_command = group->add_subcommand("apply", "ask for a sign-up link for a role and print it");
     auto apply_state = std::make_shared<apply_args>();
     add_positional(apply_command, "SLUG", apply_state->slug, "the portal's slug");
     apply_state->fields.add_to(apply_command);
-    cli.add(
-        apply_command,
-        [apply_state](session s) {
-            auto application = body_as<apply_request>(apply_state->fields.body(true));
-            return apply(std::move(s), apply_state->slug, std::move(application));
-        },
-        false);
+    cli.add(apply_command, talentray::operation::apply_to_public_job, [apply_state](session s) {
+        auto application = body_as<apply_request>(apply_state->fields.body(true));
+        return apply(std::move(s), apply_state->slug, std::move(application));
+    });
 }
 
 }  // namespace talentray::cli

@@ -68,7 +68,7 @@ void add_roles_commands(command_line& cli) {
     add_filter(list, "--organization-id", list_state->organization_id, "only roles of this organization");
     add_filter(list, "--status", list_state->status, "only roles with this status, e.g. open");
     add_paging_flags(list, list_state->paging);
-    cli.add(list, [list_state](session s) {
+    cli.add(list, talentray::operation::list_roles, [list_state](session s) {
         list_roles_params params;
         params.organization_id = list_state->organization_id;
         params.status = list_state->status;
@@ -80,14 +80,14 @@ void add_roles_commands(command_line& cli) {
     CLI::App* get = group->add_subcommand("get", "print one role (scope roles:read)");
     auto get_id = std::make_shared<std::string>();
     add_positional(get, "ID", *get_id, "role id, e.g. role_eng_be");
-    cli.add(get, [get_id](session s) { return get_role(std::move(s), *get_id); });
+    cli.add(get, talentray::operation::get_role, [get_id](session s) { return get_role(std::move(s), *get_id); });
 
     CLI::App* update = group->add_subcommand(
         "update", "change fields of a role and print it (scope roles:write); --clear-FIELD sends null");
     auto update_state = std::make_shared<update_args>();
     add_positional(update, "ID", update_state->id, "role id");
     update_state->fields.add_to(update);
-    cli.add(update, [update_state](session s) {
+    cli.add(update, talentray::operation::update_role, [update_state](session s) {
         auto changes = body_as<role_update>(update_state->fields.body(true));
         return update_role(std::move(s), update_state->id, std::move(changes));
     });
@@ -95,7 +95,7 @@ void add_roles_commands(command_line& cli) {
     CLI::App* steps = group->add_subcommand("steps", "a role's pipeline template as JSON Lines (scope pipeline:read)");
     auto steps_id = std::make_shared<std::string>();
     add_positional(steps, "ID", *steps_id, "role id");
-    cli.add(steps, [steps_id](session s) { return role_steps(std::move(s), *steps_id); });
+    cli.add(steps, talentray::operation::list_role_steps, [steps_id](session s) { return role_steps(std::move(s), *steps_id); });
 }
 
 }  // namespace talentray::cli

@@ -84,7 +84,7 @@ void add_sourcing_commands(command_line& cli) {
     add_filter(list, "--role-id", list_state->role_id, "only leads linked to this role");
     add_filter(list, "--status", list_state->status, "only leads with this status, e.g. parsed");
     add_paging_flags(list, list_state->paging);
-    cli.add(list, [list_state](session s) {
+    cli.add(list, talentray::operation::list_potential_candidates, [list_state](session s) {
         list_potential_candidates_params params;
         params.role_id = list_state->role_id;
         params.status = list_state->status;
@@ -96,13 +96,13 @@ void add_sourcing_commands(command_line& cli) {
     CLI::App* get = group->add_subcommand("get", "print one potential candidate (scope sourcing:read)");
     auto get_id = std::make_shared<std::string>();
     add_positional(get, "ID", *get_id, "potential candidate id, e.g. pc_1");
-    cli.add(get, [get_id](session s) { return get_lead(std::move(s), *get_id); });
+    cli.add(get, talentray::operation::get_potential_candidate, [get_id](session s) { return get_lead(std::move(s), *get_id); });
 
     CLI::App* create = group->add_subcommand(
         "create", "create a potential candidate and print it (scope sourcing:write); never retried once sent");
     auto create_state = std::make_shared<create_args>();
     create_state->fields.add_to(create);
-    cli.add(create, [create_state](session s) {
+    cli.add(create, talentray::operation::create_potential_candidate, [create_state](session s) {
         auto lead = body_as<potential_candidate_create>(create_state->fields.body(true));
         return create_lead(std::move(s), std::move(lead));
     });
@@ -112,7 +112,7 @@ void add_sourcing_commands(command_line& cli) {
     auto update_state = std::make_shared<update_args>();
     add_positional(update, "ID", update_state->id, "potential candidate id");
     update_state->fields.add_to(update);
-    cli.add(update, [update_state](session s) {
+    cli.add(update, talentray::operation::update_potential_candidate, [update_state](session s) {
         auto changes = body_as<potential_candidate_update>(update_state->fields.body(true));
         return update_lead(std::move(s), update_state->id, std::move(changes));
     });
@@ -121,7 +121,7 @@ void add_sourcing_commands(command_line& cli) {
     auto remove_id = std::make_shared<std::string>();
     add_positional(remove, "ID", *remove_id, "potential candidate id");
     cli.add_destructive(
-        remove, [remove_id](session s) { return delete_lead(std::move(s), *remove_id); },
+        remove, talentray::operation::delete_potential_candidate, [remove_id](session s) { return delete_lead(std::move(s), *remove_id); },
         [remove_id] { return "Delete potential candidate " + *remove_id; });
 }
 

@@ -58,7 +58,7 @@ void add_tests_commands(command_line& cli) {
     add_filter(list, "--analysis-category", list_state->analysis_category, "only this category, e.g. hard_skill");
     add_filter(list, "--language", list_state->language, "only tests in this language (ISO 639-1)");
     add_paging_flags(list, list_state->paging);
-    cli.add(list, [list_state](session s) {
+    cli.add(list, talentray::operation::list_tests, [list_state](session s) {
         list_tests_params params;
         params.type = list_state->type;
         params.analysis_category = list_state->analysis_category;
@@ -71,14 +71,14 @@ void add_tests_commands(command_line& cli) {
     CLI::App* get = group->add_subcommand("get", "print one test (scope tests:read)");
     auto get_id = std::make_shared<std::string>();
     add_positional(get, "ID", *get_id, "test id, e.g. test_js");
-    cli.add(get, [get_id](session s) { return get_test(std::move(s), *get_id); });
+    cli.add(get, talentray::operation::get_test, [get_id](session s) { return get_test(std::move(s), *get_id); });
 
     CLI::App* update = group->add_subcommand(
         "update", "change fields of a test and print it (scope tests:write); --clear-FIELD sends null");
     auto update_state = std::make_shared<update_args>();
     add_positional(update, "ID", update_state->id, "test id");
     update_state->fields.add_to(update);
-    cli.add(update, [update_state](session s) {
+    cli.add(update, talentray::operation::update_test, [update_state](session s) {
         auto changes = body_as<test_update>(update_state->fields.body(true));
         return update_test(std::move(s), update_state->id, std::move(changes));
     });
