@@ -19,6 +19,15 @@ using boost::system::error_code;
 
 namespace {
 
+std::int64_t wall_now_us() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+void note_time(std::vector<std::int64_t>& timeline) {
+    if (timeline.size() < shared_admission_budget::timeline_capacity) timeline.push_back(wall_now_us());
+}
+
 constexpr std::chrono::milliseconds longest_probe_backoff{2000};
 // A process never waits longer than this between two looks at the shared budget: another
 // process's give-back or an expired pause can open it sooner than the script predicted.
@@ -168,6 +177,8 @@ void shared_admission_budget::hand_out(std::uint32_t permits, std::uint32_t& han
         w->waited_for_slot = pump_sleeps_ != w->sleeps_before;
         w->timer.cancel();
         ++handed;
+        std::lock_guard lock{diagnostics_mutex_};
+        note_time(diagnostics_.handed_out_at);
     }
 }
 
@@ -362,6 +373,10 @@ void shared_admission_budget::on_response(const response_feedback& feedback) noe
     try {
         // The destructor drains every posted handler before the thread ends: `this` outlives it.
         asio::post(io_, [this, seen = clock::now(), pause] {
+            {
+                std::lock_guard lock{diagnostics_mutex_};
+                note_time(diagnostics_.refused_at);
+            }
             refusals_.emplace_back(seen, pause);
             pump_timer_->cancel();  // written before the next take, even mid-wait
         });

@@ -18,6 +18,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 namespace talentray::detail {
 
@@ -65,7 +66,13 @@ public:
         std::uint64_t timed_waits = 0;      ///< the pump's sleeps that ran to their end
         std::chrono::microseconds lateness_total{0};   ///< how late those sleeps woke, summed
         std::chrono::microseconds lateness_max{0};
+        /// Wall-clock times (microseconds since 1970) at which permits were handed to
+        /// requests, and at which 429s were reported: the first `timeline_capacity` of each,
+        /// for a benchmark to set beside the server's arrival times.
+        std::vector<std::int64_t> handed_out_at;
+        std::vector<std::int64_t> refused_at;
     };
+    static constexpr std::size_t timeline_capacity = 4096;
     pacing_diagnostics diagnostics() const;
 
 private:
