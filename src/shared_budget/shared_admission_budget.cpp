@@ -32,6 +32,9 @@ constexpr std::chrono::milliseconds longest_probe_backoff{2000};
 // A process never waits longer than this between two looks at the shared budget: another
 // process's give-back or an expired pause can open it sooner than the script predicted.
 constexpr std::chrono::milliseconds longest_wait{1000};
+// How long a process's first request may go unanswered before the others of the process stop
+// waiting for it (one at a time): past it the request is taken as late and charged again.
+constexpr std::chrono::milliseconds cold_answer_limit{1000};
 
 scheduler_options fallback_options(scheduler_options o) {
     // Each process alone, not knowing how many others run: a conservative share of the limit.
@@ -177,9 +180,25 @@ void shared_admission_budget::hand_out(std::uint32_t permits, std::uint32_t& han
         w->waited_for_slot = pump_sleeps_ != w->sleeps_before;
         w->timer.cancel();
         ++handed;
+        if (cold_) {
+            ++cold_unanswered_;
+            cold_handed_at_ = clock::now();
+        }
         std::lock_guard lock{diagnostics_mutex_};
         note_time(diagnostics_.handed_out_at);
     }
+}
+
+std::uint32_t shared_admission_budget::cold_allowance() const noexcept {
+    return cold_unanswered_ > 0 ? 0 : 1;
+}
+
+void shared_admission_budget::end_cold_start() {
+    if (!cold_) return;
+    cold_ = false;
+    charges_ += cold_unanswered_;
+    cold_unanswered_ = 0;
+    pump_timer_->cancel();
 }
 
 void shared_admission_budget::enter_fallback(const error_code& why) {
@@ -256,6 +275,19 @@ asio::awaitable<void> shared_admission_budget::pump() {
         // Reserved slots fall into the pause: dropped, not sent.
         if (refused) drop_reservations();
 
+        // Requests that reached the server late count again, before anyone takes more.
+        if (charges_ > 0) {
+            auto charged = co_await run_script(charge_command(keys_, pacing_, charges_));
+            if (stopping_) co_return;
+            if (!charged) {
+                enter_fallback(charged.error());
+                continue;
+            }
+            charges_ = 0;
+            newest_take_left_ = 0;  // the state moved: nothing of the newest take goes back
+            continue;               // a 429 may have come in meanwhile
+        }
+
         // Reserved permits now due go to the waiters, in priority order; a due permit nobody
         // is left to use is dropped (its slot has passed).
         const auto now = clock::now();
@@ -264,9 +296,10 @@ asio::awaitable<void> shared_admission_budget::pump() {
             reserved_.pop_front();
             ++due;
         }
+        if (cold_ && cold_unanswered_ > 0 && now - cold_handed_at_ >= cold_answer_limit) end_cold_start();
         if (due > 0) {
             std::uint32_t handed = 0;
-            hand_out(due, handed);
+            hand_out(cold_ ? std::min(due, cold_allowance()) : due, handed);
             newest_take_left_ = std::min<std::size_t>(newest_take_left_, reserved_.size());
         }
 
@@ -290,9 +323,16 @@ asio::awaitable<void> shared_admission_budget::pump() {
             continue;
         }
 
-        if (queued() > reserved_.size()) {
+        // Starting up, the next permit waits for the first answer (or for its limit).
+        if (cold_ && cold_allowance() == 0 && queued() > 0) {
+            co_await sleep_until(cold_handed_at_ + cold_answer_limit, false);
+            continue;
+        }
+        const std::size_t wanted_now =
+            cold_ ? std::min<std::size_t>(queued(), cold_allowance()) : queued();
+        if (wanted_now > reserved_.size()) {
             // One permit for each waiter without one, granted as reservations within the horizon.
-            const auto wanted = std::uint32_t(queued() - reserved_.size());
+            const auto wanted = std::uint32_t(wanted_now - reserved_.size());
             auto answer = co_await run_script(take_command(keys_, pacing_, wanted));
             if (stopping_) co_return;
             if (!answer) {
@@ -332,6 +372,9 @@ asio::awaitable<void> shared_admission_budget::pump() {
 }
 
 asio::awaitable<void> shared_admission_budget::sleep_until(clock::time_point wake_at, bool new_waiters_wake) {
+    // A 429 or a first answer that came during the last round trip found no sleep to cut
+    // short: it is written now, not after this sleep.
+    if (!refusals_.empty() || charges_ > 0) co_return;
     pump_wakes_for_waiters_ = new_waiters_wake;
     pump_timer_->expires_at(wake_at);
     const auto [ec] = co_await pump_timer_->async_wait(asio::as_tuple(asio::use_awaitable));
@@ -364,6 +407,13 @@ shared_admission_budget::pacing_diagnostics shared_admission_budget::diagnostics
 void shared_admission_budget::on_response(const response_feedback& feedback) noexcept {
     local_->on_response(feedback);
     if (in_fallback_) fallback_->on_response(feedback);
+    if (!answer_seen_.exchange(true)) {
+        try {
+            asio::post(io_, [this] { end_cold_start(); });
+        } catch (...) {
+            // Out of memory: the cold start ends at its limit instead.
+        }
+    }
     if (feedback.http_status != 429) return;
     const auto& o = local_->options();
     std::chrono::milliseconds pause = feedback.retry_after

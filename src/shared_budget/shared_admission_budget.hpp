@@ -31,6 +31,13 @@ namespace talentray::detail {
 /// asks, not lost when its timer wakes late. Reservations nobody is left to use go back while
 /// no other process took after them. A permit waited for counts in the local queue's `waited`.
 ///
+/// A process starting up opens its connections first: its first requests reach the server
+/// late (hundreds of milliseconds with many processes starting at once), after their slots,
+/// while the others' requests fill the window they arrive in. So until the process's first
+/// answer it holds one shared permit at a time, and that permit is counted again when the
+/// answer comes (a `charge`): every window of the server's that sees the late request counts
+/// it. An unanswered first request stops holding the others back after `cold_answer_limit`.
+///
 /// Redis I/O runs on a thread of the budget's own (one io_context, one connection, one command
 /// at a time), so nothing a caller's thread does waits on a socket. When a round trip fails or
 /// takes longer than `shared_budget_timeout`, the budget switches to an in-process fallback at
@@ -102,6 +109,11 @@ private:
     /// none goes back to Redis.
     void drop_reservations() noexcept;
     void note_lateness(clock::duration late);
+    /// On the I/O thread: the process's first answer came (or its wait ran out): the permit
+    /// handed out before it is charged again, and the others no longer wait one at a time.
+    void end_cold_start();
+    /// Permits the next hand-out may give while the process has had no answer yet.
+    std::uint32_t cold_allowance() const noexcept;
     std::size_t queued() const noexcept { return interactive_.size() + bulk_.size(); }
 
     log_handler logger_;
@@ -117,6 +129,7 @@ private:
     std::atomic<std::uint64_t> fallback_admissions_{0};
     std::atomic<std::uint64_t> fallback_episodes_{0};
     std::atomic<std::uint64_t> round_trips_{0};
+    std::atomic<bool> answer_seen_{false};  ///< set by the first on_response
     /// Requests that waited for a shared permit but not in the local queue, and the shared
     /// part of every wait: added to the local queue's `waited` and `total_wait`.
     mutable std::mutex shared_wait_mutex_;
@@ -139,6 +152,10 @@ private:
     /// in Redis: they may go back while no other take came after it.
     std::size_t newest_take_left_ = 0;
     std::int64_t newest_take_tat_ = 0;
+    bool cold_ = true;                  ///< no answer yet: one shared permit at a time
+    std::uint32_t cold_unanswered_ = 0;  ///< permits handed out while cold
+    clock::time_point cold_handed_at_{};
+    std::uint32_t charges_ = 0;          ///< permits still to count again in Redis
     bool pump_wakes_for_waiters_ = false;
     std::uint64_t pump_sleeps_ = 0;  ///< sleeps that ran to their end (not woken by a waiter)
     bool stopping_ = false;

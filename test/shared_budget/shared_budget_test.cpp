@@ -218,11 +218,53 @@ TEST_CASE("a wait for a shared permit counts in waited and total_wait, as a loca
     const tr::rate_budget first{options, "waiting-key"};
     const tr::rate_budget second{options, "waiting-key"};
     REQUIRE(admit_once(first));
-    REQUIRE(admit_once(first));  // the shared burst of 2, without waiting
     CHECK(first.counters().waited == 0);
+    // Its first answer: that permit counts again, and with it the shared burst of 2 is used.
+    tr::response_feedback answered;
+    answered.http_status = 200;
+    td::budget_of(first).on_response(answered);
     REQUIRE(admit_once(second));  // its own queue is empty: only the shared budget makes it wait
     const auto counters = second.counters();
     CHECK(counters.waited == 1);
     CHECK(counters.total_wait > 0ns);
     CHECK(counters.max_wait == counters.total_wait);
+}
+
+namespace {
+
+/// 20 per 20 s with a burst of 2: the shared pacing is (19 - 2) per 20 s, a permit every
+/// 1.18 s, and a fresh budget could hand out two at once.
+tr::scheduler_options slow_options(const std::string& url) {
+    auto o = shared_options(url);
+    o.window = 20s;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("until its first answer a budget hands out one shared permit at a time") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    tr::rate_budget budget{slow_options(server.url()), "cold-key"};
+    REQUIRE(admit_once(budget));
+    const auto started = steady::now();
+    REQUIRE(admit_once(budget));  // the burst has room for it, but no answer came
+    CHECK(steady::now() - started >= 900ms);
+}
+
+TEST_CASE("the first answer lets the next permit through and counts the first permit again") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    tr::rate_budget budget{slow_options(server.url()), "answered-key"};
+    REQUIRE(admit_once(budget));
+    tr::response_feedback answered;
+    answered.http_status = 200;
+    const auto started = steady::now();
+    td::budget_of(budget).on_response(answered);
+    REQUIRE(admit_once(budget));
+    const auto waited = steady::now() - started;
+    // Without the charge the burst's second permit would be ready at once; with it, the
+    // next one is due an interval (1.18 s) later, and the cold start's limit is not waited.
+    CHECK(waited >= 1s);
+    CHECK(waited < 1900ms);
 }
