@@ -32,8 +32,8 @@ constexpr std::chrono::milliseconds longest_probe_backoff{2000};
 // A process never waits longer than this between two looks at the shared budget: another
 // process's give-back or an expired pause can open it sooner than the script predicted.
 constexpr std::chrono::milliseconds longest_wait{1000};
-// How long a process's first request may go unanswered before the others of the process stop
-// waiting for it (one at a time): past it the request is taken as late and charged again.
+// How long a handed-out permit may go unanswered before it stops holding back the process's
+// others: past it a probe is taken as late (charged again) and any other as gone.
 constexpr std::chrono::milliseconds cold_answer_limit{1000};
 
 scheduler_options fallback_options(scheduler_options o) {
@@ -111,7 +111,7 @@ asio::awaitable<result<admission_permit>> shared_admission_budget::admit_on(
     if (!permit) co_return permit;
 
     const outcome got =
-        co_await asio::co_spawn(self->io_, self->acquire(prio, deadline, permit->waited()), asio::use_awaitable);
+        co_await asio::co_spawn(self->io_, self->acquire(prio, deadline, permit->waited(), permit->admitted_at()), asio::use_awaitable);
     switch (got) {
     case outcome::granted: ++self->shared_admissions_; co_return permit;
     case outcome::cancelled: co_return admission_cancelled();
@@ -132,11 +132,13 @@ asio::awaitable<result<admission_permit>> shared_admission_budget::admit_on(
 
 asio::awaitable<shared_admission_budget::outcome> shared_admission_budget::acquire(priority prio,
                                                                                     clock::time_point deadline,
-                                                                                    clock::duration local_wait) {
+                                                                                    clock::duration local_wait,
+                                                                                    clock::time_point admitted_at) {
     if (stopping_) co_return outcome::cancelled;
     if (in_fallback_) co_return outcome::fallback;
     auto w = std::make_shared<waiter>(io_.get_executor());
     w->sleeps_before = pump_sleeps_;
+    w->admitted_at = admitted_at;
     w->timer.expires_at(deadline);
     (prio == priority::interactive ? interactive_ : bulk_).push_back(w);
     wake_pump();
@@ -180,25 +182,43 @@ void shared_admission_budget::hand_out(std::uint32_t permits, std::uint32_t& han
         w->waited_for_slot = pump_sleeps_ != w->sleeps_before;
         w->timer.cancel();
         ++handed;
-        if (cold_) {
-            ++cold_unanswered_;
-            cold_handed_at_ = clock::now();
-        }
+        // Beyond the concurrency answers proved, and no probe out: this one opens a connection.
+        const bool probe = !probing_ && unanswered_.size() >= proven_;
+        probing_ = probing_ || probe;
+        unanswered_.push_back({w->admitted_at, clock::now(), probe});
         std::lock_guard lock{diagnostics_mutex_};
         note_time(diagnostics_.handed_out_at);
     }
 }
 
-std::uint32_t shared_admission_budget::cold_allowance() const noexcept {
-    return cold_unanswered_ > 0 ? 0 : 1;
+std::size_t shared_admission_budget::allowance() const noexcept {
+    return unanswered_.size() > proven_ ? 0 : proven_ + 1 - unanswered_.size();
 }
 
-void shared_admission_budget::end_cold_start() {
-    if (!cold_) return;
-    cold_ = false;
-    charges_ += cold_unanswered_;
-    cold_unanswered_ = 0;
+void shared_admission_budget::on_answer(std::optional<clock::time_point> admitted_at) {
+    auto it = unanswered_.begin();
+    if (admitted_at)
+        it = std::find_if(unanswered_.begin(), unanswered_.end(),
+                          [&](const handed_permit& p) { return p.admitted_at == *admitted_at; });
+    if (it == unanswered_.end()) return;  // forgotten already, or admitted by the fallback
+    if (it->probe) {
+        probing_ = false;
+        ++proven_;
+        ++charges_;
+    }
+    unanswered_.erase(it);
     pump_timer_->cancel();
+}
+
+void shared_admission_budget::expire_unanswered(clock::time_point now) {
+    while (!unanswered_.empty() && now - unanswered_.front().handed_at >= cold_answer_limit) {
+        if (unanswered_.front().probe) {
+            probing_ = false;
+            ++proven_;
+            ++charges_;
+        }
+        unanswered_.pop_front();
+    }
 }
 
 void shared_admission_budget::enter_fallback(const error_code& why) {
@@ -296,10 +316,10 @@ asio::awaitable<void> shared_admission_budget::pump() {
             reserved_.pop_front();
             ++due;
         }
-        if (cold_ && cold_unanswered_ > 0 && now - cold_handed_at_ >= cold_answer_limit) end_cold_start();
+        expire_unanswered(now);
         if (due > 0) {
             std::uint32_t handed = 0;
-            hand_out(cold_ ? std::min(due, cold_allowance()) : due, handed);
+            hand_out(std::uint32_t(std::min<std::size_t>(due, allowance())), handed);
             newest_take_left_ = std::min<std::size_t>(newest_take_left_, reserved_.size());
         }
 
@@ -323,13 +343,13 @@ asio::awaitable<void> shared_admission_budget::pump() {
             continue;
         }
 
-        // Starting up, the next permit waits for the first answer (or for its limit).
-        if (cold_ && cold_allowance() == 0 && queued() > 0) {
-            co_await sleep_until(cold_handed_at_ + cold_answer_limit, false);
+        // Beyond the proven concurrency and its probe, the next permit waits for an answer
+        // (or for the oldest unanswered one's limit).
+        if (allowance() == 0 && queued() > 0 && charges_ == 0) {
+            co_await sleep_until(unanswered_.front().handed_at + cold_answer_limit, false);
             continue;
         }
-        const std::size_t wanted_now =
-            cold_ ? std::min<std::size_t>(queued(), cold_allowance()) : queued();
+        const std::size_t wanted_now = std::min(queued(), allowance());
         if (wanted_now > reserved_.size()) {
             // One permit for each waiter without one, granted as reservations within the horizon.
             const auto wanted = std::uint32_t(wanted_now - reserved_.size());
@@ -407,12 +427,10 @@ shared_admission_budget::pacing_diagnostics shared_admission_budget::diagnostics
 void shared_admission_budget::on_response(const response_feedback& feedback) noexcept {
     local_->on_response(feedback);
     if (in_fallback_) fallback_->on_response(feedback);
-    if (!answer_seen_.exchange(true)) {
-        try {
-            asio::post(io_, [this] { end_cold_start(); });
-        } catch (...) {
-            // Out of memory: the cold start ends at its limit instead.
-        }
+    try {
+        asio::post(io_, [this, at = feedback.admitted_at] { on_answer(at); });
+    } catch (...) {
+        // Out of memory: the request stops holding others back at its limit instead.
     }
     if (feedback.http_status != 429) return;
     const auto& o = local_->options();

@@ -31,12 +31,15 @@ namespace talentray::detail {
 /// asks, not lost when its timer wakes late. Reservations nobody is left to use go back while
 /// no other process took after them. A permit waited for counts in the local queue's `waited`.
 ///
-/// A process starting up opens its connections first: its first requests reach the server
-/// late (hundreds of milliseconds with many processes starting at once), after their slots,
-/// while the others' requests fill the window they arrive in. So until the process's first
-/// answer it holds one shared permit at a time, and that permit is counted again when the
-/// answer comes (a `charge`): every window of the server's that sees the late request counts
-/// it. An unanswered first request stops holding the others back after `cold_answer_limit`.
+/// A request that opens a connection reaches the server late (hundreds of milliseconds with
+/// many processes starting at once), after its slot, while the others' requests fill the
+/// window it arrives in. The budget does not see connections, but a permit that takes the
+/// process's unanswered requests beyond the most it has had answered at once probably opens
+/// one: that permit is a probe. One probe at a time, no permit beyond it until an answer, and
+/// the probe counted again when its answer comes (a `charge`), so every window of the
+/// server's that sees the late request counts it. A process's first permit is a probe; so is
+/// each that grows its concurrency by one. An unanswered request stops holding the others
+/// back after `cold_answer_limit`.
 ///
 /// Redis I/O runs on a thread of the budget's own (one io_context, one connection, one command
 /// at a time), so nothing a caller's thread does waits on a socket. When a round trip fails or
@@ -90,12 +93,14 @@ private:
         clock::time_point enqueued = clock::now();
         std::uint64_t sleeps_before = 0;  ///< the pump's sleeps when it was queued
         bool waited_for_slot = false;     ///< granted after a sleep of the pump's for a slot
+        clock::time_point admitted_at{};  ///< the local permit's: how its answer names it
     };
     using waiter_ptr = std::shared_ptr<waiter>;
 
     static boost::asio::awaitable<result<admission_permit>> admit_on(std::shared_ptr<shared_admission_budget> self,
                                                                      priority prio, clock::time_point deadline);
-    boost::asio::awaitable<outcome> acquire(priority prio, clock::time_point deadline, clock::duration local_wait);
+    boost::asio::awaitable<outcome> acquire(priority prio, clock::time_point deadline, clock::duration local_wait,
+                                            clock::time_point admitted_at);
     boost::asio::awaitable<void> pump();
     /// The pump's sleep; a waiter queued before one that ran to its end has waited for a slot.
     boost::asio::awaitable<void> sleep_until(clock::time_point wake_at, bool new_waiters_wake);
@@ -109,11 +114,13 @@ private:
     /// none goes back to Redis.
     void drop_reservations() noexcept;
     void note_lateness(clock::duration late);
-    /// On the I/O thread: the process's first answer came (or its wait ran out): the permit
-    /// handed out before it is charged again, and the others no longer wait one at a time.
-    void end_cold_start();
-    /// Permits the next hand-out may give while the process has had no answer yet.
-    std::uint32_t cold_allowance() const noexcept;
+    /// On the I/O thread: the answer to the permit admitted at `admitted_at` (nothing: the
+    /// oldest unanswered) came. A probe's answer proves one more connection and charges it.
+    void on_answer(std::optional<clock::time_point> admitted_at);
+    /// Forgets requests unanswered for `cold_answer_limit` (a probe among them is charged).
+    void expire_unanswered(clock::time_point now);
+    /// Permits the next hand-out may give: one beyond the concurrency answers proved.
+    std::size_t allowance() const noexcept;
     std::size_t queued() const noexcept { return interactive_.size() + bulk_.size(); }
 
     log_handler logger_;
@@ -129,7 +136,6 @@ private:
     std::atomic<std::uint64_t> fallback_admissions_{0};
     std::atomic<std::uint64_t> fallback_episodes_{0};
     std::atomic<std::uint64_t> round_trips_{0};
-    std::atomic<bool> answer_seen_{false};  ///< set by the first on_response
     /// Requests that waited for a shared permit but not in the local queue, and the shared
     /// part of every wait: added to the local queue's `waited` and `total_wait`.
     mutable std::mutex shared_wait_mutex_;
@@ -152,9 +158,14 @@ private:
     /// in Redis: they may go back while no other take came after it.
     std::size_t newest_take_left_ = 0;
     std::int64_t newest_take_tat_ = 0;
-    bool cold_ = true;                  ///< no answer yet: one shared permit at a time
-    std::uint32_t cold_unanswered_ = 0;  ///< permits handed out while cold
-    clock::time_point cold_handed_at_{};
+    struct handed_permit {
+        clock::time_point admitted_at;  ///< the local permit's
+        clock::time_point handed_at;
+        bool probe = false;
+    };
+    std::deque<handed_permit> unanswered_;  ///< shared permits handed out, not yet answered
+    std::size_t proven_ = 0;                ///< requests answered at once: connections ready
+    bool probing_ = false;                  ///< a probe is among the unanswered
     std::uint32_t charges_ = 0;          ///< permits still to count again in Redis
     bool pump_wakes_for_waiters_ = false;
     std::uint64_t pump_sleeps_ = 0;  ///< sleeps that ran to their end (not woken by a waiter)

@@ -40,13 +40,22 @@ tr::scheduler_options shared_options(const std::string& url) {
     return o;
 }
 
+/// The answer a client reports for `permit`'s request.
+tr::response_feedback answer_to(const tr::admission_permit& permit) {
+    tr::response_feedback answered;
+    answered.http_status = 200;
+    answered.admitted_at = permit.admitted_at();
+    return answered;
+}
+
 /// Admits `count` requests through `budget` on `io`, recording each admission time; each
-/// permit is released at once, as a request that finished.
+/// is answered and its permit released at once, as a request that finished.
 asio::awaitable<void> admit_many(td::admission_budget& budget, int count, std::vector<steady::time_point>& times,
                                  std::mutex& lock) {
     for (int i = 0; i < count; ++i) {
         auto permit = co_await budget.admit(tr::priority::bulk, steady::time_point::max());
         REQUIRE(permit);
+        budget.on_response(answer_to(*permit));
         std::lock_guard guard{lock};
         times.push_back(steady::now());
     }
@@ -267,4 +276,18 @@ TEST_CASE("the first answer lets the next permit through and counts the first pe
     // next one is due an interval (1.18 s) later, and the cold start's limit is not waited.
     CHECK(waited >= 1s);
     CHECK(waited < 1900ms);
+}
+
+TEST_CASE("a permit beyond the concurrency answers proved is a probe: no other until an answer") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    tr::rate_budget budget{shared_options(server.url()), "probe-key"};
+    auto first = admit_once(budget);
+    REQUIRE(first);
+    td::budget_of(budget).on_response(answer_to(*first));  // one request at a time proved
+    REQUIRE(admit_once(budget));                           // within it
+    REQUIRE(admit_once(budget));                           // two at once: the probe
+    const auto started = steady::now();
+    REQUIRE(admit_once(budget));  // three at once: held until an answer or the limit (1 s)
+    CHECK(steady::now() - started >= 900ms);
 }
