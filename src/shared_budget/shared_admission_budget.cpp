@@ -110,8 +110,8 @@ asio::awaitable<result<admission_permit>> shared_admission_budget::admit_on(
     auto permit = co_await self->local_->admit(prio, deadline);
     if (!permit) co_return permit;
 
-    const outcome got =
-        co_await asio::co_spawn(self->io_, self->acquire(prio, deadline, permit->waited(), permit->admitted_at()), asio::use_awaitable);
+    const outcome got = co_await asio::co_spawn(
+        self->io_, self->acquire(prio, deadline, permit->waited(), permit->admitted_at()), asio::use_awaitable);
     switch (got) {
     case outcome::granted: ++self->shared_admissions_; co_return permit;
     case outcome::cancelled: co_return admission_cancelled();
@@ -201,13 +201,16 @@ void shared_admission_budget::on_answer(std::optional<clock::time_point> admitte
         it = std::find_if(unanswered_.begin(), unanswered_.end(),
                           [&](const handed_permit& p) { return p.admitted_at == *admitted_at; });
     if (it == unanswered_.end()) return;  // forgotten already, or admitted by the fallback
-    if (it->probe) {
+    const bool was_blocked = allowance() == 0;
+    const bool probe = it->probe;
+    if (probe) {
         probing_ = false;
         ++proven_;
         ++charges_;
     }
     unanswered_.erase(it);
-    pump_timer_->cancel();
+    // The pump's sleep is cut short only when this answer changes what it may do.
+    if (probe || was_blocked) pump_timer_->cancel();
 }
 
 void shared_admission_budget::expire_unanswered(clock::time_point now) {
@@ -392,7 +395,7 @@ asio::awaitable<void> shared_admission_budget::pump() {
 }
 
 asio::awaitable<void> shared_admission_budget::sleep_until(clock::time_point wake_at, bool new_waiters_wake) {
-    // A 429 or a first answer that came during the last round trip found no sleep to cut
+    // A 429 or a probe's answer that came during the last round trip found no sleep to cut
     // short: it is written now, not after this sleep.
     if (!refusals_.empty() || charges_ > 0) co_return;
     pump_wakes_for_waiters_ = new_waiters_wake;

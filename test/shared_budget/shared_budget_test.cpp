@@ -229,9 +229,25 @@ TEST_CASE("a wait for a shared permit counts in waited and total_wait, as a loca
     REQUIRE(admit_once(first));
     CHECK(first.counters().waited == 0);
     // Its first answer: that permit counts again, and with it the shared burst of 2 is used.
+    redis_test::sync_redis redis{server.url()};
+    const auto tat_keys = redis.run({"KEYS", "talentray:budget:*:tat"});
+    REQUIRE(tat_keys);
+    REQUIRE(tat_keys->elements.size() == 1);
+    const std::string tat_key = tat_keys->elements.front().text;
+    const auto before = redis.run({"GET", tat_key});
+    REQUIRE(before);
     tr::response_feedback answered;
     answered.http_status = 200;
     td::budget_of(first).on_response(answered);
+    // The charge is written when the tat moves (an observable event in Redis).
+    const auto give_up = steady::now() + 5s;
+    bool charged = false;
+    while (!charged && steady::now() < give_up) {
+        const auto now = redis.run({"GET", tat_key});
+        REQUIRE(now);
+        charged = now->text != before->text;
+    }
+    REQUIRE(charged);
     REQUIRE(admit_once(second));  // its own queue is empty: only the shared budget makes it wait
     const auto counters = second.counters();
     CHECK(counters.waited == 1);
