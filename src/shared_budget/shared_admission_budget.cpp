@@ -29,6 +29,8 @@ void note_time(std::vector<std::int64_t>& timeline) {
 }
 
 constexpr std::chrono::milliseconds longest_probe_backoff{2000};
+// The spread between a permit and its request's arrival that the margin held back covers.
+constexpr std::chrono::milliseconds margin_time{30};
 // A process never waits longer than this between two looks at the shared budget: another
 // process's give-back or an expired pause can open it sooner than the script predicted.
 constexpr std::chrono::milliseconds longest_wait{1000};
@@ -65,7 +67,7 @@ shared_admission_budget::shared_admission_budget(scheduler_options options, std:
     // (new connections' handshakes, late timers); 1 % of the limit was not enough at 100/s.
     const auto window_ms = std::chrono::duration_cast<std::chrono::milliseconds>(options.window);
     const auto margin = std::max<std::uint32_t>(
-        1, std::uint32_t(std::ceil(double(options.requests_per_window) * 30.0 / double(window_ms.count()))));
+        1, std::uint32_t(std::ceil(double(options.requests_per_window) * double(margin_time.count()) / double(window_ms.count()))));
     pacing_.requests_per_window =
         std::max<std::uint32_t>(2, options.requests_per_window - std::min(margin, options.requests_per_window / 4));
     pacing_.window = window_ms;
@@ -206,7 +208,9 @@ void shared_admission_budget::on_answer(std::optional<clock::time_point> admitte
     if (probe) {
         probing_ = false;
         ++proven_;
-        ++charges_;
+        // The request arrived before its answer: answered within the margin's time, it was
+        // not late enough to need counting again.
+        if (clock::now() - it->handed_at > margin_time) ++charges_;
     }
     unanswered_.erase(it);
     // The pump's sleep is cut short only when this answer changes what it may do.

@@ -36,8 +36,10 @@ namespace talentray::detail {
 /// window it arrives in. The budget does not see connections, but a permit that takes the
 /// process's unanswered requests beyond the most it has had answered at once probably opens
 /// one: that permit is a probe. One probe at a time, no permit beyond it until an answer, and
-/// the probe counted again when its answer comes (a `charge`), so every window of the
-/// server's that sees the late request counts it. A process's first permit is a probe; so is
+/// the probe counted again when its answer comes (a `charge`) later than the margin's 30 ms
+/// covers, so every window of the server's that sees the late request counts it (a request
+/// arrives before its answer: one answered sooner was not late). A process's first permit is a
+/// probe; so is
 /// each that grows its concurrency by one. An unanswered request stops holding the others
 /// back after `cold_answer_limit`.
 ///
