@@ -10,10 +10,10 @@ namespace talentray::detail {
 
 namespace {
 
-// GCRA over the server's clock (TIME: the hosts' clocks differ). KEYS: tat, pause, limit.
-// ARGV: mode (take | give | refuse), clock offset (us), configured limit, window (us), burst,
-// then: take n, horizon_us | give n, the tat of the take they came from | refuse pause_us,
-// decrease factor, floor, recovery_ms.
+// GCRA over the server's clock (TIME: the hosts' clocks differ). KEYS: tat, pause, limit,
+// strike. ARGV: mode (take | give | charge | refuse), clock offset (us), configured limit,
+// window (us), burst, then: take n, horizon_us | give n, the tat of the take they came from |
+// charge n | refuse pause_us, decrease factor, floor, recovery_ms.
 // Answer: {granted (or given back), wait_us, limit, ready, next_due_us, spacing_us, tat}.
 // Numbers stay below 2^53 (microseconds since 1970), exact in Lua's doubles; times are stored
 // with %.0f since tostring would round them to 14 digits.
@@ -36,7 +36,15 @@ if mode == 'refuse' then
   if resume > paused then
     redis.call('SET', KEYS[2], string.format('%.0f', resume), 'PX', math.ceil((resume - now) / 1000) + 1)
   end
+  -- One overload (every 429 until its pause ends) is one strike. The first pauses everyone
+  -- and only marks the recovery period; a second strike within it lowers the limit. A lone
+  -- 429 (processes starting at once) then costs one pause, not the rest of the period.
+  local struck = false
   if paused <= now then
+    struck = redis.call('EXISTS', KEYS[4]) == 1
+    redis.call('SET', KEYS[4], '1', 'PX', tonumber(ARGV[9]))
+  end
+  if struck then
     local lowered = math.floor(limit * tonumber(ARGV[7]))
     local floor = tonumber(ARGV[8])
     if lowered < floor then lowered = floor end
@@ -50,6 +58,14 @@ end
 local stored_tat = redis.call('GET', KEYS[1])
 local tat = tonumber(stored_tat) or now
 if tat < now then tat = now end
+if mode == 'charge' then
+  -- Permits counted again, whatever the budget holds: their requests reached the server
+  -- later than the take that counted them (see charge_command).
+  tat = tat + tonumber(ARGV[6]) * interval
+  local stored = string.format('%.0f', math.ceil(tat))
+  redis.call('SET', KEYS[1], stored, 'PX', ttl_ms + math.ceil((tat - now) / 1000))
+  return {tonumber(ARGV[6]), 0, limit, 0, 0, 0, tonumber(stored)}
+end
 if mode == 'give' then
   -- Only the newest permits come back, and only while nobody has taken after them: handing
   -- back a slot from the middle would let a later taker fill a window twice.
@@ -98,7 +114,7 @@ std::string hex_digest(const EVP_MD* md, std::string_view data) {
 std::vector<std::string> common(const char* mode, const shared_budget_keys& keys, const shared_pacing& pacing,
                                 std::chrono::microseconds offset) {
     const auto window_us = std::chrono::duration_cast<std::chrono::microseconds>(pacing.window).count();
-    return {"EVALSHA", admission_script_sha1(), "3", keys.tat, keys.pause, keys.limit, mode,
+    return {"EVALSHA", admission_script_sha1(), "4", keys.tat, keys.pause, keys.limit, keys.strike, mode,
             std::to_string(offset.count()), std::to_string(pacing.requests_per_window), std::to_string(window_us),
             std::to_string(pacing.burst)};
 }
@@ -115,7 +131,7 @@ std::string shared_budget_identity(std::string_view key_digest) {
 
 shared_budget_keys shared_budget_keys_for(std::string_view identity) {
     const std::string base = "talentray:budget:{" + std::string(identity) + "}:";
-    return {base + "tat", base + "pause", base + "limit"};
+    return {base + "tat", base + "pause", base + "limit", base + "strike"};
 }
 
 const std::string& admission_script() {
@@ -142,6 +158,13 @@ std::vector<std::string> give_back_command(const shared_budget_keys& keys, const
     auto args = common("give", keys, pacing, clock_offset);
     args.push_back(std::to_string(unused));
     args.push_back(std::to_string(taken_tat));
+    return args;
+}
+
+std::vector<std::string> charge_command(const shared_budget_keys& keys, const shared_pacing& pacing,
+                                        std::uint32_t permits, std::chrono::microseconds clock_offset) {
+    auto args = common("charge", keys, pacing, clock_offset);
+    args.push_back(std::to_string(permits));
     return args;
 }
 

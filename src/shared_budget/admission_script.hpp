@@ -19,6 +19,7 @@ struct shared_budget_keys {
     std::string tat;    ///< GCRA's theoretical arrival time (server microseconds)
     std::string pause;  ///< a 429's pause: admissions resume at this server time (microseconds)
     std::string limit;  ///< the limit learned from rate refusals (requests per window)
+    std::string strike; ///< set by a refusal for the recovery period: the next one lowers the limit
 };
 
 /// The identity in Redis of the key whose `api_key_digest` is `key_digest`: the hex SHA-256 of
@@ -46,8 +47,10 @@ struct shared_pacing {
     std::chrono::microseconds horizon{0};
 };
 
-/// What a 429 tells the others: pause everyone until `pause` from now (server time), and
-/// lower the shared limit by `decrease_factor`, never below `floor`, for `recovery`.
+/// What a 429 tells the others: pause everyone until `pause` from now (server time). A 429
+/// after that pause ended and within `recovery` of the previous one also lowers the shared
+/// limit by `decrease_factor`, never below `floor`, for `recovery`; a lone one does not (the
+/// limit is configured: one 429 says more about a burst of late arrivals than about it).
 struct shared_refusal {
     std::chrono::microseconds pause{0};
     double decrease_factor = 0.5;
@@ -84,6 +87,12 @@ std::vector<std::string> take_command(const shared_budget_keys& keys, const shar
 std::vector<std::string> give_back_command(const shared_budget_keys& keys, const shared_pacing& pacing,
                                            std::uint32_t unused, std::int64_t taken_tat,
                                            std::chrono::microseconds clock_offset = {});
+/// Counts `permits` more against the budget at once, without granting them: for requests
+/// that reached the server later than the take that counted them, so no window of the
+/// server's sees them uncounted. Answers `granted` = `permits`.
+std::vector<std::string> charge_command(const shared_budget_keys& keys, const shared_pacing& pacing,
+                                        std::uint32_t permits, std::chrono::microseconds clock_offset = {});
+/// Pauses every process of the key (see `shared_refusal`).
 std::vector<std::string> refuse_command(const shared_budget_keys& keys, const shared_pacing& pacing,
                                         const shared_refusal& refusal, std::chrono::microseconds clock_offset = {});
 

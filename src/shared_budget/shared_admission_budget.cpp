@@ -19,10 +19,24 @@ using boost::system::error_code;
 
 namespace {
 
+std::int64_t wall_now_us() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+void note_time(std::vector<std::int64_t>& timeline) {
+    if (timeline.size() < shared_admission_budget::timeline_capacity) timeline.push_back(wall_now_us());
+}
+
 constexpr std::chrono::milliseconds longest_probe_backoff{2000};
+// The spread between a permit and its request's arrival that the margin held back covers.
+constexpr std::chrono::milliseconds margin_time{30};
 // A process never waits longer than this between two looks at the shared budget: another
 // process's give-back or an expired pause can open it sooner than the script predicted.
 constexpr std::chrono::milliseconds longest_wait{1000};
+// How long a handed-out permit may go unanswered before it stops holding back the process's
+// others: past it a probe is taken as late (charged again) and any other as gone.
+constexpr std::chrono::milliseconds cold_answer_limit{1000};
 
 scheduler_options fallback_options(scheduler_options o) {
     // Each process alone, not knowing how many others run: a conservative share of the limit.
@@ -53,7 +67,7 @@ shared_admission_budget::shared_admission_budget(scheduler_options options, std:
     // (new connections' handshakes, late timers); 1 % of the limit was not enough at 100/s.
     const auto window_ms = std::chrono::duration_cast<std::chrono::milliseconds>(options.window);
     const auto margin = std::max<std::uint32_t>(
-        1, std::uint32_t(std::ceil(double(options.requests_per_window) * 30.0 / double(window_ms.count()))));
+        1, std::uint32_t(std::ceil(double(options.requests_per_window) * double(margin_time.count()) / double(window_ms.count()))));
     pacing_.requests_per_window =
         std::max<std::uint32_t>(2, options.requests_per_window - std::min(margin, options.requests_per_window / 4));
     pacing_.window = window_ms;
@@ -98,8 +112,8 @@ asio::awaitable<result<admission_permit>> shared_admission_budget::admit_on(
     auto permit = co_await self->local_->admit(prio, deadline);
     if (!permit) co_return permit;
 
-    const outcome got =
-        co_await asio::co_spawn(self->io_, self->acquire(prio, deadline, permit->waited()), asio::use_awaitable);
+    const outcome got = co_await asio::co_spawn(
+        self->io_, self->acquire(prio, deadline, permit->waited(), permit->admitted_at()), asio::use_awaitable);
     switch (got) {
     case outcome::granted: ++self->shared_admissions_; co_return permit;
     case outcome::cancelled: co_return admission_cancelled();
@@ -120,11 +134,13 @@ asio::awaitable<result<admission_permit>> shared_admission_budget::admit_on(
 
 asio::awaitable<shared_admission_budget::outcome> shared_admission_budget::acquire(priority prio,
                                                                                     clock::time_point deadline,
-                                                                                    clock::duration local_wait) {
+                                                                                    clock::duration local_wait,
+                                                                                    clock::time_point admitted_at) {
     if (stopping_) co_return outcome::cancelled;
     if (in_fallback_) co_return outcome::fallback;
     auto w = std::make_shared<waiter>(io_.get_executor());
     w->sleeps_before = pump_sleeps_;
+    w->admitted_at = admitted_at;
     w->timer.expires_at(deadline);
     (prio == priority::interactive ? interactive_ : bulk_).push_back(w);
     wake_pump();
@@ -168,6 +184,47 @@ void shared_admission_budget::hand_out(std::uint32_t permits, std::uint32_t& han
         w->waited_for_slot = pump_sleeps_ != w->sleeps_before;
         w->timer.cancel();
         ++handed;
+        // Beyond the concurrency answers proved, and no probe out: this one opens a connection.
+        const bool probe = !probing_ && unanswered_.size() >= proven_;
+        probing_ = probing_ || probe;
+        unanswered_.push_back({w->admitted_at, clock::now(), probe});
+        std::lock_guard lock{diagnostics_mutex_};
+        note_time(diagnostics_.handed_out_at);
+    }
+}
+
+std::size_t shared_admission_budget::allowance() const noexcept {
+    return unanswered_.size() > proven_ ? 0 : proven_ + 1 - unanswered_.size();
+}
+
+void shared_admission_budget::on_answer(std::optional<clock::time_point> admitted_at) {
+    auto it = unanswered_.begin();
+    if (admitted_at)
+        it = std::find_if(unanswered_.begin(), unanswered_.end(),
+                          [&](const handed_permit& p) { return p.admitted_at == *admitted_at; });
+    if (it == unanswered_.end()) return;  // forgotten already, or admitted by the fallback
+    const bool was_blocked = allowance() == 0;
+    const bool probe = it->probe;
+    if (probe) {
+        probing_ = false;
+        ++proven_;
+        // The request arrived before its answer: answered within the margin's time, it was
+        // not late enough to need counting again.
+        if (clock::now() - it->handed_at > margin_time) ++charges_;
+    }
+    unanswered_.erase(it);
+    // The pump's sleep is cut short only when this answer changes what it may do.
+    if (probe || was_blocked) pump_timer_->cancel();
+}
+
+void shared_admission_budget::expire_unanswered(clock::time_point now) {
+    while (!unanswered_.empty() && now - unanswered_.front().handed_at >= cold_answer_limit) {
+        if (unanswered_.front().probe) {
+            probing_ = false;
+            ++proven_;
+            ++charges_;
+        }
+        unanswered_.pop_front();
     }
 }
 
@@ -245,6 +302,19 @@ asio::awaitable<void> shared_admission_budget::pump() {
         // Reserved slots fall into the pause: dropped, not sent.
         if (refused) drop_reservations();
 
+        // Requests that reached the server late count again, before anyone takes more.
+        if (charges_ > 0) {
+            auto charged = co_await run_script(charge_command(keys_, pacing_, charges_));
+            if (stopping_) co_return;
+            if (!charged) {
+                enter_fallback(charged.error());
+                continue;
+            }
+            charges_ = 0;
+            newest_take_left_ = 0;  // the state moved: nothing of the newest take goes back
+            continue;               // a 429 may have come in meanwhile
+        }
+
         // Reserved permits now due go to the waiters, in priority order; a due permit nobody
         // is left to use is dropped (its slot has passed).
         const auto now = clock::now();
@@ -253,9 +323,10 @@ asio::awaitable<void> shared_admission_budget::pump() {
             reserved_.pop_front();
             ++due;
         }
+        expire_unanswered(now);
         if (due > 0) {
             std::uint32_t handed = 0;
-            hand_out(due, handed);
+            hand_out(std::uint32_t(std::min<std::size_t>(due, allowance())), handed);
             newest_take_left_ = std::min<std::size_t>(newest_take_left_, reserved_.size());
         }
 
@@ -279,9 +350,16 @@ asio::awaitable<void> shared_admission_budget::pump() {
             continue;
         }
 
-        if (queued() > reserved_.size()) {
+        // Beyond the proven concurrency and its probe, the next permit waits for an answer
+        // (or for the oldest unanswered one's limit).
+        if (allowance() == 0 && queued() > 0 && charges_ == 0) {
+            co_await sleep_until(unanswered_.front().handed_at + cold_answer_limit, false);
+            continue;
+        }
+        const std::size_t wanted_now = std::min(queued(), allowance());
+        if (wanted_now > reserved_.size()) {
             // One permit for each waiter without one, granted as reservations within the horizon.
-            const auto wanted = std::uint32_t(queued() - reserved_.size());
+            const auto wanted = std::uint32_t(wanted_now - reserved_.size());
             auto answer = co_await run_script(take_command(keys_, pacing_, wanted));
             if (stopping_) co_return;
             if (!answer) {
@@ -321,6 +399,9 @@ asio::awaitable<void> shared_admission_budget::pump() {
 }
 
 asio::awaitable<void> shared_admission_budget::sleep_until(clock::time_point wake_at, bool new_waiters_wake) {
+    // A 429 or a probe's answer that came during the last round trip found no sleep to cut
+    // short: it is written now, not after this sleep.
+    if (!refusals_.empty() || charges_ > 0) co_return;
     pump_wakes_for_waiters_ = new_waiters_wake;
     pump_timer_->expires_at(wake_at);
     const auto [ec] = co_await pump_timer_->async_wait(asio::as_tuple(asio::use_awaitable));
@@ -353,6 +434,11 @@ shared_admission_budget::pacing_diagnostics shared_admission_budget::diagnostics
 void shared_admission_budget::on_response(const response_feedback& feedback) noexcept {
     local_->on_response(feedback);
     if (in_fallback_) fallback_->on_response(feedback);
+    try {
+        asio::post(io_, [this, at = feedback.admitted_at] { on_answer(at); });
+    } catch (...) {
+        // Out of memory: the request stops holding others back at its limit instead.
+    }
     if (feedback.http_status != 429) return;
     const auto& o = local_->options();
     std::chrono::milliseconds pause = feedback.retry_after
@@ -362,6 +448,10 @@ void shared_admission_budget::on_response(const response_feedback& feedback) noe
     try {
         // The destructor drains every posted handler before the thread ends: `this` outlives it.
         asio::post(io_, [this, seen = clock::now(), pause] {
+            {
+                std::lock_guard lock{diagnostics_mutex_};
+                note_time(diagnostics_.refused_at);
+            }
             refusals_.emplace_back(seen, pause);
             pump_timer_->cancel();  // written before the next take, even mid-wait
         });

@@ -18,6 +18,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 namespace talentray::detail {
 
@@ -29,6 +30,18 @@ namespace talentray::detail {
 /// due time, and the pump hands each out when it is due: a slot is claimed when a process
 /// asks, not lost when its timer wakes late. Reservations nobody is left to use go back while
 /// no other process took after them. A permit waited for counts in the local queue's `waited`.
+///
+/// A request that opens a connection reaches the server late (hundreds of milliseconds with
+/// many processes starting at once), after its slot, while the others' requests fill the
+/// window it arrives in. The budget does not see connections, but a permit that takes the
+/// process's unanswered requests beyond the most it has had answered at once probably opens
+/// one: that permit is a probe. One probe at a time, no permit beyond it until an answer, and
+/// the probe counted again when its answer comes (a `charge`) later than the margin's 30 ms
+/// covers, so every window of the server's that sees the late request counts it (a request
+/// arrives before its answer: one answered sooner was not late). A process's first permit is a
+/// probe; so is
+/// each that grows its concurrency by one. An unanswered request stops holding the others
+/// back after `cold_answer_limit`.
 ///
 /// Redis I/O runs on a thread of the budget's own (one io_context, one connection, one command
 /// at a time), so nothing a caller's thread does waits on a socket. When a round trip fails or
@@ -65,7 +78,13 @@ public:
         std::uint64_t timed_waits = 0;      ///< the pump's sleeps that ran to their end
         std::chrono::microseconds lateness_total{0};   ///< how late those sleeps woke, summed
         std::chrono::microseconds lateness_max{0};
+        /// Wall-clock times (microseconds since 1970) at which permits were handed to
+        /// requests, and at which 429s were reported: the first `timeline_capacity` of each,
+        /// for a benchmark to set beside the server's arrival times.
+        std::vector<std::int64_t> handed_out_at;
+        std::vector<std::int64_t> refused_at;
     };
+    static constexpr std::size_t timeline_capacity = 4096;
     pacing_diagnostics diagnostics() const;
 
 private:
@@ -76,12 +95,14 @@ private:
         clock::time_point enqueued = clock::now();
         std::uint64_t sleeps_before = 0;  ///< the pump's sleeps when it was queued
         bool waited_for_slot = false;     ///< granted after a sleep of the pump's for a slot
+        clock::time_point admitted_at{};  ///< the local permit's: how its answer names it
     };
     using waiter_ptr = std::shared_ptr<waiter>;
 
     static boost::asio::awaitable<result<admission_permit>> admit_on(std::shared_ptr<shared_admission_budget> self,
                                                                      priority prio, clock::time_point deadline);
-    boost::asio::awaitable<outcome> acquire(priority prio, clock::time_point deadline, clock::duration local_wait);
+    boost::asio::awaitable<outcome> acquire(priority prio, clock::time_point deadline, clock::duration local_wait,
+                                            clock::time_point admitted_at);
     boost::asio::awaitable<void> pump();
     /// The pump's sleep; a waiter queued before one that ran to its end has waited for a slot.
     boost::asio::awaitable<void> sleep_until(clock::time_point wake_at, bool new_waiters_wake);
@@ -95,6 +116,13 @@ private:
     /// none goes back to Redis.
     void drop_reservations() noexcept;
     void note_lateness(clock::duration late);
+    /// On the I/O thread: the answer to the permit admitted at `admitted_at` (nothing: the
+    /// oldest unanswered) came. A probe's answer proves one more connection and charges it.
+    void on_answer(std::optional<clock::time_point> admitted_at);
+    /// Forgets requests unanswered for `cold_answer_limit` (a probe among them is charged).
+    void expire_unanswered(clock::time_point now);
+    /// Permits the next hand-out may give: one beyond the concurrency answers proved.
+    std::size_t allowance() const noexcept;
     std::size_t queued() const noexcept { return interactive_.size() + bulk_.size(); }
 
     log_handler logger_;
@@ -132,6 +160,15 @@ private:
     /// in Redis: they may go back while no other take came after it.
     std::size_t newest_take_left_ = 0;
     std::int64_t newest_take_tat_ = 0;
+    struct handed_permit {
+        clock::time_point admitted_at;  ///< the local permit's
+        clock::time_point handed_at;
+        bool probe = false;
+    };
+    std::deque<handed_permit> unanswered_;  ///< shared permits handed out, not yet answered
+    std::size_t proven_ = 0;                ///< requests answered at once: connections ready
+    bool probing_ = false;                  ///< a probe is among the unanswered
+    std::uint32_t charges_ = 0;          ///< permits still to count again in Redis
     bool pump_wakes_for_waiters_ = false;
     std::uint64_t pump_sleeps_ = 0;  ///< sleeps that ran to their end (not woken by a waiter)
     bool stopping_ = false;

@@ -77,23 +77,27 @@ TEST_CASE("no window of the server's sees more than the limit, and a steady take
     CHECK(granted_at.size() <= 42);
 }
 
-TEST_CASE("a refusal pauses every taker of the key and lowers the shared limit") {
+TEST_CASE("a lone refusal pauses every taker of the key but keeps the shared limit") {
     if (!have_redis()) return;
     script_fixture f;
     td::shared_refusal refusal;
     refusal.pause = 300s;
     refusal.decrease_factor = 0.5;
     refusal.floor = 2;
-    refusal.recovery = 60s;
+    refusal.recovery = 600'000s;
     const auto refused = f.run(td::refuse_command(f.keys, f.pacing, refusal, 0s));
-    CHECK(refused.limit == 5);
+    CHECK(refused.limit == 10);
     const auto paused = f.take(1, 200s);
     CHECK(paused.granted == 0);
     CHECK(paused.wait > 99s);
     CHECK(paused.wait <= 100s);
+    // More 429s of the same overload (before its pause ended) are the same strike.
+    td::shared_refusal short_one = refusal;
+    short_one.pause = 10s;  // ends within the first pause: does not extend it
+    CHECK(f.run(td::refuse_command(f.keys, f.pacing, short_one, 250s)).limit == 10);
     const auto resumed = f.take(5, 301s);
     CHECK(resumed.granted == 2);
-    CHECK(resumed.limit == 5);
+    CHECK(resumed.limit == 10);
     // Another key is neither paused nor lowered.
     const auto other_keys = td::shared_budget_keys_for(td::shared_budget_identity("tr_another_key"));
     const auto reply = f.redis.run(td::take_command(other_keys, f.pacing, 1, 200s));
@@ -104,14 +108,59 @@ TEST_CASE("a refusal pauses every taker of the key and lowers the shared limit")
     CHECK(other->limit == 10);
 }
 
+TEST_CASE("a second refusal after the first one's pause, within the recovery period, lowers the shared limit") {
+    if (!have_redis()) return;
+    script_fixture f;
+    td::shared_refusal refusal;
+    refusal.pause = 300s;
+    refusal.decrease_factor = 0.5;
+    refusal.floor = 2;
+    refusal.recovery = 600'000s;
+    CHECK(f.run(td::refuse_command(f.keys, f.pacing, refusal, 0s)).limit == 10);
+    const auto second = f.run(td::refuse_command(f.keys, f.pacing, refusal, 400s));
+    CHECK(second.limit == 5);
+    const auto resumed = f.take(5, 701s);
+    CHECK(resumed.granted == 2);
+    CHECK(resumed.limit == 5);
+}
+
+TEST_CASE("a refusal after the recovery period is a lone one again and keeps the shared limit") {
+    if (!have_redis()) return;
+    script_fixture f;
+    td::shared_refusal refusal;
+    refusal.pause = 1s;
+    refusal.recovery = 100ms;  // the strike's expiry is real time: Redis expires keys by its own clock
+    CHECK(f.run(td::refuse_command(f.keys, f.pacing, refusal, 0s)).limit == 10);
+    // Wait for the strike to expire: an observable event, the key's absence.
+    for (;;) {
+        const auto exists = f.redis.run({"EXISTS", f.keys.strike});
+        REQUIRE(exists);
+        if (exists->integer == 0) break;
+    }
+    CHECK(f.run(td::refuse_command(f.keys, f.pacing, refusal, 10s)).limit == 10);
+}
+
+TEST_CASE("a charge counts permits at once whatever the budget holds, and takes wait for them") {
+    if (!have_redis()) return;
+    script_fixture f;
+    CHECK(f.take(5, 0s).granted == 2);  // the burst: the budget is empty until 125 s
+    const auto charged = f.run(td::charge_command(f.keys, f.pacing, 2, 0s));
+    CHECK(charged.granted == 2);
+    // Two more intervals: the next permit comes at 375 s, not 125 s.
+    CHECK(f.take(1, 370s).granted == 0);
+    CHECK(f.take(1, 375s).granted == 1);
+}
+
 TEST_CASE("every key the script writes expires, so a dead process leaves nothing behind") {
     if (!have_redis()) return;
     script_fixture f;
     f.take(1, 0s);
+    f.run(td::charge_command(f.keys, f.pacing, 3, 0s));
     td::shared_refusal refusal;
     refusal.pause = 5s;
     f.run(td::refuse_command(f.keys, f.pacing, refusal, 0s));
-    for (const auto& key : {f.keys.tat, f.keys.pause, f.keys.limit}) {
+    f.run(td::refuse_command(f.keys, f.pacing, refusal, 10s));  // the second strike writes the limit
+    for (const auto& key : {f.keys.tat, f.keys.pause, f.keys.limit, f.keys.strike}) {
         const auto ttl = f.redis.run({"PTTL", key});
         REQUIRE(ttl);
         INFO(key);

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <thread>
 
 using namespace std::chrono_literals;
 namespace tr = talentray;
@@ -40,13 +41,22 @@ tr::scheduler_options shared_options(const std::string& url) {
     return o;
 }
 
+/// The answer a client reports for `permit`'s request.
+tr::response_feedback answer_to(const tr::admission_permit& permit) {
+    tr::response_feedback answered;
+    answered.http_status = 200;
+    answered.admitted_at = permit.admitted_at();
+    return answered;
+}
+
 /// Admits `count` requests through `budget` on `io`, recording each admission time; each
-/// permit is released at once, as a request that finished.
+/// is answered and its permit released at once, as a request that finished.
 asio::awaitable<void> admit_many(td::admission_budget& budget, int count, std::vector<steady::time_point>& times,
                                  std::mutex& lock) {
     for (int i = 0; i < count; ++i) {
         auto permit = co_await budget.admit(tr::priority::bulk, steady::time_point::max());
         REQUIRE(permit);
+        budget.on_response(answer_to(*permit));
         std::lock_guard guard{lock};
         times.push_back(steady::now());
     }
@@ -217,7 +227,9 @@ TEST_CASE("a wait for a shared permit counts in waited and total_wait, as a loca
     options.window = 10s;  // a slot every 10 s / 17: the second budget's permit is due well after it asks
     const tr::rate_budget first{options, "waiting-key"};
     const tr::rate_budget second{options, "waiting-key"};
-    REQUIRE(admit_once(first));
+    auto opened = admit_once(first);
+    REQUIRE(opened);
+    td::budget_of(first).on_response(answer_to(*opened));  // answered at once: not counted again
     REQUIRE(admit_once(first));  // the shared burst of 2, without waiting
     CHECK(first.counters().waited == 0);
     REQUIRE(admit_once(second));  // its own queue is empty: only the shared budget makes it wait
@@ -225,4 +237,72 @@ TEST_CASE("a wait for a shared permit counts in waited and total_wait, as a loca
     CHECK(counters.waited == 1);
     CHECK(counters.total_wait > 0ns);
     CHECK(counters.max_wait == counters.total_wait);
+}
+
+namespace {
+
+/// 20 per 20 s with a burst of 2: the shared pacing is (19 - 2) per 20 s, a permit every
+/// 1.18 s, and a fresh budget could hand out two at once.
+tr::scheduler_options slow_options(const std::string& url) {
+    auto o = shared_options(url);
+    o.window = 20s;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("until its first answer a budget hands out one shared permit at a time") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    tr::rate_budget budget{slow_options(server.url()), "cold-key"};
+    REQUIRE(admit_once(budget));
+    const auto started = steady::now();
+    REQUIRE(admit_once(budget));  // the burst has room for it, but no answer came
+    CHECK(steady::now() - started >= 900ms);
+}
+
+TEST_CASE("a first answer later than the margin covers lets the next permit through and counts the first again") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    tr::rate_budget budget{slow_options(server.url()), "answered-key"};
+    REQUIRE(admit_once(budget));
+    // The request's round trip, as a new connection's handshake makes it: longer than the 30 ms
+    // the margin covers (the duration of the scenario, not a wait for an event).
+    std::this_thread::sleep_for(60ms);
+    tr::response_feedback answered;
+    answered.http_status = 200;
+    const auto started = steady::now();
+    td::budget_of(budget).on_response(answered);
+    REQUIRE(admit_once(budget));
+    const auto waited = steady::now() - started;
+    // Without the charge the burst's second permit would be ready at once; with it, the
+    // next one is due an interval (1.18 s) later, and the cold start's limit is not waited.
+    CHECK(waited >= 1s);
+    CHECK(waited < 1900ms);
+}
+
+TEST_CASE("a permit beyond the concurrency answers proved is a probe: no other until an answer") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    tr::rate_budget budget{shared_options(server.url()), "probe-key"};
+    auto first = admit_once(budget);
+    REQUIRE(first);
+    td::budget_of(budget).on_response(answer_to(*first));  // one request at a time proved
+    REQUIRE(admit_once(budget));                           // within it
+    REQUIRE(admit_once(budget));                           // two at once: the probe
+    const auto started = steady::now();
+    REQUIRE(admit_once(budget));  // three at once: held until an answer or the limit (1 s)
+    CHECK(steady::now() - started >= 900ms);
+}
+
+TEST_CASE("a first answer within the margin's time lets the next permit through without counting the first again") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    tr::rate_budget budget{slow_options(server.url()), "prompt-key"};
+    auto first = admit_once(budget);
+    REQUIRE(first);
+    td::budget_of(budget).on_response(answer_to(*first));
+    const auto started = steady::now();
+    REQUIRE(admit_once(budget));  // the burst's second permit, ready at once
+    CHECK(steady::now() - started < 500ms);
 }
