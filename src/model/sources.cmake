@@ -1,7 +1,6 @@
 # The models: JSON mapping, request bodies and parameters, URLs, timestamps, the operation table.
 target_sources(talentray PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/decode_context.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/quote.cpp
   ${CMAKE_CURRENT_LIST_DIR}/timestamp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/primitive_json.cpp
   ${CMAKE_CURRENT_LIST_DIR}/envelope_json.cpp

@@ -1,6 +1,6 @@
 #include <talentray/model/timestamp.hpp>
 
-#include "model/quote.hpp"
+#include "base/quoted_text.hpp"
 
 #include <ostream>
 
@@ -130,7 +130,7 @@ result<timestamp> timestamp::parse(std::string_view text) {
     parse_outcome outcome = parse_iso8601(text);
     if (!outcome.problem.empty())
         return make_error_info(errc::invalid_argument,
-                               "invalid ISO 8601 timestamp " + model_text::quote(text) + ": " + outcome.problem);
+                               "invalid ISO 8601 timestamp " + detail::quoted(text) + ": " + outcome.problem);
     return outcome.instant;
 }
 

@@ -11,8 +11,8 @@ namespace talentray {
 
 namespace {
 
-using detail::http_date::iequals;
-using detail::http_date::trim_ows;
+using detail::http_text::iequals;
+using detail::http_text::trim_ows;
 
 /// A non-negative integer of 1 to 15 digits (the range of a structured-field integer).
 std::optional<std::uint64_t> integer(std::string_view s) noexcept {

@@ -2,6 +2,8 @@
 // (RFC 9110 §10.2.3 and §5.6.7). Header-only: the client calls it on every 429 and 503.
 #pragma once
 
+#include "base/http_text.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -20,20 +22,9 @@ namespace detail::http_date {
 
 constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-constexpr char to_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (to_lower(a[i]) != to_lower(b[i])) return false;
-    return true;
-}
-
-constexpr std::string_view trim_ows(std::string_view s) noexcept {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
+using http_text::iequals;
+using http_text::to_lower;
+using http_text::trim_ows;
 
 /// Exactly `s.size()` digits as a number, or -1.
 constexpr int digits(std::string_view s) noexcept {

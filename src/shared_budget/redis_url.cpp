@@ -1,5 +1,7 @@
 #include "shared_budget/redis_url.hpp"
 
+#include "base/http_text.hpp"
+
 #include <talentray/error.hpp>
 
 #include <boost/url/parse.hpp>
@@ -87,12 +89,9 @@ redis_endpoint parse_redis_url(std::string_view text) {
     out.host = url.host_type() == boost::urls::host_type::ipv6 ? std::string(url.host_address()) : std::string(url.host());
     if (out.host.empty()) reject("the host is missing; " + std::string(expected_forms));
     if (url.has_port()) {
-        const std::string_view port = url.port();
-        std::uint32_t number = 0;
-        const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), number);
-        if (port.empty() || ec != std::errc{} || end != port.data() + port.size() || number == 0 || number > 65535)
-            reject("port must be a number from 1 to 65535 (got \"" + std::string(port) + "\")");
-        out.port = std::uint16_t(number);
+        const auto port = http_text::parse_port(url.port());
+        if (!port) reject("port must be a number from 1 to 65535 (got \"" + std::string(url.port()) + "\")");
+        out.port = *port;
     }
     std::string path = url.path();
     if (!path.empty() && path.front() == '/') path.erase(0, 1);

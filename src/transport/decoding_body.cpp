@@ -1,5 +1,8 @@
 #include "transport/decoding_body.hpp"
 
+#include "base/http_text.hpp"
+#include "base/quoted_text.hpp"
+
 #ifdef TALENTRAY_WITH_ZLIB
 #include "transport/gzip_decoder.hpp"
 #endif
@@ -12,12 +15,6 @@ namespace http = boost::beast::http;
 
 namespace {
 
-std::string_view trimmed(std::string_view text) noexcept {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    return text;
-}
-
 // A body the client cannot or will not decode is a wrong answer, not a network failure: it
 // arrived complete, and sending the request again brings the same bytes. invalid_response is
 // not retried. (A connection broken mid-body fails earlier, as partial_message, and is retried
@@ -27,18 +24,10 @@ void refuse(boost::system::error_code& ec, decoding_body::value_type& body, std:
     ec = errc::invalid_response;
 }
 
-// The server's field, quoted in an error: at most 64 characters, control characters as '?'.
-std::string quoted_field(std::string_view field) {
-    std::string out{field.substr(0, 64)};
-    for (char& c : out)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-    return out;
-}
-
 }  // namespace
 
 content_coding coding_of(std::string_view content_encoding) noexcept {
-    const std::string_view coding = trimmed(content_encoding);
+    const std::string_view coding = http_text::trim_ows(content_encoding);
     if (coding.empty() || boost::beast::iequals(coding, "identity")) return content_coding::identity;
     if (boost::beast::iequals(coding, "gzip") || boost::beast::iequals(coding, "x-gzip")) return content_coding::gzip;
     return content_coding::unsupported;
@@ -63,8 +52,8 @@ void decoding_body::reader::init(const boost::optional<std::uint64_t>& length, b
     const std::string_view field = content_encoding_of_(header_);
     const content_coding coding = coding_of(field);
     if (coding == content_coding::unsupported || (coding == content_coding::gzip && !gzip_supported())) {
-        refuse(ec, body_, "response has Content-Encoding '" + quoted_field(field) +
-                              "', which the client does not decode" +
+        refuse(ec, body_, "response has Content-Encoding " + quoted(field) +
+                              ", which the client does not decode" +
                               (gzip_supported() ? " (it accepts gzip)" : " (this build has no zlib)"));
         return;
     }

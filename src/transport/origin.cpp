@@ -1,5 +1,7 @@
 #include "transport/origin.hpp"
 
+#include "base/http_text.hpp"
+
 #include <boost/asio/ip/address.hpp>
 #include <boost/url/parse.hpp>
 
@@ -61,8 +63,9 @@ result<origin> parse_origin(std::string_view base_url) {
     std::transform(o.host.begin(), o.host.end(), o.host.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (u.has_port()) {
-        if (u.port().empty() || u.port_number() == 0) return bad_url(base_url, "invalid port");
-        o.port = u.port_number();
+        const auto port = http_text::parse_port(u.port());
+        if (!port) return bad_url(base_url, "invalid port (1 to 65535)");
+        o.port = *port;
     }
     std::string path{u.encoded_path()};
     while (!path.empty() && path.back() == '/') path.pop_back();

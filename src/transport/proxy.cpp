@@ -1,10 +1,11 @@
 #include "transport/proxy.hpp"
 
+#include "base/http_text.hpp"
+
 #include <boost/url/parse.hpp>
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 
 namespace talentray::detail {
 namespace {
@@ -60,13 +61,9 @@ result<std::optional<proxy_endpoint>> parse_proxy_url(std::string_view url) {
     std::transform(proxy.host.begin(), proxy.host.end(), proxy.host.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (u.has_port()) {
-        // Read here rather than with port_number(), which does not refuse values above 65535.
-        const std::string_view digits = u.port();
-        unsigned port = 0;
-        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), port);
-        if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || port == 0 || port > 65535)
-            return bad_proxy("invalid port (1 to 65535)");
-        proxy.port = static_cast<std::uint16_t>(port);
+        const auto port = http_text::parse_port(u.port());
+        if (!port) return bad_proxy("invalid port (1 to 65535)");
+        proxy.port = *port;
     }
     if (u.has_userinfo()) {
         secret user{u.user()};

@@ -127,7 +127,7 @@ TEST_CASE("an answer in a coding the client did not ask for fails with invalid_r
         REQUIRE_FALSE(outcome);
         CHECK(outcome.error().code == errc::invalid_response);
         CHECK_THAT(outcome.error().diag.client_message,
-                   Catch::Contains("Content-Encoding '" + coding + "', which the client does not decode"));
+                   Catch::Contains("Content-Encoding \"" + coding + "\", which the client does not decode"));
     }
 }
 

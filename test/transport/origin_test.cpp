@@ -43,6 +43,19 @@ TEST_CASE("bad base URLs are rejected with the reason") {
     }
 }
 
+TEST_CASE("a base URL's port above 65535 is refused, not wrapped to another port") {
+    for (const char* bad : {"https://x.example:65536", "https://x.example:70000", "https://x.example:4294967739"}) {
+        auto parsed = parse_origin(bad);
+        INFO(bad);
+        REQUIRE_FALSE(parsed);
+        CHECK(parsed.error().code == errc::invalid_base_url);
+        CHECK(parsed.error().diag.client_message.find("invalid port (1 to 65535)") != std::string::npos);
+    }
+    auto highest = parse_origin("https://x.example:65535");
+    REQUIRE(highest);
+    CHECK(highest->port == 65535);
+}
+
 TEST_CASE("plain http is refused for non-loopback hosts unless allowed") {
     CHECK(is_loopback_host("localhost"));
     CHECK(is_loopback_host("127.0.0.1"));

@@ -1,8 +1,8 @@
-#include "model/quote.hpp"
+#include "base/quoted_text.hpp"
 
-namespace talentray::model_text {
+namespace talentray::detail {
 
-std::string quote(std::string_view text) {
+std::string quoted(std::string_view text) {
     constexpr std::size_t max_shown = 64;
     constexpr char hex[] = "0123456789ABCDEF";
     std::string out = "\"";
@@ -29,4 +29,4 @@ std::string quote(std::string_view text) {
     return out;
 }
 
-}  // namespace talentray::model_text
+}  // namespace talentray::detail
