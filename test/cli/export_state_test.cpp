@@ -19,7 +19,11 @@ export_checkpoint sample() {
     checkpoint.bytes = 123'456'789'012ULL;
     checkpoint.rows = 8000;
     checkpoint.total = 20000;
-    checkpoint.pager = boost::json::parse(R"({"version":1,"style":"offset","page":80,"skip":0})").as_object();
+    checkpoint.pager.path = "/api/v1/candidates";
+    checkpoint.pager.filters = {{"roleId", "role_eng_be"}};
+    checkpoint.pager.page_size = 100;
+    checkpoint.pager.page = 80;
+    checkpoint.pager.total_count = 20000;
     return checkpoint;
 }
 
@@ -71,6 +75,9 @@ TEST_CASE("checkpoint: a damaged file is refused, naming the file and the member
     CHECK_THROWS_WITH(decode_export_checkpoint(damaged("format", "xml"), "f"), Catch::Contains("\"format\" must be"));
     CHECK_THROWS_WITH(decode_export_checkpoint(damaged("filters", boost::json::array{1}), "f"), Catch::Contains("\"filters\""));
     CHECK_THROWS_WITH(decode_export_checkpoint(damaged("pager", "page 3"), "f"), Catch::Contains("\"pager\" must be an object"));
+    CHECK_THROWS_WITH(decode_export_checkpoint(damaged("pager", boost::json::object{{"version", 1}}), "f"),
+                      Catch::Contains("f: not a usable export checkpoint: \"pager\" is not a position the pager can "
+                                      "continue from (invalid pager checkpoint: style is missing)"));
     CHECK_THROWS_WITH(decode_export_checkpoint(damaged("done", 1), "f"), Catch::Contains("\"done\" must be true or false"));
     CHECK(decode_export_checkpoint(damaged("total", nullptr), "f").total == std::nullopt);
 }
