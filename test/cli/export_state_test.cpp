@@ -50,6 +50,26 @@ TEST_CASE("checkpoint: encode and decode give back every member") {
     CHECK_FALSE(decode_export_checkpoint(encode(sample()), "x.checkpoint").csv_raw_formulas);
 }
 
+TEST_CASE("checkpoint: a file in the format written so far reads into the model and is written back byte for byte") {
+    const std::string text =
+        R"({"version":1,"resource":"candidates","id":"","filters":[],"format":"jsonl","csv_raw_formulas":false,)"
+        R"("gzip":false,"bytes":4634,"rows":12,"total":612,"done":false,"pager":{"version":1,"style":"offset",)"
+        R"("path":"/api/v1/candidates","filters":[],"pageSize":4,"page":3,"skip":0,"totalCount":612,)"
+        R"("reconcile":{"afterId":"cand_22","afterCreatedAt":"2026-04-06T16:55:00Z","position":11,)"
+        R"("order":"unordered","live":false,"recentIds":["cand_1","cand_2","cand_3","cand_4","cand_8",)"
+        R"("cand_13","cand_15","cand_16","cand_17","cand_20","cand_21","cand_22"],"handedOut":12}}})" "\n";
+    const export_checkpoint read = decode_export_checkpoint(text, "c.jsonl.checkpoint");
+    CHECK(read.pager.path == "/api/v1/candidates");
+    CHECK(read.pager.page_size == 4);
+    CHECK(read.pager.page == 3);
+    CHECK(read.pager.total_count == 612);
+    REQUIRE(read.pager.reconcile);
+    CHECK(read.pager.reconcile->after_id == "cand_22");
+    CHECK(read.pager.reconcile->recent_ids.size() == 12);
+    CHECK(read.pager.reconcile->handed_out == 12);
+    CHECK(encode(read) == text);
+}
+
 TEST_CASE("checkpoint: one written before formulas were neutralised resumes with raw cells, as it began") {
     std::string text = encode(sample());
     const std::string member = "\"csv_raw_formulas\":false,";
