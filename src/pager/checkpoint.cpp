@@ -1,4 +1,4 @@
-// The text form of pager_checkpoint: a small JSON object, versioned.
+// The JSON form of pager_checkpoint, a small versioned object, and its text.
 #include <talentray/pager/checkpoint.hpp>
 
 #include "pager/paging_query.hpp"
@@ -155,7 +155,7 @@ result<std::pair<std::optional<std::string>, std::vector<std::string>>> read_bou
 
 }  // namespace
 
-std::string pager_checkpoint::to_string() const {
+json::object pager_checkpoint::to_json() const {
     json::object out;
     out["version"] = format_version;
     out["style"] = style_name(style);
@@ -178,14 +178,20 @@ std::string pager_checkpoint::to_string() const {
     if (total_count) out["totalCount"] = *total_count;
     if (done) out["done"] = true;
     if (reconcile) out["reconcile"] = reconcile_object(*reconcile);
-    return json::serialize(out);
+    return out;
 }
+
+std::string pager_checkpoint::to_string() const { return json::serialize(to_json()); }
 
 result<pager_checkpoint> pager_checkpoint::parse(std::string_view text) {
     boost::system::error_code ec;
     const json::value parsed = json::parse(text, ec);
     if (ec) return invalid("not JSON (" + ec.message() + ")");
-    const json::object* object = parsed.if_object();
+    return from_json(parsed);
+}
+
+result<pager_checkpoint> pager_checkpoint::from_json(const json::value& value) {
+    const json::object* object = value.if_object();
     if (object == nullptr) return invalid("not a JSON object");
 
     auto version = read_integer(*object, "version", true);

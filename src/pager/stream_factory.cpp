@@ -72,8 +72,8 @@ std::unique_ptr<page_stream> make_checkpoint_stream(std::shared_ptr<const page_f
                                                     row_format format,
                                                     std::shared_ptr<const key_redactor> redactor) {
     validate(options);
-    // Re-check what a hand-made checkpoint could get wrong, through the same path as the text form.
-    const pager_checkpoint checked = value_or_throw(pager_checkpoint::parse(checkpoint.to_string()));
+    // Re-check what a hand-made checkpoint could get wrong, through the same path as the JSON form.
+    const pager_checkpoint checked = value_or_throw(pager_checkpoint::from_json(checkpoint.to_json()));
 
     request_spec base;
     base.path = checked.path;

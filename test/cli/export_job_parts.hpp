@@ -4,7 +4,6 @@
 #include "export_job.hpp"
 
 #include <array>
-#include <string>
 #include <string_view>
 
 namespace cli_test {
@@ -20,9 +19,13 @@ inline talentray::cli::export_checkpoint identity(talentray::cli::export_format 
     return id;
 }
 
-/// A pager position as the pager would write it; the job treats it as opaque JSON.
-inline std::string position(int page) {
-    return R"({"version":1,"style":"offset","page":)" + std::to_string(page) + "}";
+/// A pager position before `page` of the candidates list, ten rows a page.
+inline talentray::pager_checkpoint position(int page) {
+    talentray::pager_checkpoint at;
+    at.path = "/api/v1/candidates";
+    at.page_size = 10;
+    at.page = page;
+    return at;
 }
 
 }  // namespace cli_test

@@ -104,7 +104,7 @@ TEST_CASE("export job: a resume cuts off the uncommitted rows that reached the d
     const export_checkpoint saved = decode_export_checkpoint(*saved_text, "checkpoint");
     CHECK(saved.rows == 1);
     CHECK(saved.total == 3);
-    CHECK(saved.pager.at("page") == 1);
+    CHECK(saved.pager.page == 1);
     CHECK(saved.bytes == std::string("id,name\r\nc1,\"Ann, A.\"\r\n").size());
 
     // The uncommitted tail is on disk, so the resume has something to cut.

@@ -19,7 +19,11 @@ export_checkpoint sample() {
     checkpoint.bytes = 123'456'789'012ULL;
     checkpoint.rows = 8000;
     checkpoint.total = 20000;
-    checkpoint.pager = boost::json::parse(R"({"version":1,"style":"offset","page":80,"skip":0})").as_object();
+    checkpoint.pager.path = "/api/v1/candidates";
+    checkpoint.pager.filters = {{"roleId", "role_eng_be"}};
+    checkpoint.pager.page_size = 100;
+    checkpoint.pager.page = 80;
+    checkpoint.pager.total_count = 20000;
     return checkpoint;
 }
 
@@ -44,6 +48,26 @@ TEST_CASE("checkpoint: encode and decode give back every member") {
     raw.csv_raw_formulas = true;
     CHECK(decode_export_checkpoint(encode(raw), "x.checkpoint").csv_raw_formulas);
     CHECK_FALSE(decode_export_checkpoint(encode(sample()), "x.checkpoint").csv_raw_formulas);
+}
+
+TEST_CASE("checkpoint: a file in the format written so far reads into the model and is written back byte for byte") {
+    const std::string text =
+        R"({"version":1,"resource":"candidates","id":"","filters":[],"format":"jsonl","csv_raw_formulas":false,)"
+        R"("gzip":false,"bytes":4634,"rows":12,"total":612,"done":false,"pager":{"version":1,"style":"offset",)"
+        R"("path":"/api/v1/candidates","filters":[],"pageSize":4,"page":3,"skip":0,"totalCount":612,)"
+        R"("reconcile":{"afterId":"cand_22","afterCreatedAt":"2026-04-06T16:55:00Z","position":11,)"
+        R"("order":"unordered","live":false,"recentIds":["cand_1","cand_2","cand_3","cand_4","cand_8",)"
+        R"("cand_13","cand_15","cand_16","cand_17","cand_20","cand_21","cand_22"],"handedOut":12}}})" "\n";
+    const export_checkpoint read = decode_export_checkpoint(text, "c.jsonl.checkpoint");
+    CHECK(read.pager.path == "/api/v1/candidates");
+    CHECK(read.pager.page_size == 4);
+    CHECK(read.pager.page == 3);
+    CHECK(read.pager.total_count == 612);
+    REQUIRE(read.pager.reconcile);
+    CHECK(read.pager.reconcile->after_id == "cand_22");
+    CHECK(read.pager.reconcile->recent_ids.size() == 12);
+    CHECK(read.pager.reconcile->handed_out == 12);
+    CHECK(encode(read) == text);
 }
 
 TEST_CASE("checkpoint: one written before formulas were neutralised resumes with raw cells, as it began") {
@@ -71,6 +95,9 @@ TEST_CASE("checkpoint: a damaged file is refused, naming the file and the member
     CHECK_THROWS_WITH(decode_export_checkpoint(damaged("format", "xml"), "f"), Catch::Contains("\"format\" must be"));
     CHECK_THROWS_WITH(decode_export_checkpoint(damaged("filters", boost::json::array{1}), "f"), Catch::Contains("\"filters\""));
     CHECK_THROWS_WITH(decode_export_checkpoint(damaged("pager", "page 3"), "f"), Catch::Contains("\"pager\" must be an object"));
+    CHECK_THROWS_WITH(decode_export_checkpoint(damaged("pager", boost::json::object{{"version", 1}}), "f"),
+                      Catch::Contains("f: not a usable export checkpoint: \"pager\" is not a position the pager can "
+                                      "continue from (invalid pager checkpoint: style is missing)"));
     CHECK_THROWS_WITH(decode_export_checkpoint(damaged("done", 1), "f"), Catch::Contains("\"done\" must be true or false"));
     CHECK(decode_export_checkpoint(damaged("total", nullptr), "f").total == std::nullopt);
 }

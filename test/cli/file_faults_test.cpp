@@ -143,7 +143,7 @@ TEST_CASE("file faults: a write cut short by EIO is counted once, and the file r
     const export_checkpoint saved = saved_checkpoint(paths);
     CHECK(saved.bytes == committed);
     CHECK(saved.rows == 1);
-    CHECK(saved.pager.at("page") == 1);
+    CHECK(saved.pager.page == 1);
     // The committed prefix and the five bytes of the cut write, nothing written twice.
     CHECK(cli_test::read_text(paths.partial) == "id,name\r\nc1,Name 1\r\nc2,Na");
 }

@@ -120,7 +120,8 @@ TEST_CASE("gzip: an export with --gzip cannot resume the checkpoint of a plain F
     write_text(f.scratch / "c.jsonl.gz.partial", "");
     write_text(f.scratch / "c.jsonl.gz.checkpoint",
                R"({"version":1,"resource":"candidates","id":"","filters":[],"format":"jsonl","csv_raw_formulas":false,)"
-               R"("bytes":0,"rows":0,"total":null,"done":false,"pager":{}})" "\n");
+               R"("bytes":0,"rows":0,"total":null,"done":false,"pager":{"version":1,"style":"offset",)"
+               R"("path":"/api/v1/candidates","filters":[],"pageSize":100,"page":0,"skip":0}})" "\n");
     const outcome refused = f.as_employer({"export", "candidates", "--output", output.string(), "--gzip", "--resume"});
     CHECK(refused.exit_status == 2);
     CHECK_THAT(refused.err, Catch::Contains("the checkpoint is for a plain file, not a gzip-compressed one (--gzip)"));

@@ -4,6 +4,7 @@
 #include "cli_fixture.hpp"
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -259,4 +260,30 @@ TEST_CASE("resume: CSV formula cells get a ' unless --csv-raw-formulas, and --re
     const outcome refused = f.as_employer(switched);
     CHECK(refused.exit_status == 2);
     CHECK_THAT(refused.err, Catch::Contains("with --csv-raw-formulas: it was started with formula-like cells neutralised"));
+}
+
+TEST_CASE("resume: a checkpoint file in the format written so far continues after its last row") {
+    cli_fixture f;
+    const auto output = f.scratch / "c.jsonl";
+    const std::vector<json::value> expected = f.offset_rows("/api/v1/candidates", f.server.keys().employer.key);
+    REQUIRE(expected.size() == 612);
+    // What an export with --page-size 4 stopped after three pages left behind, byte for byte.
+    std::string partial;
+    for (std::size_t i = 0; i < 12; ++i) partial += json::serialize(expected[i]) + "\n";
+    REQUIRE(partial.size() == 4634);
+    write_text(f.scratch / "c.jsonl.partial", partial);
+    write_text(f.scratch / "c.jsonl.checkpoint",
+               R"({"version":1,"resource":"candidates","id":"","filters":[],"format":"jsonl","csv_raw_formulas":false,)"
+               R"("gzip":false,"bytes":4634,"rows":12,"total":612,"done":false,"pager":{"version":1,"style":"offset",)"
+               R"("path":"/api/v1/candidates","filters":[],"pageSize":4,"page":3,"skip":0,"totalCount":612,)"
+               R"("reconcile":{"afterId":"cand_22","afterCreatedAt":"2026-04-06T16:55:00Z","position":11,)"
+               R"("order":"unordered","live":false,"recentIds":["cand_1","cand_2","cand_3","cand_4","cand_8",)"
+               R"("cand_13","cand_15","cand_16","cand_17","cand_20","cand_21","cand_22"],"handedOut":12}}})" "\n");
+
+    const outcome finished =
+        f.as_employer({"export", "candidates", "--output", output.string(), "--page-size", "4", "--resume"});
+    INFO(finished.err);
+    REQUIRE(finished.exit_status == 0);
+    CHECK_THAT(finished.err, Catch::Contains("12 of them written before the resume"));
+    CHECK((parse_json_lines(read_text(output)) == expected));
 }

@@ -1,5 +1,7 @@
 #include <talentray/pager/checkpoint.hpp>
 
+#include <boost/json/serialize.hpp>
+
 #include <catch2/catch.hpp>
 
 using namespace talentray;
@@ -55,6 +57,22 @@ TEST_CASE("checkpoint: text round trip", "[pager][checkpoint]") {
     pager_checkpoint newest = cursor_position();
     newest.before.reset();
     CHECK(pager_checkpoint::parse(newest.to_string()).value() == newest);
+}
+
+TEST_CASE("checkpoint: the JSON form is the object the text form writes, and reads back", "[pager][checkpoint]") {
+    for (const pager_checkpoint& checkpoint : {offset_position(), cursor_position()}) {
+        CHECK(boost::json::serialize(checkpoint.to_json()) == checkpoint.to_string());
+        CHECK(pager_checkpoint::from_json(checkpoint.to_json()).value() == checkpoint);
+    }
+    auto not_object = pager_checkpoint::from_json(boost::json::value("page 3"));
+    REQUIRE(!not_object);
+    CHECK(not_object.error().diag.client_message == "invalid pager checkpoint: not a JSON object");
+    boost::json::object negative = offset_position().to_json();
+    negative["page"] = -1;
+    auto refused = pager_checkpoint::from_json(negative);
+    REQUIRE(!refused);
+    CHECK(refused.error().code == errc::invalid_argument);
+    CHECK(refused.error().diag.client_message == "invalid pager checkpoint: page must not be negative");
 }
 
 TEST_CASE("checkpoint: unknown members are ignored, defaults apply", "[pager][checkpoint]") {

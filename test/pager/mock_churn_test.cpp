@@ -43,8 +43,8 @@ TEST_CASE("mock churn: every row present throughout is read once, none twice, bo
             const mock::churn_record churn = server.stats().churn.at("candidates@user_admin");
             CHECK(churn.inserted_ids.size() > 10);
             CHECK(churn.deleted_ids.size() > 10);
-            const std::set<std::string> read(result.ids.begin(), result.ids.end());
-            CHECK(read.size() == result.ids.size());
+            const std::set<std::string> read(result.rows.begin(), result.rows.end());
+            CHECK(read.size() == result.rows.size());
             const std::set<std::string> deleted(churn.deleted_ids.begin(), churn.deleted_ids.end());
             std::set<std::string> ever(churn.initial_ids.begin(), churn.initial_ids.end());
             ever.insert(churn.inserted_ids.begin(), churn.inserted_ids.end());
@@ -82,8 +82,8 @@ TEST_CASE("mock churn: roles, tests and sourcing leads, both orders: every row p
 
             const mock::churn_record churn = server.stats().churn.at(list + "@user_admin");
             CHECK_FALSE(churn.inserted_ids.empty());
-            const std::set<std::string> read(result.ids.begin(), result.ids.end());
-            CHECK(read.size() == result.ids.size());
+            const std::set<std::string> read(result.rows.begin(), result.rows.end());
+            CHECK(read.size() == result.rows.size());
             const std::set<std::string> deleted(churn.deleted_ids.begin(), churn.deleted_ids.end());
             std::set<std::string> ever(churn.initial_ids.begin(), churn.initial_ids.end());
             ever.insert(churn.inserted_ids.begin(), churn.inserted_ids.end());
@@ -103,7 +103,7 @@ TEST_CASE("mock churn: an unchanging list reports no change and costs no extra r
     auto p = tr::pager<tr::candidate>::offset(admin, candidates_list(), 20, with_window(8));
     const reading result = run(io, read_ids(&p));
     CHECK(result.errors.empty());
-    CHECK(result.ids.size() == 600);
+    CHECK(result.rows.size() == 600);
     const tr::pager_stats stats = p.stats();
     CHECK(stats.requests == 30);
     CHECK(stats.rows_added + stats.rows_removed + stats.rows_repeated + stats.reconcile_requests +
@@ -143,8 +143,8 @@ TEST_CASE("mock churn: with overlap_reads, as many deletes as inserts still read
 
             const mock::churn_record churn = server.stats().churn.at("candidates@user_admin");
             CHECK(churn.deleted_ids.size() > 10);
-            const std::set<std::string> read(result.ids.begin(), result.ids.end());
-            CHECK(read.size() == result.ids.size());
+            const std::set<std::string> read(result.rows.begin(), result.rows.end());
+            CHECK(read.size() == result.rows.size());
             const std::set<std::string> deleted(churn.deleted_ids.begin(), churn.deleted_ids.end());
             std::vector<std::string> missing;
             for (const auto& id : churn.initial_ids)
@@ -167,9 +167,9 @@ TEST_CASE("mock churn: overlap_reads on an unchanging list hands out every row o
     auto p = tr::pager<tr::candidate>::offset(admin, candidates_list(), 20, paging);
     const reading result = run(io, read_ids(&p));
     CHECK(result.errors.empty());
-    const std::set<std::string> read(result.ids.begin(), result.ids.end());
+    const std::set<std::string> read(result.rows.begin(), result.rows.end());
     CHECK(read.size() == 600);
-    CHECK(result.ids.size() == 600);
+    CHECK(result.rows.size() == 600);
     const tr::pager_stats stats = p.stats();
     CHECK(stats.rows_added + stats.rows_removed + stats.reconcile_passes == 0);
     CHECK(stats.rows_repeated >= stats.requests - 1);

@@ -50,8 +50,8 @@ TEST_CASE("mock: an export through 500s, dropped connections, truncated bodies a
     // asks for it again.
     const reading result = run(io, read_ids(&p, 200));
 
-    CHECK(result.ids.size() == rows);
-    CHECK(result.ids == candidate_ids(1, rows));  // every row once, in order
+    CHECK(result.rows.size() == rows);
+    CHECK(result.rows == candidate_ids(1, rows));  // every row once, in order
     std::map<std::string, int> error_kinds;
     for (const auto& e : result.errors) ++error_kinds[e.code.message()];
     std::string summary;

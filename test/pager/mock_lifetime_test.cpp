@@ -84,7 +84,7 @@ TEST_CASE("mock: breaking out after max_items sends nothing more", "[pager][mock
     options.window = 8;
     auto p = tr::pager<tr::candidate>::offset(admin, candidates_list(), 50, options);
     const reading result = run(io, read_ids(&p));
-    CHECK(result.ids == candidate_ids(1, 120));
+    CHECK(result.rows == candidate_ids(1, 120));
     CHECK(server.stats().route("GET /api/v1/candidates") == 3);  // pages 0..2 cover 120 rows
     CHECK(p.checkpoint().page == 2);
     CHECK(p.checkpoint().skip == 20);
@@ -120,7 +120,7 @@ TEST_CASE("mock: cancelling next() cancels its requests; reading on resumes the 
     server.set_faults({});
     const reading result = run(io, read_ids(&p));
     CHECK(result.errors.empty());
-    CHECK(result.ids == candidate_ids(1, 300));
+    CHECK(result.rows == candidate_ids(1, 300));
 }
 
 TEST_CASE("mock: a checkpoint taken before a crash resumes with exactly the remaining rows", "[pager][mock]") {
@@ -138,7 +138,7 @@ TEST_CASE("mock: a checkpoint taken before a crash resumes with exactly the rema
             readahead.window = 3;
             auto p = tr::pager<tr::candidate>::offset(admin, candidates_list(), 100, readahead);
             const reading head = run(io, read_ids(&p, 0, stop));
-            CHECK(head.ids == candidate_ids(1, stop));
+            CHECK(head.rows == candidate_ids(1, stop));
             checkpoint = p.checkpoint().to_string();
         }
         asio::io_context io;
@@ -146,7 +146,7 @@ TEST_CASE("mock: a checkpoint taken before a crash resumes with exactly the rema
         auto resumed = tr::pager<tr::candidate>::from_checkpoint(admin, checkpoint);
         const reading tail = run(io, read_ids(&resumed));
         CHECK(tail.errors.empty());
-        CHECK(tail.ids == candidate_ids(stop + 1, 1000));
+        CHECK(tail.rows == candidate_ids(stop + 1, 1000));
     }
 
     for (std::size_t stop : {0, 1, 299, 300, 301, 729, 730}) {
@@ -157,7 +157,7 @@ TEST_CASE("mock: a checkpoint taken before a crash resumes with exactly the rema
             const tr::client admin = client_of(io, server, server.keys().admin);
             auto p = tr::pager<tr::api_key_usage_row>::cursor(admin, usage_log(server.keys().employer), 300);
             const reading head = run(io, read_ids(&p, 0, stop));
-            CHECK(head.ids == usage_ids(730, 730 - stop + 1));
+            CHECK(head.rows == usage_ids(730, 730 - stop + 1));
             checkpoint = p.checkpoint().to_string();
         }
         asio::io_context io;
@@ -165,6 +165,6 @@ TEST_CASE("mock: a checkpoint taken before a crash resumes with exactly the rema
         auto resumed = tr::pager<tr::api_key_usage_row>::from_checkpoint(admin, checkpoint);
         const reading tail = run(io, read_ids(&resumed));
         CHECK(tail.errors.empty());
-        CHECK(tail.ids == usage_ids(730 - stop));
+        CHECK(tail.rows == usage_ids(730 - stop));
     }
 }

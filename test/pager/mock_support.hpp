@@ -1,8 +1,9 @@
 // The pager against the in-process mock server: a server on 127.0.0.1 (plain HTTP unless a
-// test asks for TLS), clients with a budget of their own, and readers that collect rows.
+// test asks for TLS), clients with a budget of their own, and a reader that collects ids.
 #pragma once
 
 #include "mock_client.hpp"
+#include "read_all.hpp"
 #include "run.hpp"
 
 #include <talentray/client.hpp>
@@ -19,6 +20,7 @@
 
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace pager_mock_test {
@@ -57,29 +59,21 @@ inline tr::request_spec usage_log(const mock::seeded_key& key) {
     return base;
 }
 
-/// Ids of every item read, and every error met on the way (reading goes on after each one).
-struct reading {
-    std::vector<std::string> ids;
-    std::vector<tr::error_info> errors;
-};
+/// The ids of the rows read (see `pager_test::read_all`).
+using reading = pager_test::reading_of<std::string>;
 
 template <class T>
+std::string id_of(const T& row) {
+    if constexpr (std::is_same_v<T, json::value>)
+        return std::string(row.at("id").as_string());
+    else
+        return row.id;
+}
+
+/// Reads `*p` to the end (see `pager_test::read_all`), keeping each row's id.
+template <class T>
 asio::awaitable<reading> read_ids(tr::pager<T>* p, std::size_t max_errors = 0, std::size_t max_items = SIZE_MAX) {
-    reading out;
-    while (out.ids.size() < max_items) {
-        auto item = co_await p->try_next();
-        if (!item) {
-            out.errors.push_back(item.error());
-            if (out.errors.size() > max_errors) break;
-            continue;
-        }
-        if (!*item) break;
-        if constexpr (std::is_same_v<T, json::value>)
-            out.ids.emplace_back((*item)->at("id").as_string());
-        else
-            out.ids.push_back((*item)->id);
-    }
-    co_return out;
+    return pager_test::read_all(p, id_of<T>, max_errors, max_items);
 }
 
 using talentray::testing::run;

@@ -40,7 +40,7 @@ TEST_CASE("mock: offset lists of every size, complete and in order", "[pager][mo
             auto p = tr::pager<tr::candidate>::offset(admin, candidates_list(), page_size);
             const reading result = run(io, read_ids(&p));
             CHECK(result.errors.empty());
-            CHECK(result.ids == candidate_ids(1, count));
+            CHECK(result.rows == candidate_ids(1, count));
             CHECK(p.total_count() == static_cast<std::int64_t>(count));
             CHECK(server.stats().route("GET /api/v1/candidates") - before == expected_requests(count, page_size));
             CHECK(p.checkpoint().done);
@@ -61,7 +61,7 @@ TEST_CASE("mock: the usage log of every size, complete and newest first", "[page
             auto p = tr::pager<tr::api_key_usage_row>::cursor(admin, usage_log(server.keys().employer), limit);
             const reading result = run(io, read_ids(&p));
             CHECK(result.errors.empty());
-            CHECK(result.ids == usage_ids(count));
+            CHECK(result.rows == usage_ids(count));
             // Each page after the first is asked from its predecessor's oldest row, which it repeats;
             // a page of one row is widened to two once, as it then holds nothing new.
             const auto requests = server.stats().route("GET /api/admin/api-keys/{id}/usage") - before;
@@ -120,7 +120,7 @@ TEST_CASE("mock: CV-screening batch members, with the batch's own fields beside 
     CHECK(result.errors.empty());
     std::vector<std::string> expected;
     for (int n = 1; n <= 25; ++n) expected.push_back("pc_" + std::to_string(n));
-    CHECK(result.ids == expected);
+    CHECK(result.rows == expected);
     REQUIRE(p.current_page());
     const auto& envelope = p.current_page()->envelope;
     CHECK(envelope.at("batchId").as_string() == "batch_2026_06_01");
@@ -139,7 +139,7 @@ TEST_CASE("mock: over TLS, raw JSON and exact-bytes rows", "[pager][mock]") {
     auto raw = tr::pager<json::value>::offset(admin, candidates_list(), 100);
     const reading result = run(io, read_ids(&raw));
     CHECK(result.errors.empty());
-    CHECK(result.ids == candidate_ids(1, 230));
+    CHECK(result.rows == candidate_ids(1, 230));
 
     auto exact = tr::pager<tr::raw_row>::offset(admin, candidates_list(), 100);
     auto first = run(io, exact.next());

@@ -150,15 +150,7 @@ TEST_CASE("stream: buffered rows stay bounded whatever the list's length", "[pag
 
 namespace {
 
-asio::awaitable<std::vector<std::string>> read_texts(talentray::pager<talentray::raw_row>* p) {
-    std::vector<std::string> out;
-    for (;;) {
-        auto row = co_await p->next();
-        if (!row) break;
-        out.push_back(std::move(row->json));
-    }
-    co_return out;
-}
+std::string text_of(const talentray::raw_row& row) { return row.json; }
 
 }  // namespace
 
@@ -168,7 +160,9 @@ TEST_CASE("stream: raw rows are the server's bytes", "[pager][stream]") {
     list->row = [](std::int64_t n) { return json::value(json::object{{"n", n}, {"name", "caf\xc3\xa9"}}); };
     asio::io_context io;
     auto p = offset_pager<talentray::raw_row>(list, 5);
-    auto texts = run(io, read_texts(&p));
+    const auto result = run(io, read_all(&p, text_of));
+    CHECK(result.errors.empty());
+    const std::vector<std::string>& texts = result.rows;
     REQUIRE(texts.size() == 12);
     CHECK(texts[0] == "{\"n\":0,\"name\":\"caf\xc3\xa9\"}");
     CHECK(texts[11] == "{\"n\":11,\"name\":\"caf\xc3\xa9\"}");

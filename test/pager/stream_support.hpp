@@ -5,6 +5,7 @@
 #include "fake_list.hpp"
 #include "pager/pager_access.hpp"
 #include "pager/stream_factory.hpp"
+#include "read_all.hpp"
 
 #include <talentray/pager.hpp>
 
@@ -41,27 +42,15 @@ talentray::pager<T> resumed_pager(std::shared_ptr<fake_list> list, std::string_v
         talentray::detail::row_format_of<T>));
 }
 
-/// What reading a pager to its end produced.
-struct reading {
-    std::vector<std::int64_t> rows;
-    std::vector<talentray::error_info> errors;
-};
+/// The fake list's rows read to the end: their numbers `n` (see `read_all`).
+using reading = reading_of<std::int64_t>;
 
-/// Reads `*p` to the end with try_next(), calling again after each error (at most `max_errors`).
+inline std::int64_t row_number(const json::value& row) { return row.at("n").to_number<std::int64_t>(); }
+
+/// Reads `*p` to the end (see `read_all`), keeping each row's number.
 inline asio::awaitable<reading> read_rows(talentray::pager<json::value>* p, std::size_t max_errors = 0,
                                          std::size_t max_rows = SIZE_MAX) {
-    reading out;
-    while (out.rows.size() < max_rows) {
-        auto item = co_await p->try_next();
-        if (!item) {
-            out.errors.push_back(item.error());
-            if (out.errors.size() > max_errors) break;
-            continue;
-        }
-        if (!*item) break;
-        out.rows.push_back((*item)->at("n").to_number<std::int64_t>());
-    }
-    co_return out;
+    return read_all(p, row_number, max_errors, max_rows);
 }
 
 using talentray::testing::run;

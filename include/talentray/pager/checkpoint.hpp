@@ -5,6 +5,9 @@
 #include <talentray/model/url.hpp>
 #include <talentray/pager/options.hpp>
 
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -64,14 +67,22 @@ struct pager_checkpoint {
     /// Offset lists read with reconciliation: its state (absent from strict walks' checkpoints).
     std::optional<reconcile_state> reconcile;
 
-    /// The JSON text above. Throws only `std::bad_alloc`.
+    /// The JSON object above, for embedding the checkpoint in a document of one's own (as the
+    /// CLI's export checkpoint does). Throws only `std::bad_alloc`.
+    boost::json::object to_json() const;
+
+    /// Reads the JSON object `to_json` makes. Returns the checkpoint, or `errc::invalid_argument`
+    /// naming what is wrong (not an object, unknown version or style, a missing or out-of-range
+    /// member, a `before` that is not a timestamp, a filter that is a paging parameter,
+    /// `boundaryIds` without `boundaryAt` or longer than 1,000). Unknown members are ignored.
+    /// Throws only `std::bad_alloc`.
+    static result<pager_checkpoint> from_json(const boost::json::value& value);
+
+    /// The JSON text above (`to_json()` serialised). Throws only `std::bad_alloc`.
     std::string to_string() const;
 
-    /// Parses the text form. Returns the checkpoint, or `errc::invalid_argument` naming what is
-    /// wrong (not JSON, unknown version or style, a missing or out-of-range member, a `before`
-    /// that is not a timestamp, a filter that is a paging parameter, `boundaryIds` without
-/// `boundaryAt` or longer than 1,000). Unknown members are
-    /// ignored. Throws only `std::bad_alloc`.
+    /// Parses the text form: as `from_json`, and `errc::invalid_argument` for text that is not
+    /// JSON. Throws only `std::bad_alloc`.
     static result<pager_checkpoint> parse(std::string_view text);
 
     friend bool operator==(const pager_checkpoint&, const pager_checkpoint&) = default;

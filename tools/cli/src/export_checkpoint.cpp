@@ -7,6 +7,7 @@
 #include <boost/json/serialize.hpp>
 
 #include <limits>
+#include <utility>
 
 namespace talentray::cli {
 namespace {
@@ -80,7 +81,7 @@ std::string encode(const export_checkpoint& checkpoint) {
     if (checkpoint.total) object["total"] = *checkpoint.total;
     else object["total"] = nullptr;
     object["done"] = checkpoint.done;
-    object["pager"] = checkpoint.pager;
+    object["pager"] = checkpoint.pager.to_json();
     return boost::json::serialize(object) + "\n";
 }
 
@@ -126,9 +127,12 @@ export_checkpoint decode_export_checkpoint(std::string_view text, std::string_vi
         checkpoint.total = total.as_int64();
     }
     checkpoint.done = in.boolean("done");
-    const auto* pager = in.member("pager").if_object();
-    if (!pager) in.fail("pager", "must be an object");
-    checkpoint.pager = *pager;
+    const auto& pager = in.member("pager");
+    if (!pager.is_object()) in.fail("pager", "must be an object");
+    auto position = pager_checkpoint::from_json(pager);
+    if (!position)
+        in.fail("pager", "is not a position the pager can continue from (" + position.error().diag.client_message + ")");
+    checkpoint.pager = std::move(*position);
     return checkpoint;
 }
 

@@ -2,8 +2,7 @@
 #pragma once
 
 #include <talentray/model/url.hpp>
-
-#include <boost/json/object.hpp>
+#include <talentray/pager/checkpoint.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -26,7 +25,7 @@ std::optional<export_format> parse_export_format(std::string_view text) noexcept
 /// Written as one JSON object, e.g.
 /// `{"version":1,"resource":"candidates","id":"","filters":[["roleId","role_eng_be"]],
 ///   "format":"csv","csv_raw_formulas":false,"gzip":false,"bytes":1048576,"rows":8000,"total":20000,"done":false,
-///   "pager":{...the pager's own checkpoint...}}`.
+///   "pager":{...the pager's checkpoint in its JSON form, `pager_checkpoint::to_json()`...}}`.
 struct export_checkpoint {
     std::string resource;        ///< the export's resource word, e.g. "candidates"
     std::string id;              ///< its ID argument (batch or key id); empty when it has none
@@ -41,7 +40,7 @@ struct export_checkpoint {
     std::uint64_t rows = 0;      ///< rows in that part (the CSV header not counted)
     std::optional<std::int64_t> total;  ///< the list's length, when the server told it
     bool done = false;           ///< every row is in the committed part
-    boost::json::object pager;   ///< the pager's checkpoint (talentray::pager_checkpoint text form)
+    pager_checkpoint pager;      ///< the pager's position after the last committed row
 
     friend bool operator==(const export_checkpoint&, const export_checkpoint&) = default;
 };
@@ -50,7 +49,8 @@ struct export_checkpoint {
 std::string encode(const export_checkpoint& checkpoint);
 
 /// Parses the text written by `encode`. Throws `local_failure` naming `file` and the member
-/// that is missing or wrong (the file is then not a checkpoint this tool can continue from).
+/// that is missing or wrong, the pager's position included (the file is then not a checkpoint
+/// this tool can continue from).
 export_checkpoint decode_export_checkpoint(std::string_view text, std::string_view file);
 
 /// What differs between the list a checkpoint was made for and the one asked for now, as a

@@ -123,7 +123,7 @@ void export_job::write_row(const boost::json::value& row) {
     append_record(record_);
 }
 
-void export_job::commit(std::string_view pager_position, bool done) {
+void export_job::commit(const pager_checkpoint& pager_position, bool done) {
     if (gzip_) {
         compressed_.clear();
         // An export of no rows still ends as a gzip file, one empty member.
@@ -146,11 +146,7 @@ void export_job::commit(std::string_view pager_position, bool done) {
     saved.rows = rows_;
     saved.total = total_;
     saved.done = done;
-    boost::system::error_code ec;
-    boost::json::value position = boost::json::parse(pager_position, ec);
-    if (ec || !position.is_object())
-        throw local_failure("the pager's checkpoint is not a JSON object: " + std::string(pager_position));
-    saved.pager = std::move(position.as_object());
+    saved.pager = pager_position;
     write_file_atomically(paths_.checkpoint, encode(saved));
     committed_rows_ = rows_;
     last_commit_ = std::chrono::steady_clock::now();

@@ -85,7 +85,7 @@ public:
     /// previous commit, and FILE.partial takes no more data (`can_commit()` is false).
     /// Streaming: ends the gzip member, if any, and writes out the buffer (`pager_position` is
     /// unused); throws `output_closed` when the reader went away, `local_failure` otherwise.
-    void commit(std::string_view pager_position, bool done);
+    void commit(const pager_checkpoint& pager_position, bool done);
 
     /// False once a write or fsync of FILE.partial failed: nothing more can be committed.
     bool can_commit() const noexcept { return (file_ && !file_->failed()) || stream_; }

@@ -20,8 +20,6 @@
 #include <talentray/model/timestamp.hpp>
 #include <talentray/pager.hpp>
 
-#include <boost/json/serialize.hpp>
-
 #include <unistd.h>
 
 #include <memory>
@@ -146,9 +144,8 @@ struct display_guard {
 template <class Row>
 pager<Row> open_pager(const session& s, const export_plan& plan, const std::optional<export_checkpoint>& saved) {
     if (saved) {
-        const std::string position = boost::json::serialize(saved->pager);
         try {
-            return pager<Row>::from_checkpoint(*s.client, position, plan.options);
+            return pager<Row>::from_checkpoint(*s.client, saved->pager, plan.options);
         } catch (const talentray::error& e) {
             throw local_failure(plan.paths.checkpoint.string() + ": the pager cannot continue from it (" +
                                 e.diag().to_string() + "); use --force to start over");
@@ -168,7 +165,7 @@ asio::awaitable<void> export_rows(session s, export_plan plan, export_start star
     job->set_commit_interval(plan.checkpoint_interval);
     if (start == export_start::resume) job->start_from(*saved);
     else job->start_fresh();
-    job->commit(rows.checkpoint().to_string(), false);
+    job->commit(rows.checkpoint(), false);
     *s.interrupt_hint = "the rows committed so far are kept; run the same command with --resume to continue";
 
     display_guard guard;
@@ -184,9 +181,9 @@ asio::awaitable<void> export_rows(session s, export_plan plan, export_start star
             job->set_total(rows.total_count() ? rows.total_count() : job->total());
             if (!row) break;
             job->write_row(*row);
-            if (job->commit_due(std::chrono::steady_clock::now())) job->commit(rows.checkpoint().to_string(), false);
+            if (job->commit_due(std::chrono::steady_clock::now())) job->commit(rows.checkpoint(), false);
         }
-        job->commit(rows.checkpoint().to_string(), true);
+        job->commit(rows.checkpoint(), true);
     } catch (...) {
         if (guard.display) guard.display->stop();
         if (job->rows() == 0) {
@@ -204,7 +201,7 @@ asio::awaitable<void> export_rows(session s, export_plan plan, export_start star
         // checkpoint is the last thing known to be true.
         if (job->can_commit()) {
             try {
-                job->commit(rows.checkpoint().to_string(), false);
+                job->commit(rows.checkpoint(), false);
             } catch (const std::exception& e) {
                 s.err->write_line(std::string("talentray: could not save the checkpoint: ") + e.what());
             }
