@@ -17,7 +17,7 @@ namespace {
 
 using time_point = std::chrono::steady_clock::time_point;
 const time_point t0 = time_point{} + 1000h;
-const std::string key = "tr_" + std::string(64, 'k');
+const std::string api_key_text = "tr_" + std::string(64, 'k');
 
 class recording_budget final : public det::admission_budget {
 public:
@@ -68,7 +68,7 @@ struct call {
     tr::request_spec spec;
     tr::retry_options retry;
     recording_budget budget;
-    det::key_redactor redactor{tr::secret{key}};
+    det::key_redactor redactor{tr::secret{api_key_text}};
     recording_reporter reporter;
     std::optional<det::call_fsm> fsm;
 
@@ -444,10 +444,10 @@ TEST_CASE("call_fsm: a failure quoting the key is redacted in the result and in 
     c.machine();
     start_and_admit(c, t0);
     const auto& failure =
-        failure_of(c, c.resume(answered(t0 + 10ms, 400, {}, R"({"error":"bad key )" + key + R"("})")));
-    CHECK_FALSE(contains(failure.diag.to_string(), key.substr(0, 20)));
+        failure_of(c, c.resume(answered(t0 + 10ms, 400, {}, R"({"error":"bad key )" + api_key_text + R"("})")));
+    CHECK_FALSE(contains(failure.diag.to_string(), api_key_text.substr(0, 20)));
     CHECK(contains(failure.diag.to_string(), "[redacted]"));
-    for (const auto& line : c.reporter.lines) CHECK_FALSE(contains(line, key.substr(0, 20)));
+    for (const auto& line : c.reporter.lines) CHECK_FALSE(contains(line, api_key_text.substr(0, 20)));
 }
 
 TEST_CASE("call_fsm: the log says each answer's status and time, and the call's failure with its method and path") {
