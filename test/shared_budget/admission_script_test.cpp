@@ -37,6 +37,17 @@ struct script_fixture {
 
 using redis_test::have_redis;
 
+/// A 429 with a 300 s pause that, when it is not a lone one, halves the limit (down to 2) for
+/// far longer than any test runs.
+td::shared_refusal long_strike() {
+    td::shared_refusal refusal;
+    refusal.pause = 300s;
+    refusal.decrease_factor = 0.5;
+    refusal.floor = 2;
+    refusal.recovery = 600'000s;
+    return refusal;
+}
+
 }  // namespace
 
 TEST_CASE("the script grants the burst at once, then one permit per interval, and says how long to wait") {
@@ -80,11 +91,7 @@ TEST_CASE("no window of the server's sees more than the limit, and a steady take
 TEST_CASE("a lone refusal pauses every taker of the key but keeps the shared limit") {
     if (!have_redis()) return;
     script_fixture f;
-    td::shared_refusal refusal;
-    refusal.pause = 300s;
-    refusal.decrease_factor = 0.5;
-    refusal.floor = 2;
-    refusal.recovery = 600'000s;
+    const td::shared_refusal refusal = long_strike();
     const auto refused = f.run(td::refuse_command(f.keys, f.pacing, refusal, 0s));
     CHECK(refused.limit == 10);
     const auto paused = f.take(1, 200s);
@@ -111,11 +118,7 @@ TEST_CASE("a lone refusal pauses every taker of the key but keeps the shared lim
 TEST_CASE("a second refusal after the first one's pause, within the recovery period, lowers the shared limit") {
     if (!have_redis()) return;
     script_fixture f;
-    td::shared_refusal refusal;
-    refusal.pause = 300s;
-    refusal.decrease_factor = 0.5;
-    refusal.floor = 2;
-    refusal.recovery = 600'000s;
+    const td::shared_refusal refusal = long_strike();
     CHECK(f.run(td::refuse_command(f.keys, f.pacing, refusal, 0s)).limit == 10);
     const auto second = f.run(td::refuse_command(f.keys, f.pacing, refusal, 400s));
     CHECK(second.limit == 5);
