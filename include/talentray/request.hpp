@@ -1,6 +1,7 @@
 // talentray/request.hpp — one API request as the layers below the typed endpoints see it.
 #pragma once
 
+#include <talentray/error.hpp>
 #include <talentray/header_field.hpp>
 #include <talentray/http_method.hpp>
 #include <talentray/model/operation.hpp>
@@ -10,6 +11,7 @@
 #include <boost/json/value.hpp>
 
 #include <chrono>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <utility>
@@ -58,6 +60,16 @@ struct request_spec {
 
     /// True when the method is idempotent (or `idempotent` says so explicitly).
     bool is_idempotent() const noexcept;
+
+    /// The request of `op` as the operation table (`describe(op)`) has it, for `client::send`:
+    /// its method; its path, each `{name}` placeholder filled by `path_params` and encoded as
+    /// one path segment, so that an id such as "../x" or "a?b" cannot change the path;
+    /// `operation` set, so the observer reports it; no credentials for the public career-portal
+    /// operations; and a POST marked as not idempotent. Query, body and the rest are the
+    /// caller's. Returns `errc::invalid_argument` naming the parameter when a value is empty,
+    /// missing or has no placeholder; its diagnostics name the method and path template.
+    /// Throws only `std::bad_alloc`.
+    static result<request_spec> of(talentray::operation op, std::initializer_list<path_param> path_params = {});
 };
 
 }  // namespace talentray

@@ -27,12 +27,6 @@ std::string encode_query_component(std::string_view component);
 /// `name=value&name=value`, each part encoded; empty for no parameters (no `?` is added).
 std::string encode_query(const query_params& params);
 
-/// A value for one `{name}` placeholder of a path template.
-struct path_param {
-    std::string_view name;
-    std::string_view value;
-};
-
 /// Fills a path template such as `/api/v1/candidates/{id}/steps` with encoded values:
 /// `build_path("/api/v1/candidates/{id}/steps", {{"id", id}})`.
 ///

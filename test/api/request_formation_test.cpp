@@ -380,3 +380,44 @@ TEST_CASE("optional body fields and filters are sent only when set") {
     REQUIRE(candidates);
     CHECK(candidates->query == tr::query_params{{"page", "0"}, {"pageSize", "20"}});
 }
+
+TEST_CASE("request_spec::of forms a raw request of an operation as its typed call does") {
+    const auto raw = tr::request_spec::of(tr::operation::get_candidate, {{"id", "a/../b"}});
+    REQUIRE(raw);
+    const auto typed = wire::get_candidate("a/../b");
+    REQUIRE(typed);
+    CHECK(raw->method == typed->method);
+    CHECK(raw->path == "/api/v1/candidates/a%2F..%2Fb");
+    CHECK(raw->path == typed->path);
+    CHECK(raw->operation == tr::operation::get_candidate);
+    CHECK(raw->authenticated);
+
+    const auto portal = tr::request_spec::of(tr::operation::apply_to_public_job, {{"orgSlug", "acme"}});
+    REQUIRE(portal);
+    CHECK(portal->path == "/api/public/portal/acme/apply");
+    CHECK_FALSE(portal->authenticated);  // the public portal never carries the key
+    CHECK_FALSE(portal->is_idempotent());  // a POST is never replayed
+
+    const auto list = tr::request_spec::of(tr::operation::list_candidates);
+    REQUIRE(list);
+    CHECK(list->path == "/api/v1/candidates");
+    CHECK(list->query.empty());
+}
+
+TEST_CASE("request_spec::of refuses a missing, empty or unknown path parameter, naming it and the request") {
+    const auto missing = tr::request_spec::of(tr::operation::get_role);
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().code == tr::errc::invalid_argument);
+    CHECK(missing.error().diag.method == "GET");
+    CHECK(missing.error().diag.path == "/api/v1/roles/{id}");
+    CHECK_THAT(missing.error().diag.client_message, Catch::Contains("id"));
+
+    const auto empty = tr::request_spec::of(tr::operation::get_role, {{"id", ""}});
+    REQUIRE_FALSE(empty);
+    CHECK_THAT(empty.error().diag.client_message, Catch::Contains("path parameter \"id\" must not be empty"));
+
+    const auto unknown = tr::request_spec::of(tr::operation::list_roles, {{"id", "role_1"}});
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().code == tr::errc::invalid_argument);
+    CHECK_THAT(unknown.error().diag.client_message, Catch::Contains("id"));
+}

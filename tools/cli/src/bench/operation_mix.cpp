@@ -2,8 +2,6 @@
 
 #include "../usage_error.hpp"
 
-#include "model/url.hpp"  // the library's path templates (tools/cli/CMakeLists.txt)
-
 #include <boost/json/object.hpp>
 
 #include <algorithm>
@@ -194,16 +192,16 @@ std::optional<request_spec> request_for(const std::vector<mix_entry>& mix, const
             if (writes.created.empty()) return std::nullopt;
             lead = writes.created.size() - 1;
         }
-        auto path = build_path(info.path_template, {{"id", writes.created[lead]}});
-        if (!path) return std::nullopt;
-        request.path = std::move(*path);
+        auto made = request_spec::of(entry.op, {{"id", writes.created[lead]}});
+        if (!made) return std::nullopt;
+        request.path = std::move(made->path);
     } else if (entry.id_source) {
         const auto found = ids.find(*entry.id_source);
         if (found == ids.end() || found->second.empty()) return std::nullopt;
         const std::string& id = found->second[turn % found->second.size()];
-        auto path = build_path(info.path_template, {{"id", id}});
-        if (!path) return std::nullopt;
-        request.path = std::move(*path);
+        auto made = request_spec::of(entry.op, {{"id", id}});
+        if (!made) return std::nullopt;
+        request.path = std::move(made->path);
     } else {
         request.path = std::string(info.path_template);
         if (info.pagination == pagination_kind::offset) {

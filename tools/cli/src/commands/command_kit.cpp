@@ -100,8 +100,7 @@ boost::json::object field_options::body(bool require_some) const {
 }
 
 request_spec list_request(talentray::operation op, query_params query, std::initializer_list<path_param> path) {
-    request_spec request;
-    request.path = build_path(describe(op).path_template, path).value();
+    request_spec request = request_spec::of(op, path).value();
     request.query = std::move(query);
     return request;
 }

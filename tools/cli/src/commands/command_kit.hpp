@@ -9,7 +9,6 @@
 #include <talentray/model/json.hpp>
 #include <talentray/request.hpp>
 
-#include "model/url.hpp"  // the library's path templates (tools/cli/CMakeLists.txt)
 
 #include <CLI/CLI.hpp>
 
