@@ -1,11 +1,12 @@
-// How the transport words its I/O failures and bounds its steps: shared by opening a connection
-// and by the round trip on it.
+// How the transport words its I/O failures and bounds its steps: shared by opening a connection,
+// the proxy's tunnel and the round trip.
 #pragma once
 
 #include "transport/connection.hpp"
 
 #include <talentray/error.hpp>
 
+#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/system/error_code.hpp>
 
 #include <algorithm>
@@ -31,5 +32,19 @@ inline error_info timeout_failure(errc step_code, clock::time_point deadline, st
     if (clock::now() >= deadline) return make_error_info(errc::deadline_exceeded, what + ": request deadline exceeded");
     return make_error_info(step_code, what + ": timed out");
 }
+
+/// Step timeouts for a stream that has none (an in-memory stream cannot hang on a peer).
+struct no_step_timeouts {
+    void arm(clock::time_point) noexcept {}
+    void disarm() noexcept {}
+};
+
+/// Step timeouts of a beast::tcp_stream: its operations fail with beast::error::timeout at the
+/// expiry armed before each step.
+struct tcp_step_timeouts {
+    boost::beast::tcp_stream* stream;
+    void arm(clock::time_point expiry) { stream->expires_at(expiry); }
+    void disarm() { stream->expires_never(); }
+};
 
 }  // namespace talentray::detail

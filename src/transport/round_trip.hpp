@@ -13,7 +13,6 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
@@ -27,20 +26,6 @@ namespace talentray::detail {
 
 /// The largest response header read; a longer one fails with errc::invalid_response.
 inline constexpr std::uint32_t max_response_header_bytes = 64 * 1024;
-
-/// Step timeouts for a stream that has none (an in-memory stream cannot hang on a peer).
-struct no_step_timeouts {
-    void arm(clock::time_point) noexcept {}
-    void disarm() noexcept {}
-};
-
-/// Step timeouts of a beast::tcp_stream: its operations fail with beast::error::timeout at the
-/// expiry armed before each step.
-struct tcp_step_timeouts {
-    boost::beast::tcp_stream* stream;
-    void arm(clock::time_point expiry) { stream->expires_at(expiry); }
-    void disarm() { stream->expires_never(); }
-};
 
 /// Writes `request` on `stream` and reads the whole response through `buffer` (bytes read past
 /// the response stay there). The body is capped at `limits.max_body_size` on the wire and once

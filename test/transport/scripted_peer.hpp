@@ -46,20 +46,33 @@ inline detail::http_request scripted_request() {
     return request;
 }
 
+/// The client's end of a connection to a peer that plays `script`, on its own io_context.
+struct scripted_stream {
+    boost::asio::io_context io;
+    boost::beast::test::fail_count failures;
+    boost::beast::test::stream client;
+    boost::beast::test::stream peer;
+
+    explicit scripted_stream(const peer_script& script) : failures{script.fail_at}, client{io, failures}, peer{io} {
+        client.connect(peer);
+        client.read_size(script.step_bytes);
+        client.write_size(script.step_bytes);
+        client.append(script.reply);
+        if (script.closes) client.close_remote();
+    }
+    /// The bytes the peer received.
+    std::string received_by_peer() const { return std::string{peer.str()}; }
+};
+
+/// The origin every scripted exchange talks to.
+inline detail::origin scripted_origin() {
+    return detail::origin{.tls = false, .host = "api.example.test", .port = 80, .base_path = ""};
+}
+
 /// Runs one round trip of scripted_request() against `script`.
 inline scripted_round_trip round_trip_against(const peer_script& script) {
-    namespace test = boost::beast::test;
-    boost::asio::io_context io;
-    test::fail_count failures{script.fail_at};
-    test::stream client{io, failures};
-    test::stream peer{io};
-    client.connect(peer);
-    client.read_size(script.step_bytes);
-    client.write_size(script.step_bytes);
-    client.append(script.reply);
-    if (script.closes) client.close_remote();
-
-    const detail::origin target{.tls = false, .host = "api.example.test", .port = 80, .base_path = ""};
+    scripted_stream stream{script};
+    const detail::origin target = scripted_origin();
     const detail::http_request request = scripted_request();
     const detail::round_trip_limits limits{.io = std::chrono::seconds{5},
                                            .deadline = detail::clock::now() + std::chrono::seconds{5},
@@ -67,8 +80,9 @@ inline scripted_round_trip round_trip_against(const peer_script& script) {
                                            .timed = script.timed};
     boost::beast::flat_buffer buffer;
     scripted_round_trip done;
-    done.outcome = run(io, detail::http_round_trip(client, buffer, request, limits, target, detail::no_step_timeouts{}));
-    done.request_received = std::string{peer.str()};
+    done.outcome = run(stream.io, detail::http_round_trip(stream.client, buffer, request, limits, target,
+                                                          detail::no_step_timeouts{}));
+    done.request_received = stream.received_by_peer();
     done.left_in_buffer = buffer.size();
     return done;
 }
