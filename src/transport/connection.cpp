@@ -1,7 +1,8 @@
 #include "transport/connection.hpp"
 
-#include "transport/decoding_body.hpp"
+#include "transport/io_failure.hpp"
 #include "transport/proxy_tunnel.hpp"
+#include "transport/round_trip.hpp"
 #include "transport/use_tuple.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -30,25 +31,6 @@ using asio::ip::tcp;
 using boost::system::error_code;
 
 namespace {
-
-constexpr std::uint32_t max_header_bytes = 64 * 1024;
-
-clock::time_point step_expiry(std::chrono::milliseconds step, clock::time_point deadline) {
-    return std::min(clock::now() + step, deadline);
-}
-
-/// A failure whose code is the underlying Asio/Beast/OpenSSL code, explained in words.
-error_info transport_failure(error_code ec, std::string what) {
-    error_info info{ec, {}};
-    info.diag.client_message = std::move(what) + ": " + ec.message();
-    return info;
-}
-
-/// A step timed out: either the step's own limit or the request deadline, whichever came first.
-error_info timeout_failure(errc step_code, clock::time_point deadline, std::string what) {
-    if (clock::now() >= deadline) return make_error_info(errc::deadline_exceeded, what + ": request deadline exceeded");
-    return make_error_info(step_code, what + ": timed out");
-}
 
 std::string openssl_queue_text() {
     std::string out;
@@ -160,90 +142,15 @@ asio::awaitable<result<void>> connection::open(connect_limits limits, tls_sessio
 }
 
 asio::awaitable<round_trip_outcome> connection::round_trip(const http_request& request, round_trip_limits limits) {
-    // The origin is spelled out (target_.to_string()) only in failure messages: building it for
-    // every round trip would cost a heap allocation per request.
-    round_trip_outcome outcome;
     last_round_trip_complete_ = false;
-    auto& tcp_layer = lowest_layer();
-
-    tcp_layer.expires_at(step_expiry(limits.io, limits.deadline));
-    const auto writing = limits.timed ? clock::now() : clock::time_point{};
-    auto [write_ec, written] =
-        co_await std::visit([&](auto& s) { return http::async_write(s, request, use_tuple); }, stream_);
-    outcome.wrote_anything = written > 0;
-    outcome.bytes_written = written;
-    if (write_ec == beast::error::timeout) {
-        outcome.answer =
-            timeout_failure(errc::io_timeout, limits.deadline, "writing the request to " + target_.to_string());
-        co_return outcome;
+    // The step timeouts are the TCP layer's, under TLS as well.
+    const tcp_step_timeouts timeouts{&lowest_layer()};
+    auto outcome = co_await std::visit(
+        [&](auto& s) { return http_round_trip(s, buffer_, request, limits, target_, timeouts); }, stream_);
+    if (outcome.answer) {
+        ++requests_served_;
+        last_round_trip_complete_ = true;
     }
-    if (write_ec) {
-        outcome.answer = transport_failure(write_ec, "writing the request to " + target_.to_string() + " failed");
-        co_return outcome;
-    }
-
-    // body_limit caps the bytes on the wire; max_decoded_size caps what a gzip body inflates to.
-    http::response_parser<decoding_body> parser;
-    parser.body_limit(limits.max_body_size);
-    parser.get().body().max_decoded_size = limits.max_body_size;
-    parser.header_limit(max_header_bytes);
-    tcp_layer.expires_at(step_expiry(limits.io, limits.deadline));
-    error_code read_ec;
-    if (limits.timed) {
-        // The header on its own, to see when it arrived; the read below goes on with the body.
-        auto [header_ec, header_bytes] =
-            co_await std::visit([&](auto& s) { return http::async_read_header(s, buffer_, parser, use_tuple); }, stream_);
-        read_ec = header_ec;
-        outcome.bytes_read = header_bytes;
-        if (!header_ec) outcome.first_byte = clock::now() - writing;
-    }
-    if (!read_ec) {
-        auto [body_ec, read] =
-            co_await std::visit([&](auto& s) { return http::async_read(s, buffer_, parser, use_tuple); }, stream_);
-        read_ec = body_ec;
-        outcome.bytes_read += read;
-    }
-    tcp_layer.expires_never();
-    outcome.received_anything = parser.got_some();
-    if (read_ec == beast::error::timeout) {
-        outcome.answer =
-            timeout_failure(errc::io_timeout, limits.deadline, "reading the response from " + target_.to_string());
-        co_return outcome;
-    }
-    if (read_ec == http::error::body_limit) {
-        outcome.answer = make_error_info(errc::body_too_large, "response body from " + target_.to_string() +
-                                                                   " exceeds the limit of " +
-                                                                   std::to_string(limits.max_body_size) + " bytes");
-        co_return outcome;
-    }
-    if (read_ec == errc::body_too_large || read_ec == errc::invalid_response) {
-        // The body reader refused the body (see decoding_body) and said why.
-        outcome.answer = make_error_info(static_cast<errc>(read_ec.value()), "response body from " +
-                                                                                target_.to_string() + ": " +
-                                                                                parser.get().body().failure);
-        co_return outcome;
-    }
-    if (read_ec == http::error::header_limit) {
-        outcome.answer =
-            make_error_info(errc::invalid_response, "response header from " + target_.to_string() + " exceeds 64 KiB");
-        co_return outcome;
-    }
-    if (read_ec) {
-        outcome.answer = transport_failure(read_ec, "reading the response from " + target_.to_string() + " failed");
-        co_return outcome;
-    }
-
-    auto message = parser.release();
-    outcome.keep_alive = message.keep_alive();
-    response answer;
-    answer.status = static_cast<int>(message.result_int());
-    answer.headers.reserve(16);
-    for (const auto& field : message)
-        answer.headers.emplace_back(std::string{field.name_string()}, std::string{field.value()});
-    answer.body = std::move(message.body().text);
-    outcome.answer = std::move(answer);
-    ++requests_served_;
-    last_round_trip_complete_ = true;
     co_return outcome;
 }
 
