@@ -2,7 +2,7 @@
 // client (credentials, rate budget, retries, error decoding), and its 2xx answer decoded.
 #pragma once
 
-#include "base/answer_arena.hpp"
+#include "base/response_arena.hpp"
 
 #include <talentray/api/call_options.hpp>
 #include <talentray/error.hpp>

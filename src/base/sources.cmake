@@ -11,4 +11,4 @@ target_sources(talentray PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/log.cpp
   ${CMAKE_CURRENT_LIST_DIR}/request.cpp
   ${CMAKE_CURRENT_LIST_DIR}/response.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/answer_arena.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/response_arena.cpp)

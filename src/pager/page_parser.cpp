@@ -1,6 +1,6 @@
 #include "pager/page_parser.hpp"
 
-#include "base/answer_arena.hpp"
+#include "base/response_arena.hpp"
 #include "pager/row_spans.hpp"
 
 #include <talentray/model/json.hpp>

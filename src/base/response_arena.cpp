@@ -1,4 +1,4 @@
-#include "base/answer_arena.hpp"
+#include "base/response_arena.hpp"
 
 #include <algorithm>
 #include <memory>
