@@ -32,7 +32,7 @@ result<request_spec> start(const operation_info& to, std::initializer_list<path_
     spec.path = std::move(*path);
     spec.operation = to.op;  // reported to the client's observer, with its path template
     spec.authenticated = to.auth != auth_kind::none;
-    // A POST may have taken effect even when its answer was lost, so it is never replayed.
+    // A POST may have taken effect even when its response was lost, so it is never replayed.
     if (to.method == http_method::post) spec.idempotent = false;
     return spec;
 }

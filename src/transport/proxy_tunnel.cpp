@@ -75,7 +75,7 @@ asio::awaitable<result<void>> open_tunnel(beast::tcp_stream& stream, const proxy
         if (write_ec) co_return refused(proxy, target, "sending CONNECT failed: " + write_ec.message());
     }
 
-    // The answer to CONNECT has no body, whatever its header says (RFC 9110 9.3.6): the parser
+    // The response to CONNECT has no body, whatever its header says (RFC 9110 9.3.6): the parser
     // is told to skip it, as Beast documents for CONNECT. Bytes after the header would belong to
     // the TLS session, which has not started, so a proxy that sends any is not trusted either.
     beast::flat_buffer buffer;

@@ -17,13 +17,13 @@ namespace talentray::detail {
 /// Its header storage is wiped when it is destroyed, as it may hold them.
 http_request make_connect_request(const proxy_endpoint& proxy, const origin& target);
 
-/// What a proxy's answer to CONNECT means: success for any 2xx, otherwise errc::proxy_refused
+/// What a proxy's response to CONNECT means: success for any 2xx, otherwise errc::proxy_refused
 /// naming the proxy (host:port), the origin and the status with its reason text (made safe for
 /// a terminal and cut short, as any server text the SDK repeats). Pure.
 result<void> judge_connect_reply(const proxy_endpoint& proxy, const origin& target, int status,
                                  std::string_view reason);
 
-/// Sends CONNECT on `stream` (already connected to the proxy) and reads the proxy's answer
+/// Sends CONNECT on `stream` (already connected to the proxy) and reads the proxy's response
 /// header; the exchange must finish within `limit` (else errc::connect_timeout, or
 /// errc::deadline_exceeded when `deadline` came first). Fails with errc::proxy_refused when the
 /// proxy refuses, answers something that is not HTTP, or closes the connection; the message

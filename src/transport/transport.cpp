@@ -17,7 +17,7 @@ asio::awaitable<send_outcome> transport::send(const http_request& request, bool 
     for (;;) {
         auto lease = co_await pool_.acquire(deadline, fresh);
         if (!lease) {
-            outcome.answer = lease.error();
+            outcome.received = lease.error();
             co_return outcome;  // nothing was written: connect, handshake or wait failed
         }
         outcome.wire.reused = lease->reused;
@@ -30,7 +30,7 @@ asio::awaitable<send_outcome> transport::send(const http_request& request, bool 
         outcome.wire.bytes_in += trip.bytes_read;
         if (trip.answer) {
             pool_.release(std::move(lease->conn), trip.keep_alive);
-            outcome.answer = std::move(trip.answer);
+            outcome.received = std::move(trip.answer);
             co_return outcome;
         }
         pool_.release(std::move(lease->conn), false);
@@ -47,7 +47,7 @@ asio::awaitable<send_outcome> transport::send(const http_request& request, bool 
             fresh = true;
             continue;
         }
-        outcome.answer = std::move(trip.answer);
+        outcome.received = std::move(trip.answer);
         co_return outcome;
     }
 }

@@ -126,14 +126,14 @@ scripted answered(time_point now, int status, std::vector<std::pair<std::string,
                   std::string body = "{}") {
     scripted event{at(kind::sent, now)};
     event.outcome.emplace();
-    event.outcome->answer = tr::response{status, std::move(headers), std::move(body)};
+    event.outcome->received = tr::response{status, std::move(headers), std::move(body)};
     return event;
 }
 
 scripted broken(time_point now, bool may_have_reached_server) {
     scripted event{at(kind::sent, now)};
     event.outcome.emplace();
-    event.outcome->answer = tr::make_error_info(tr::errc::connection_failed, "connection reset");
+    event.outcome->received = tr::make_error_info(tr::errc::connection_failed, "connection reset");
     event.outcome->may_have_reached_server = may_have_reached_server;
     return event;
 }
