@@ -173,12 +173,12 @@ asio::awaitable<round_trip_outcome> connection::round_trip(const http_request& r
     outcome.wrote_anything = written > 0;
     outcome.bytes_written = written;
     if (write_ec == beast::error::timeout) {
-        outcome.answer =
+        outcome.received =
             timeout_failure(errc::io_timeout, limits.deadline, "writing the request to " + target_.to_string());
         co_return outcome;
     }
     if (write_ec) {
-        outcome.answer = transport_failure(write_ec, "writing the request to " + target_.to_string() + " failed");
+        outcome.received = transport_failure(write_ec, "writing the request to " + target_.to_string() + " failed");
         co_return outcome;
     }
 
@@ -206,30 +206,30 @@ asio::awaitable<round_trip_outcome> connection::round_trip(const http_request& r
     tcp_layer.expires_never();
     outcome.received_anything = parser.got_some();
     if (read_ec == beast::error::timeout) {
-        outcome.answer =
+        outcome.received =
             timeout_failure(errc::io_timeout, limits.deadline, "reading the response from " + target_.to_string());
         co_return outcome;
     }
     if (read_ec == http::error::body_limit) {
-        outcome.answer = make_error_info(errc::body_too_large, "response body from " + target_.to_string() +
+        outcome.received = make_error_info(errc::body_too_large, "response body from " + target_.to_string() +
                                                                    " exceeds the limit of " +
                                                                    std::to_string(limits.max_body_size) + " bytes");
         co_return outcome;
     }
     if (read_ec == errc::body_too_large || read_ec == errc::invalid_response) {
         // The body reader refused the body (see decoding_body) and said why.
-        outcome.answer = make_error_info(static_cast<errc>(read_ec.value()), "response body from " +
+        outcome.received = make_error_info(static_cast<errc>(read_ec.value()), "response body from " +
                                                                                 target_.to_string() + ": " +
                                                                                 parser.get().body().failure);
         co_return outcome;
     }
     if (read_ec == http::error::header_limit) {
-        outcome.answer =
+        outcome.received =
             make_error_info(errc::invalid_response, "response header from " + target_.to_string() + " exceeds 64 KiB");
         co_return outcome;
     }
     if (read_ec) {
-        outcome.answer = transport_failure(read_ec, "reading the response from " + target_.to_string() + " failed");
+        outcome.received = transport_failure(read_ec, "reading the response from " + target_.to_string() + " failed");
         co_return outcome;
     }
 
@@ -241,7 +241,7 @@ asio::awaitable<round_trip_outcome> connection::round_trip(const http_request& r
     for (const auto& field : message)
         answer.headers.emplace_back(std::string{field.name_string()}, std::string{field.value()});
     answer.body = std::move(message.body().text);
-    outcome.answer = std::move(answer);
+    outcome.received = std::move(answer);
     ++requests_served_;
     last_round_trip_complete_ = true;
     co_return outcome;
