@@ -154,7 +154,7 @@ bool contains(std::string_view text, std::string_view part) { return text.find(p
 
 }  // namespace
 
-TEST_CASE("call_fsm: a 2xx on the first attempt completes with the answer and tells the budget once") {
+TEST_CASE("call_fsm: a 2xx on the first attempt completes with the response and tells the budget once") {
     call c;
     c.machine();
     const auto admit = c.resume(at(kind::started, t0));
@@ -450,7 +450,7 @@ TEST_CASE("call_fsm: a failure quoting the key is redacted in the result and in 
     for (const auto& line : c.reporter.lines) CHECK_FALSE(contains(line, api_key_text.substr(0, 20)));
 }
 
-TEST_CASE("call_fsm: the log says each answer's status and time, and the call's failure with its method and path") {
+TEST_CASE("call_fsm: the log says each response's status and time, and the call's failure with its method and path") {
     call c;
     c.retry.max_attempts = 1;
     c.machine();
