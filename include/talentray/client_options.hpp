@@ -46,16 +46,16 @@ struct client_options {
     timeout_options timeouts;
 
     /// Largest response body accepted; a larger one fails with `errc::body_too_large` without
-    /// being read into memory. A gzip answer is held to it twice: on the wire, and as it is
+    /// being read into memory. A gzip response is held to it twice: on the wire, and as it is
     /// inflated (it fails as soon as its decoded size passes the limit).
     std::size_t max_body_size = 64 * 1024 * 1024;
 
-    /// Asks for gzip-compressed answers (`Accept-Encoding: gzip`) on GET requests, whose answers
-    /// (list pages above all) are the large ones; a JSON page shrinks about tenfold. The answer
+    /// Asks for gzip-compressed responses (`Accept-Encoding: gzip`) on GET requests, whose responses
+    /// (list pages above all) are the large ones; a JSON page shrinks about tenfold. The response
     /// is inflated as it arrives and `max_body_size` bounds both its size on the wire and its
     /// decoded size. False: no Accept-Encoding is sent. A build without zlib
-    /// (`TALENTRAY_WITH_ZLIB=OFF`) never asks. Whatever this says, a gzip answer is decoded when
-    /// the build has zlib; an answer in a coding the client cannot decode (`br`, `deflate`, or
+    /// (`TALENTRAY_WITH_ZLIB=OFF`) never asks. Whatever this says, a gzip response is decoded when
+    /// the build has zlib; a response in a coding the client cannot decode (`br`, `deflate`, or
     /// corrupt or truncated gzip) fails with `errc::invalid_response`, not retried.
     bool compression = true;
 

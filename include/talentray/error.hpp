@@ -30,10 +30,10 @@ enum class errc {
     deadline_exceeded,       ///< the whole request exceeded its deadline
     tls_verification_failed, ///< the server's certificate was rejected (reason in diagnostics)
     body_too_large,          ///< response body (or a gzip body's decoded size) exceeded `client_options::max_body_size`
-    redirect_not_followed,   ///< a 3xx answer; `diagnostics::location` names where it pointed
+    redirect_not_followed,   ///< a 3xx response; `diagnostics::location` names where it pointed
     connection_failed,       ///< the connection broke; the underlying cause is in diagnostics
 
-    // Server answers.
+    // Server responses.
     invalid_response,        ///< the body is not JSON or not of the documented shape, or its
                              ///< Content-Encoding is not gzip, or its gzip is corrupt or truncated
     bad_request,             ///< 400
@@ -89,7 +89,7 @@ struct diagnostics {
     std::optional<std::chrono::seconds> retry_after;  ///< parsed `Retry-After`, if sent
     std::string method;                               ///< e.g. "GET"
     std::string path;                                 ///< request path, no query and never a key
-    std::string location;                             ///< `Location` of a 3xx answer
+    std::string location;                             ///< `Location` of a 3xx response
     std::string client_message;                       ///< the SDK's own explanation
 
     /// One line for logs and `what()`: method, path, status, code, messages, scopes.

@@ -34,7 +34,7 @@ struct request_event {
     /// The response's status, or 0 when none arrived (a transport failure, a timeout, a
     /// cancellation, or an attempt that failed while waiting for admission).
     int http_status = 0;
-    /// Empty when the attempt got a 2xx answer; else the failure's code, as the call would
+    /// Empty when the attempt got a 2xx response; else the failure's code, as the call would
     /// report it (`errc::rate_limited` for a 429, `errc::server_error`, `errc::io_timeout`, an
     /// Asio/Beast/OpenSSL code for the network). Compare it with `talentray::errc` values.
     boost::system::error_code error;

@@ -27,10 +27,10 @@ asio::awaitable<std::vector<api_key>> api_keys_api::list(call_options options) c
     return detail::value_or_throw(try_list(std::move(options)));
 }
 
-// The answer is `{"success": true}`; the 2xx status is the confirmation.
+// The response is `{"success": true}`; the 2xx status is the confirmation.
 asio::awaitable<result<void>> api_keys_api::try_revoke(std::string key_id, call_options options) const {
-    return detail::exchange_without_answer(detail::share_internals(*client_), detail::wire::revoke_api_key(key_id),
-                                           std::move(options));
+    return detail::exchange_without_payload(detail::share_internals(*client_), detail::wire::revoke_api_key(key_id),
+                                            std::move(options));
 }
 
 asio::awaitable<void> api_keys_api::revoke(std::string key_id, call_options options) const {

@@ -25,36 +25,36 @@ request_label label_of(const request_spec& spec) {
 }
 
 boost::asio::awaitable<result<response>> send_request(std::shared_ptr<client_impl> internals, request_spec spec) {
-    auto answer = co_await internals->execute(std::move(spec));
-    co_return answer;
+    auto received = co_await internals->execute(std::move(spec));
+    co_return received;
 }
 
-result<boost::json::value> parse_answer(const response& answer, const request_label& request,
-                                        boost::json::storage_ptr storage) {
+result<boost::json::value> parse_response(const response& res, const request_label& request,
+                                          boost::json::storage_ptr storage) {
     boost::json::parse_options options;
     options.max_depth = 64;  // as response::json(): a hostile body must not exhaust the stack
     boost::system::error_code ec;
-    auto value = boost::json::parse(answer.body, ec, std::move(storage), options);
+    auto value = boost::json::parse(res.body, ec, std::move(storage), options);
     if (!ec) return value;
     auto failure = make_error_info(errc::invalid_response, "response body is not valid JSON (" + ec.message() + ", " +
-                                                               std::to_string(answer.body.size()) + " bytes)");
-    return name_request(std::move(failure), request, answer.status);
+                                                               std::to_string(res.body.size()) + " bytes)");
+    return name_request(std::move(failure), request, res.status);
 }
 
 error_info name_request(error_info failure, const request_label& request, int http_status) {
     failure.diag.method = request.method;
     failure.diag.path = request.path;
     failure.diag.http_status = http_status;
-    failure.diag.client_message = "the answer does not have the documented shape: " + failure.diag.client_message;
+    failure.diag.client_message = "the response does not have the documented shape: " + failure.diag.client_message;
     return failure;
 }
 
-boost::asio::awaitable<result<void>> exchange_without_answer(std::shared_ptr<client_impl> internals,
-                                                             result<request_spec> request, call_options options) {
+boost::asio::awaitable<result<void>> exchange_without_payload(std::shared_ptr<client_impl> internals,
+                                                              result<request_spec> request, call_options options) {
     if (!request) co_return request.error();
     apply(options, *request);
-    auto answer = co_await send_request(std::move(internals), std::move(*request));
-    if (!answer) co_return answer.error();
+    auto received = co_await send_request(std::move(internals), std::move(*request));
+    if (!received) co_return received.error();
     co_return result<void>{};
 }
 

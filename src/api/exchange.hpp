@@ -1,8 +1,8 @@
 // The one path every typed endpoint takes: the request formed by `wire::`, sent through the
-// client (credentials, rate budget, retries, error decoding), and its 2xx answer decoded.
+// client (credentials, rate budget, retries, error decoding), and its 2xx response decoded.
 #pragma once
 
-#include "base/answer_arena.hpp"
+#include "base/response_arena.hpp"
 
 #include <talentray/api/call_options.hpp>
 #include <talentray/error.hpp>
@@ -35,7 +35,7 @@ std::shared_ptr<client_impl> share_internals(const client& owner);
 /// Applies the per-call overrides to a request.
 void apply(const call_options& options, request_spec& spec);
 
-/// Which request an answer belongs to, for errors that arise after sending.
+/// Which request a response belongs to, for errors that arise after sending.
 struct request_label {
     std::string method;  ///< "GET"
     std::string path;    ///< encoded path, no query
@@ -43,32 +43,32 @@ struct request_label {
 
 request_label label_of(const request_spec& spec);
 
-/// Sends `spec` and returns the 2xx answer, or the client's decoded failure.
+/// Sends `spec` and returns the 2xx response, or the client's decoded failure.
 /// Cancellation: the coroutine's cancellation slot reaches the transport.
 boost::asio::awaitable<result<response>> send_request(std::shared_ptr<client_impl> internals, request_spec spec);
 
-/// The body of a 2xx answer as JSON, its memory taken from `storage`, or
+/// The body of a 2xx response as JSON, its memory taken from `storage`, or
 /// `errc::invalid_response` naming the request.
-result<boost::json::value> parse_answer(const response& answer, const request_label& request,
-                                        boost::json::storage_ptr storage = {});
+result<boost::json::value> parse_response(const response& res, const request_label& request,
+                                          boost::json::storage_ptr storage = {});
 
 /// Adds the request and the status to a decoding failure, whose message already names the
 /// JSON path (`data[3].roles[0].overallFitScore: expected integer, got string`).
 error_info name_request(error_info failure, const request_label& request, int http_status);
 
-/// Decodes a 2xx answer as `Envelope`; on failure, the error names the field and the request.
+/// Decodes a 2xx response as `Envelope`; on failure, the error names the field and the request.
 template <json_model Envelope>
-result<Envelope> decode_answer(const response& answer, const request_label& request) {
-    answer_arena arena{answer.body.size()};  // declared first: outlives the document
-    auto json = parse_answer(answer, request, arena.storage());
+result<Envelope> decode_response(const response& res, const request_label& request) {
+    response_arena arena{res.body.size()};  // declared first: outlives the document
+    auto json = parse_response(res, request, arena.storage());
     if (!json) return json.error();
     auto decoded = decode<Envelope>(*json);
-    if (!decoded) return name_request(std::move(decoded).error(), request, answer.status);
+    if (!decoded) return name_request(std::move(decoded).error(), request, res.status);
     return decoded;
 }
 
 /// What a caller gets out of an envelope: the model itself by default, the list of a
-/// `{"data": [...]}` answer, and the `data` of a legacy `{"success": true, "data": ...}` answer.
+/// `{"data": [...]}` response, and the `data` of a legacy `{"success": true, "data": ...}` response.
 template <class Envelope>
 struct envelope_payload {
     using type = Envelope;
@@ -90,25 +90,25 @@ struct envelope_payload<legacy_success<T>> {
 template <class Envelope>
 using payload_t = typename envelope_payload<Envelope>::type;
 
-/// Sends the request (unless forming it failed) and decodes the answer as `Envelope`.
+/// Sends the request (unless forming it failed) and decodes the response as `Envelope`.
 template <json_model Envelope>
 boost::asio::awaitable<result<payload_t<Envelope>>> exchange(std::shared_ptr<client_impl> internals,
                                                              result<request_spec> request, call_options options) {
     if (!request) co_return request.error();
     apply(options, *request);
     const request_label label = label_of(*request);
-    auto answer = co_await send_request(std::move(internals), std::move(*request));
-    if (!answer) co_return answer.error();
-    auto decoded = decode_answer<Envelope>(*answer, label);
+    auto received = co_await send_request(std::move(internals), std::move(*request));
+    if (!received) co_return received.error();
+    auto decoded = decode_response<Envelope>(*received, label);
     if (!decoded) co_return decoded.error();
     co_return envelope_payload<Envelope>::unwrap(std::move(*decoded));
 }
 
-/// Sends the request (unless forming it failed) for an operation whose answer carries nothing
+/// Sends the request (unless forming it failed) for an operation whose response carries nothing
 /// the caller needs: any 2xx status is success, whatever the body (204, or a legacy
 /// `{"success": true}`).
-boost::asio::awaitable<result<void>> exchange_without_answer(std::shared_ptr<client_impl> internals,
-                                                             result<request_spec> request, call_options options);
+boost::asio::awaitable<result<void>> exchange_without_payload(std::shared_ptr<client_impl> internals,
+                                                              result<request_spec> request, call_options options);
 
 /// The throwing form of a `try_` call: its value, or `talentray::error` with its diagnostics.
 template <class T>

@@ -56,7 +56,7 @@ result<request_spec> request_spec::of(talentray::operation op, std::initializer_
     spec.path = std::move(*path);
     spec.operation = to.op;  // reported to the client's observer, with its path template
     spec.authenticated = to.auth != auth_kind::none;
-    // A POST may have taken effect even when its answer was lost, so it is never replayed.
+    // A POST may have taken effect even when its response was lost, so it is never replayed.
     if (to.method == http_method::post) spec.idempotent = false;
     return spec;
 }

@@ -56,8 +56,8 @@ asio::awaitable<potential_candidate> sourcing_api::update(std::string id, potent
 }
 
 asio::awaitable<result<void>> sourcing_api::try_remove(std::string id, call_options options) const {
-    return detail::exchange_without_answer(detail::share_internals(*client_),
-                                           detail::wire::delete_potential_candidate(id), std::move(options));
+    return detail::exchange_without_payload(detail::share_internals(*client_),
+                                            detail::wire::delete_potential_candidate(id), std::move(options));
 }
 
 asio::awaitable<void> sourcing_api::remove(std::string id, call_options options) const {

@@ -23,7 +23,7 @@ bool equal_ignoring_case(std::string_view a, std::string_view b) {
 }
 
 // Credentials, message framing and what the client owns: replacing any of them would leak a
-// secret, desynchronise the connection or make the client misread the answer.
+// secret, desynchronise the connection or make the client misread the response.
 constexpr std::array<std::string_view, 16> reserved = {
     "Authorization", "Proxy-Authorization", "x-api-key", "Host",    "Content-Length",
     "Content-Type",  "Transfer-Encoding",   "Connection", "Keep-Alive", "Upgrade",

@@ -1,5 +1,5 @@
 // Keeping the API key out of everything the SDK repeats: a server may echo the key (whole, as
-// `Bearer <key>`, or cut into pieces) in any text of its answer, and the SDK's diagnostics and
+// `Bearer <key>`, or cut into pieces) in any text of its response, and the SDK's diagnostics and
 // log lines repeat that text.
 #pragma once
 

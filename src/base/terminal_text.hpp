@@ -1,4 +1,4 @@
-// Making server text safe to show on a terminal: what the SDK repeats of a server's answer
+// Making server text safe to show on a terminal: what the SDK repeats of a server's response
 // ends up on someone's stderr, where control and bidirectional characters are instructions.
 #pragma once
 

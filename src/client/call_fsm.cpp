@@ -26,9 +26,9 @@ error_info closed_before_retry(error_info last_failure) {
 /// What an attempt still in flight at close()'s drain deadline becomes once it is cancelled.
 send_outcome cut_off_at_drain_deadline() {
     send_outcome outcome;
-    outcome.answer = make_error_info(errc::client_closed,
-                                     "the client was closed and the call was still in flight at "
-                                     "the end of the drain; it was cancelled");
+    outcome.received = make_error_info(errc::client_closed,
+                                       "the client was closed and the call was still in flight at "
+                                       "the end of the drain; it was cancelled");
     outcome.may_have_reached_server = true;
     return outcome;
 }
@@ -158,29 +158,29 @@ call_action call_fsm::on_outcome(send_outcome& outcome, bool cut_off, clock::tim
     response_feedback feedback;
     feedback.admitted_at = permit_.admitted_at();
     feedback.depth = permit_.depth();
-    if (outcome.answer) {
-        response& answer = *outcome.answer;
+    if (outcome.received) {
+        response& res = *outcome.received;
         if (setup_.logging) {
             auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(now - started_at_);
             reporter.log(log_level::debug, std::string(method_) + " " + spec.path + " -> " +
-                                               std::to_string(answer.status) + " in " +
+                                               std::to_string(res.status) + " in " +
                                                std::to_string(elapsed.count()) + " ms");
         }
-        feedback.http_status = answer.status;
-        for (const auto& [name, value] : answer.headers) feedback.rate_limit.assign(name, value);
-        if (event) event->http_status = answer.status;
-        if (answer.status >= 200 && answer.status < 300) {
+        feedback.http_status = res.status;
+        for (const auto& [name, value] : res.headers) feedback.rate_limit.assign(name, value);
+        if (event) event->http_status = res.status;
+        if (res.status >= 200 && res.status < 300) {
             budget.on_response(feedback);
             if (event) reporter.notify(*event);
-            return complete(std::move(answer));
+            return complete(std::move(res));
         }
-        error_info failure = decode_error_response(answer, method_, spec.path);
+        error_info failure = decode_error_response(res, method_, spec.path);
         feedback.retry_after = failure.diag.retry_after;
-        budget.on_response(feedback);  // reads the headers: before `answer` goes
+        budget.on_response(feedback);  // reads the headers: before `res` goes
         return on_failure(std::move(failure), outcome.may_have_reached_server, cut_off, event ? &*event : nullptr, now);
     }
     budget.on_response(feedback);
-    return on_failure(std::move(outcome.answer).error(), outcome.may_have_reached_server, cut_off,
+    return on_failure(std::move(outcome.received).error(), outcome.may_have_reached_server, cut_off,
                       event ? &*event : nullptr, now);
 }
 

@@ -1,7 +1,7 @@
 // The decisions of one call, apart from its I/O: a sans-io state machine that the client's
 // coroutine drives. The coroutine performs what an action asks (admission, the attempt, the
 // backoff timer, the race with close()) and feeds back what happened as an event; the machine
-// decides the rest (what an answer means, what the budget is told, whether and when to retry,
+// decides the rest (what a response means, what the budget is told, whether and when to retry,
 // what close() means at each step, what the observer and the log hear). Time is an input of
 // every event, so tests drive a call event by event in virtual time, without sockets.
 #pragma once

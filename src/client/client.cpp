@@ -19,8 +19,8 @@ namespace {
 // Free coroutines holding the internals, so that a call made before its client is destroyed
 // (or moved from) does not reach through a dangling `this` when it first runs.
 boost::asio::awaitable<response> send_and_throw(std::shared_ptr<detail::client_impl> internals, request_spec request) {
-    auto answer = co_await internals->execute(std::move(request));
-    co_return std::move(answer).value();
+    auto received = co_await internals->execute(std::move(request));
+    co_return std::move(received).value();
 }
 
 boost::asio::awaitable<result<response>> send_quietly(std::shared_ptr<detail::client_impl> internals,

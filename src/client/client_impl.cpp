@@ -146,7 +146,7 @@ client_impl::client_impl(asio::any_io_executor executor, client_options options)
 }
 
 void client_impl::log(log_level level, std::string_view message) const {
-    // The one way out to the logger: whatever a line quotes of a server's answer, the key and
+    // The one way out to the logger: whatever a line quotes of a server's response, the key and
     // any long piece of it are gone before the handler sees it.
     if (options_.logger) options_.logger(level, redactor_->redact(message));
 }
@@ -171,7 +171,7 @@ result<http_request> client_impl::build_request(const request_spec& spec) const 
     message.set(http::field::user_agent, options_.user_agent);
     message.set(http::field::accept, "application/json");
     // Every GET, not only list pages: all of them answer JSON, which gzip shrinks well, and a
-    // server compresses only answers large enough to gain from it. Writes answer little.
+    // server compresses only responses large enough to gain from it. Writes answer little.
     if (options_.compression && gzip_supported() && spec.method == http::verb::get)
         message.set(http::field::accept_encoding, "gzip");
     if (spec.authenticated && !auth_value_.empty()) {
@@ -267,9 +267,9 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
             bytes_sent_.fetch_add(message->body().size(), std::memory_order_relaxed);
             auto sent = co_await unless_stopped(
                 *call, transport_->send(*message, spec.is_idempotent(), action.deadline, setup.observed));
-            if (sent && sent->answer) {
-                count_status(sent->answer->status);
-                bytes_received_.fetch_add(sent->answer->body.size(), std::memory_order_relaxed);
+            if (sent && sent->received) {
+                count_status(sent->received->status);
+                bytes_received_.fetch_add(sent->received->body.size(), std::memory_order_relaxed);
             } else {
                 transport_errors_.fetch_add(1, std::memory_order_relaxed);  // a cut-off attempt as well
             }

@@ -38,7 +38,7 @@ public:
     /// Sends `message`, with the key redacted, to the configured log handler, if any.
     void log(log_level level, std::string_view message) const;
 
-    /// Removes the key from text that repeats a server's answer (shared with pagers).
+    /// Removes the key from text that repeats a server's response (shared with pagers).
     const std::shared_ptr<const key_redactor>& redactor() const noexcept { return redactor_; }
 
 private:

@@ -33,28 +33,28 @@ bool is_v1_path(std::string_view path) { return path.starts_with("/api/v1/") || 
 
 }  // namespace
 
-error_info decode_error_response(const response& answer, std::string_view method, std::string_view path) {
+error_info decode_error_response(const response& res, std::string_view method, std::string_view path) {
     diagnostics diag;
-    diag.http_status = answer.status;
+    diag.http_status = res.status;
     diag.method = std::string{method};
     diag.path = std::string{path};
 
-    if (auto retry_after = answer.header("Retry-After"); !retry_after.empty())
-        diag.retry_after = parse_retry_after(retry_after, answer.header("Date"), std::chrono::system_clock::now());
-    if (answer.status >= 300 && answer.status < 400) diag.location = clean_text(answer.header("Location"));
+    if (auto retry_after = res.header("Retry-After"); !retry_after.empty())
+        diag.retry_after = parse_retry_after(retry_after, res.header("Date"), std::chrono::system_clock::now());
+    if (res.status >= 300 && res.status < 400) diag.location = clean_text(res.header("Location"));
 
     json::parse_options options;
     options.max_depth = 32;
     boost::system::error_code ec;
-    json::value body = json::parse(answer.body, ec, json::storage_ptr{}, options);
+    json::value body = json::parse(res.body, ec, json::storage_ptr{}, options);
     if (ec || !body.is_object()) {
-        std::string_view content_type = answer.header("Content-Type");
-        diag.client_message = answer.body.empty()
+        std::string_view content_type = res.header("Content-Type");
+        diag.client_message = res.body.empty()
                                   ? "empty error body"
                                   : "error body is not a JSON object (" +
                                         (content_type.empty() ? std::string{"no content type"}
                                                               : clean_text(content_type)) +
-                                        ", " + std::to_string(answer.body.size()) + " bytes)";
+                                        ", " + std::to_string(res.body.size()) + " bytes)";
     } else {
         const auto& object = body.get_object();
         std::string error = string_field(object, "error");
@@ -68,7 +68,7 @@ error_info decode_error_response(const response& answer, std::string_view method
             diag.api_message = std::move(error);  // legacy: `error` is the human-readable message
         }
     }
-    return {errc_from_status(answer.status, diag.api_code), std::move(diag)};
+    return {errc_from_status(res.status, diag.api_code), std::move(diag)};
 }
 
 }  // namespace talentray::detail

@@ -1,4 +1,4 @@
-// The one place where a non-2xx answer becomes a talentray error.
+// The one place where a non-2xx response becomes a talentray error.
 #pragma once
 
 #include <talentray/error.hpp>
@@ -15,6 +15,6 @@ namespace talentray::detail {
 /// is described, never trusted. Server-provided text is cut to 1 KiB and made terminal-safe
 /// (`terminal_safe_text`: no control or bidirectional characters, valid UTF-8).
 /// `Retry-After` is parsed when present; `Location` is kept for a 3xx.
-error_info decode_error_response(const response& answer, std::string_view method, std::string_view path);
+error_info decode_error_response(const response& res, std::string_view method, std::string_view path);
 
 }  // namespace talentray::detail

@@ -1,4 +1,4 @@
-// JSON mapping of the public career portal and the apply body and answer.
+// JSON mapping of the public career portal and the apply body and response.
 #include "model/codec.hpp"
 
 namespace talentray::model_json {

@@ -28,7 +28,7 @@
 /// Element types of the lists returned whole: `full_list<T>` envelopes.
 #define TALENTRAY_FULL_LIST_ROWS(X) X(candidate_step) X(role_step)
 
-/// Payloads of the admin API's `{success, data}` answers: `legacy_success<T>` envelopes.
+/// Payloads of the admin API's `{success, data}` responses: `legacy_success<T>` envelopes.
 #define TALENTRAY_LEGACY_PAYLOADS(X) X(created_api_key) X(std::vector<api_key>) X(api_key_usage)
 
 /// Every other model that `decode<T>` reads on its own: objects, their parts and request bodies.

@@ -35,18 +35,18 @@ asio::awaitable<void> run_page_fetch(std::shared_ptr<const page_fetcher> fetcher
                                      pagination_style style, row_format format, std::shared_ptr<page_fetch> fetch) {
     std::string method{boost::beast::http::to_string(request.method)};
     std::string path = request.path;
-    auto answer = co_await (*fetcher)(std::move(request));
-    if (!answer) {
-        fetch->complete(std::move(answer).error());
+    auto received = co_await (*fetcher)(std::move(request));
+    if (!received) {
+        fetch->complete(std::move(received).error());
         co_return;
     }
-    auto page = style == pagination_style::offset ? parse_offset_page(answer->body, format)
-                                                  : parse_cursor_page(answer->body, format);
+    auto page = style == pagination_style::offset ? parse_offset_page(received->body, format)
+                                                  : parse_cursor_page(received->body, format);
     if (!page) {
         error_info failure = std::move(page).error();
         failure.diag.method = std::move(method);
         failure.diag.path = std::move(path);
-        failure.diag.http_status = answer->status;
+        failure.diag.http_status = received->status;
         fetch->complete(result<raw_page>{boost::system::in_place_error, std::move(failure)});
         co_return;
     }

@@ -77,7 +77,7 @@ private:
     bool abandoned_ = false;
 };
 
-/// Starts a task on `executor` that sends `request` through `fetcher`, parses the answer as a
+/// Starts a task on `executor` that sends `request` through `fetcher`, parses the response as a
 /// page of `style` keeping rows as `format`, and completes `fetch` with the page or the error
 /// (transport and API errors as the fetcher reports them; `errc::invalid_response` for a body
 /// that is not a page; `operation_aborted` when cancelled). Returns at once.

@@ -1,6 +1,6 @@
 #include "pager/page_parser.hpp"
 
-#include "base/answer_arena.hpp"
+#include "base/response_arena.hpp"
 #include "pager/row_spans.hpp"
 
 #include <talentray/model/json.hpp>
@@ -46,7 +46,7 @@ public:
     const json::storage_ptr& storage() const noexcept { return storage_; }
 
 private:
-    std::optional<answer_arena> scratch_;  // declared first: outlives the document
+    std::optional<response_arena> scratch_;  // declared first: outlives the document
     json::storage_ptr storage_;
 };
 

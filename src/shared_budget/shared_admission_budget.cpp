@@ -36,7 +36,7 @@ constexpr std::chrono::milliseconds margin_time{30};
 constexpr std::chrono::milliseconds longest_wait{1000};
 // How long a handed-out permit may go unanswered before it stops holding back the process's
 // others: past it a probe is taken as late (charged again) and any other as gone.
-constexpr std::chrono::milliseconds cold_answer_limit{1000};
+constexpr std::chrono::milliseconds cold_response_limit{1000};
 
 scheduler_options fallback_options(scheduler_options o) {
     // Each process alone, not knowing how many others run: a conservative share of the limit.
@@ -184,7 +184,7 @@ void shared_admission_budget::hand_out(std::uint32_t permits, std::uint32_t& han
         w->waited_for_slot = pump_sleeps_ != w->sleeps_before;
         w->timer.cancel();
         ++handed;
-        // Beyond the concurrency answers proved, and no probe out: this one opens a connection.
+        // Beyond the concurrency responses proved, and no probe out: this one opens a connection.
         const bool probe = !probing_ && unanswered_.size() >= proven_;
         probing_ = probing_ || probe;
         unanswered_.push_back({w->admitted_at, clock::now(), probe});
@@ -208,17 +208,17 @@ void shared_admission_budget::on_answer(std::optional<clock::time_point> admitte
     if (probe) {
         probing_ = false;
         ++proven_;
-        // The request arrived before its answer: answered within the margin's time, it was
+        // The request arrived before its response: answered within the margin's time, it was
         // not late enough to need counting again.
         if (clock::now() - it->handed_at > margin_time) ++charges_;
     }
     unanswered_.erase(it);
-    // The pump's sleep is cut short only when this answer changes what it may do.
+    // The pump's sleep is cut short only when this response changes what it may do.
     if (probe || was_blocked) pump_timer_->cancel();
 }
 
 void shared_admission_budget::expire_unanswered(clock::time_point now) {
-    while (!unanswered_.empty() && now - unanswered_.front().handed_at >= cold_answer_limit) {
+    while (!unanswered_.empty() && now - unanswered_.front().handed_at >= cold_response_limit) {
         if (unanswered_.front().probe) {
             probing_ = false;
             ++proven_;
@@ -350,10 +350,10 @@ asio::awaitable<void> shared_admission_budget::pump() {
             continue;
         }
 
-        // Beyond the proven concurrency and its probe, the next permit waits for an answer
+        // Beyond the proven concurrency and its probe, the next permit waits for a response
         // (or for the oldest unanswered one's limit).
         if (allowance() == 0 && queued() > 0 && charges_ == 0) {
-            co_await sleep_until(unanswered_.front().handed_at + cold_answer_limit, false);
+            co_await sleep_until(unanswered_.front().handed_at + cold_response_limit, false);
             continue;
         }
         const std::size_t wanted_now = std::min(queued(), allowance());
@@ -399,7 +399,7 @@ asio::awaitable<void> shared_admission_budget::pump() {
 }
 
 asio::awaitable<void> shared_admission_budget::sleep_until(clock::time_point wake_at, bool new_waiters_wake) {
-    // A 429 or a probe's answer that came during the last round trip found no sleep to cut
+    // A 429 or a probe's response that came during the last round trip found no sleep to cut
     // short: it is written now, not after this sleep.
     if (!refusals_.empty() || charges_ > 0) co_return;
     pump_wakes_for_waiters_ = new_waiters_wake;

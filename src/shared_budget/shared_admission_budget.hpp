@@ -35,13 +35,13 @@ namespace talentray::detail {
 /// many processes starting at once), after its slot, while the others' requests fill the
 /// window it arrives in. The budget does not see connections, but a permit that takes the
 /// process's unanswered requests beyond the most it has had answered at once probably opens
-/// one: that permit is a probe. One probe at a time, no permit beyond it until an answer, and
-/// the probe counted again when its answer comes (a `charge`) later than the margin's 30 ms
+/// one: that permit is a probe. One probe at a time, no permit beyond it until a response, and
+/// the probe counted again when its response comes (a `charge`) later than the margin's 30 ms
 /// covers, so every window of the server's that sees the late request counts it (a request
-/// arrives before its answer: one answered sooner was not late). A process's first permit is a
+/// arrives before its response: one answered sooner was not late). A process's first permit is a
 /// probe; so is
 /// each that grows its concurrency by one. An unanswered request stops holding the others
-/// back after `cold_answer_limit`.
+/// back after `cold_response_limit`.
 ///
 /// Redis I/O runs on a thread of the budget's own (one io_context, one connection, one command
 /// at a time), so nothing a caller's thread does waits on a socket. When a round trip fails or
@@ -95,7 +95,7 @@ private:
         clock::time_point enqueued = clock::now();
         std::uint64_t sleeps_before = 0;  ///< the pump's sleeps when it was queued
         bool waited_for_slot = false;     ///< granted after a sleep of the pump's for a slot
-        clock::time_point admitted_at{};  ///< the local permit's: how its answer names it
+        clock::time_point admitted_at{};  ///< the local permit's: how its response names it
     };
     using waiter_ptr = std::shared_ptr<waiter>;
 
@@ -116,12 +116,12 @@ private:
     /// none goes back to Redis.
     void drop_reservations() noexcept;
     void note_lateness(clock::duration late);
-    /// On the I/O thread: the answer to the permit admitted at `admitted_at` (nothing: the
-    /// oldest unanswered) came. A probe's answer proves one more connection and charges it.
+    /// On the I/O thread: the response to the permit admitted at `admitted_at` (nothing: the
+    /// oldest unanswered) came. A probe's response proves one more connection and charges it.
     void on_answer(std::optional<clock::time_point> admitted_at);
-    /// Forgets requests unanswered for `cold_answer_limit` (a probe among them is charged).
+    /// Forgets requests unanswered for `cold_response_limit` (a probe among them is charged).
     void expire_unanswered(clock::time_point now);
-    /// Permits the next hand-out may give: one beyond the concurrency answers proved.
+    /// Permits the next hand-out may give: one beyond the concurrency responses proved.
     std::size_t allowance() const noexcept;
     std::size_t queued() const noexcept { return interactive_.size() + bulk_.size(); }
 

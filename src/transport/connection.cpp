@@ -147,7 +147,7 @@ asio::awaitable<round_trip_outcome> connection::round_trip(const http_request& r
     const tcp_step_timeouts timeouts{&lowest_layer()};
     auto outcome = co_await std::visit(
         [&](auto& s) { return http_round_trip(s, buffer_, request, limits, target_, timeouts); }, stream_);
-    if (outcome.answer) {
+    if (outcome.received) {
         ++requests_served_;
         last_round_trip_complete_ = true;
     }

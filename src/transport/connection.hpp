@@ -52,7 +52,7 @@ struct round_trip_limits {
 /// The result of one round trip. On failure, `wrote_anything` and `received_anything` tell the
 /// caller whether retrying on another connection can be safe.
 struct round_trip_outcome {
-    result<response> answer = make_error_info(errc::connection_failed, "no round trip");
+    result<response> received = make_error_info(errc::connection_failed, "no round trip");
     bool wrote_anything = false;
     bool received_anything = false;
     bool keep_alive = false;  ///< the server allows reusing this connection

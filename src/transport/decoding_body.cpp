@@ -15,7 +15,7 @@ namespace http = boost::beast::http;
 
 namespace {
 
-// A body the client cannot or will not decode is a wrong answer, not a network failure: it
+// A body the client cannot or will not decode is a wrong response, not a network failure: it
 // arrived complete, and sending the request again brings the same bytes. invalid_response is
 // not retried. (A connection broken mid-body fails earlier, as partial_message, and is retried
 // as a network failure.)

@@ -27,7 +27,7 @@ namespace talentray::detail {
 /// Its header storage is wiped when it is destroyed, as it may hold them.
 http_request make_connect_request(const proxy_endpoint& proxy, const origin& target);
 
-/// What a proxy's answer to CONNECT means: success for any 2xx, otherwise errc::proxy_refused
+/// What a proxy's response to CONNECT means: success for any 2xx, otherwise errc::proxy_refused
 /// naming the proxy (host:port), the origin and the status with its reason text (made safe for
 /// a terminal and cut short, as any server text the SDK repeats). Pure.
 result<void> judge_connect_reply(const proxy_endpoint& proxy, const origin& target, int status,
@@ -40,12 +40,12 @@ error_info tunnel_refused(const proxy_endpoint& proxy, const origin& target, std
 /// else errc::connect_timeout; both name the proxy and the tunnel's origin.
 error_info tunnel_timed_out(const proxy_endpoint& proxy, const origin& target, clock::time_point deadline);
 
-/// The largest answer header to CONNECT read; a longer one is refused as not HTTP.
+/// The largest response header to CONNECT read; a longer one is refused as not HTTP.
 inline constexpr std::uint32_t max_connect_reply_header_bytes = 16 * 1024;
 
-/// Sends CONNECT on `stream` (already connected to the proxy) and reads the proxy's answer
+/// Sends CONNECT on `stream` (already connected to the proxy) and reads the proxy's response
 /// header, on any Beast stream: `timeouts.arm` bounds the exchange by `limit` (never past
-/// `deadline`) and `timeouts.disarm` ends that bound once the answer is read (see
+/// `deadline`) and `timeouts.disarm` ends that bound once the response is read (see
 /// tcp_step_timeouts, no_step_timeouts). Returns what open_tunnel returns.
 /// Lifetimes: `stream`, `proxy` and `target` outlive the awaited exchange.
 template <class Stream, class StepTimeouts>
@@ -66,7 +66,7 @@ boost::asio::awaitable<result<void>> connect_tunnel(Stream& stream, const proxy_
         if (write_ec) co_return tunnel_refused(proxy, target, "sending CONNECT failed: " + write_ec.message());
     }
 
-    // The answer to CONNECT has no body, whatever its header says (RFC 9110 9.3.6): the parser
+    // The response to CONNECT has no body, whatever its header says (RFC 9110 9.3.6): the parser
     // is told to skip it, as Beast documents for CONNECT. Bytes after the header would belong to
     // the TLS session, which has not started, so a proxy that sends any is not trusted either.
     beast::flat_buffer buffer;
@@ -92,7 +92,7 @@ boost::asio::awaitable<result<void>> connect_tunnel(Stream& stream, const proxy_
     co_return result<void>{};
 }
 
-/// Sends CONNECT on `stream` (already connected to the proxy) and reads the proxy's answer
+/// Sends CONNECT on `stream` (already connected to the proxy) and reads the proxy's response
 /// header; the exchange must finish within `limit` (else errc::connect_timeout, or
 /// errc::deadline_exceeded when `deadline` came first). Fails with errc::proxy_refused when the
 /// proxy refuses, answers something that is not HTTP, or closes the connection; the message

@@ -50,7 +50,7 @@ boost::asio::awaitable<round_trip_outcome> http_round_trip(Stream& stream, boost
     // every round trip would cost a heap allocation per request.
     round_trip_outcome outcome;
     auto fail = [&outcome](error_info failure) {
-        outcome.answer = std::move(failure);
+        outcome.received = std::move(failure);
         return std::move(outcome);
     };
 
@@ -103,13 +103,13 @@ boost::asio::awaitable<round_trip_outcome> http_round_trip(Stream& stream, boost
 
     auto message = parser.release();
     outcome.keep_alive = message.keep_alive();
-    response received;
-    received.status = static_cast<int>(message.result_int());
-    received.headers.reserve(16);
+    response res;
+    res.status = static_cast<int>(message.result_int());
+    res.headers.reserve(16);
     for (const auto& field : message)
-        received.headers.emplace_back(std::string{field.name_string()}, std::string{field.value()});
-    received.body = std::move(message.body().text);
-    outcome.answer = std::move(received);
+        res.headers.emplace_back(std::string{field.name_string()}, std::string{field.value()});
+    res.body = std::move(message.body().text);
+    outcome.received = std::move(res);
     co_return outcome;
 }
 

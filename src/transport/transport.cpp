@@ -17,7 +17,7 @@ asio::awaitable<send_outcome> transport::send(const http_request& request, bool 
     for (;;) {
         auto lease = co_await pool_.acquire(deadline, fresh);
         if (!lease) {
-            outcome.answer = lease.error();
+            outcome.received = lease.error();
             co_return outcome;  // nothing was written: connect, handshake or wait failed
         }
         outcome.wire.reused = lease->reused;
@@ -28,9 +28,9 @@ asio::awaitable<send_outcome> transport::send(const http_request& request, bool 
         outcome.wire.first_byte = trip.first_byte;
         outcome.wire.bytes_out += trip.bytes_written;
         outcome.wire.bytes_in += trip.bytes_read;
-        if (trip.answer) {
+        if (trip.received) {
             pool_.release(std::move(lease->conn), trip.keep_alive);
-            outcome.answer = std::move(trip.answer);
+            outcome.received = std::move(trip.received);
             co_return outcome;
         }
         pool_.release(std::move(lease->conn), false);
@@ -38,7 +38,7 @@ asio::awaitable<send_outcome> transport::send(const http_request& request, bool 
         // The classic keep-alive race: the server closed the connection while it sat idle, and
         // the request met the closed socket. Nothing was answered, so one resend on a new
         // connection is safe when the request is idempotent or never left this process.
-        const auto& code = trip.answer.error().code;
+        const auto& code = trip.received.error().code;
         const bool timed_out = code == errc::io_timeout || code == errc::deadline_exceeded;
         const bool stale = lease->reused && !trip.received_anything && !timed_out &&
                            code != asio::error::operation_aborted;
@@ -47,7 +47,7 @@ asio::awaitable<send_outcome> transport::send(const http_request& request, bool 
             fresh = true;
             continue;
         }
-        outcome.answer = std::move(trip.answer);
+        outcome.received = std::move(trip.received);
         co_return outcome;
     }
 }

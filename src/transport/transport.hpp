@@ -18,7 +18,7 @@ struct wire_report {
 };
 
 struct send_outcome {
-    result<response> answer = make_error_info(errc::connection_failed, "not sent");
+    result<response> received = make_error_info(errc::connection_failed, "not sent");
     /// False only when it is certain that no byte of the request reached the server, so that
     /// even a non-idempotent request may be sent again.
     bool may_have_reached_server = true;

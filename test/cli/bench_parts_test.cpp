@@ -122,7 +122,7 @@ TEST_CASE("bench window search: steps through the second a Retry-After leaves, a
             const clock::time_point at = search.next_probe();
             const bool ok = std::chrono::duration<double>(at - t0).count() >= window;
             if (!ok) ++refusals;
-            search.on_answer(at, ok, ok ? std::nullopt : std::optional<std::chrono::seconds>{1s});
+            search.on_response(at, ok, ok ? std::nullopt : std::optional<std::chrono::seconds>{1s});
         }
         CHECK(search.low_seconds() <= window);
         CHECK(search.high_seconds() >= window);
@@ -159,12 +159,12 @@ TEST_CASE("bench bucket search: admissions between the first and last refusal ov
     const bclock::time_point t0 = bclock::time_point{} + 100s;
     const auto at = [&](int ms) { return t0 + std::chrono::milliseconds{ms}; };
     // 12 admitted in the opening 100 ms, refused at 100 ms; 5 admitted, refused at 300 ms.
-    std::vector<bucket_search::answer> answers;
-    for (int i = 0; i < 12; ++i) answers.push_back({at(8 * i), true});
-    answers.push_back({at(100), false});
-    for (int i = 0; i < 5; ++i) answers.push_back({at(200 + 10 * i), true});
-    answers.push_back({at(300), false});
-    bucket_search search{answers};
+    std::vector<bucket_search::outcome> outcomes;
+    for (int i = 0; i < 12; ++i) outcomes.push_back({at(8 * i), true});
+    outcomes.push_back({at(100), false});
+    for (int i = 0; i < 5; ++i) outcomes.push_back({at(200 + 10 * i), true});
+    outcomes.push_back({at(300), false});
+    bucket_search search{outcomes};
     CHECK(search.admitted_between() == 5);
     CHECK(search.seconds_between() == Approx(0.2));
     CHECK(search.rate() == Approx(25.0));
@@ -175,11 +175,11 @@ TEST_CASE("bench bucket search: admissions between the first and last refusal ov
     CHECK(search.burst() == Approx(12 - 2.5 + 0.5));
     // 0.7 of the smallest bucket (12 - 0.1 s at 30/s) at the highest rate.
     CHECK(std::chrono::duration<double>(search.next_wait()).count() == Approx(0.7 * 9 / 30).epsilon(1e-6));
-    // An answer that arrives late is still counted by when it was sent.
-    search.on_answer(at(250), true);
+    // A response that arrives late is still counted by when it was sent.
+    search.on_response(at(250), true);
     CHECK(search.admitted_between() == 6);
     CHECK_FALSE(search.done());
-    search.on_answer(at(500), false);
+    search.on_response(at(500), false);
     search.on_drain_end(false);
     CHECK(search.done());
     CHECK_THROWS_AS(bucket_search({{at(0), false}, {at(1), true}, {at(2), false}}), std::invalid_argument);
@@ -188,12 +188,12 @@ TEST_CASE("bench bucket search: admissions between the first and last refusal ov
 
 TEST_CASE("bench probe, event by event: a token bucket reads as its refill rate and burst, a window does not") {
     // The probe's steps against simulated limiters at 100 requests/s two at a time (one at a time
-    // at 50/s), answers sent 10 ms apart: the burst, the window search, the replay, the drains.
+    // at 50/s), responses sent 10 ms apart: the burst, the window search, the replay, the drains.
     for (const double rate : {30.0, 12.0, 50.0}) {
         DYNAMIC_SECTION("bucket refilling " << rate << "/s, burst 10") {
             simulated_bucket bucket{rate, 10};
             const bclock::time_point t0 = bclock::time_point{} + 100s;
-            std::vector<bucket_search::answer> log;
+            std::vector<bucket_search::outcome> log;
             std::vector<bclock::time_point> accepted;
             bclock::time_point now = t0;
             std::size_t refusals = 0;
@@ -210,7 +210,7 @@ TEST_CASE("bench probe, event by event: a token bucket reads as its refill rate 
                 const bool ok = bucket.admit(now);
                 log.push_back({now, ok});
                 if (!ok) ++refusals;
-                window.on_answer(now, ok, ok ? std::nullopt : std::optional<std::chrono::seconds>{1s});
+                window.on_response(now, ok, ok ? std::nullopt : std::optional<std::chrono::seconds>{1s});
             }
             REQUIRE(window.crossed());
             // The replay at the burst's pace.
@@ -231,7 +231,7 @@ TEST_CASE("bench probe, event by event: a token bucket reads as its refill rate 
                 for (int sent = 0; sent < 200 && !drained; ++sent) {
                     now += 20ms;
                     const bool ok = bucket.admit(now);
-                    search.on_answer(now, ok);
+                    search.on_response(now, ok);
                     if (!ok) { drained = true; ++refusals; }
                 }
                 search.on_drain_end(drained);

@@ -29,8 +29,8 @@ tr::client make_client(asio::io_context& io, const mock::server& server, const s
 }
 
 asio::awaitable<boost::json::value> fetch(const tr::client& client, tr::request_spec request) {
-    const tr::response answer = co_await client.send(std::move(request));
-    co_return answer.json();
+    const tr::response res = co_await client.send(std::move(request));
+    co_return res.json();
 }
 
 boost::json::value fetch_now(const mock::server& server, const std::string& key, tr::request_spec request) {
@@ -164,9 +164,9 @@ std::vector<boost::json::value> cli_fixture::offset_rows(const std::string& path
         tr::request_spec request;
         request.path = path;
         request.query = {{"page", std::to_string(page)}, {"pageSize", "100"}};
-        const boost::json::value answer = fetch_now(server, key, request);
-        for (const auto& row : answer.at("data").as_array()) rows.push_back(row);
-        if (page + 1 >= answer.at("pagination").at("totalPages").as_int64()) break;
+        const boost::json::value body = fetch_now(server, key, request);
+        for (const auto& row : body.at("data").as_array()) rows.push_back(row);
+        if (page + 1 >= body.at("pagination").at("totalPages").as_int64()) break;
     }
     return rows;
 }
@@ -179,8 +179,8 @@ std::vector<boost::json::value> cli_fixture::usage_rows(const std::string& key_i
         request.path = "/api/admin/api-keys/" + key_id + "/usage";
         request.query = {{"limit", "500"}};
         if (before) request.query.push_back({"before", *before});
-        const boost::json::value answer = fetch_now(server, server.keys().admin.key, request);
-        const auto& data = answer.at("data");
+        const boost::json::value body = fetch_now(server, server.keys().admin.key, request);
+        const auto& data = body.at("data");
         for (const auto& row : data.at("rows").as_array()) rows.push_back(row);
         if (!data.at("pagination").at("hasMore").as_bool()) break;
         before = std::string(data.at("pagination").at("nextBefore").as_string());
@@ -192,8 +192,8 @@ std::vector<boost::json::value> cli_fixture::usage_log_in_one_page(const std::st
     tr::request_spec request;
     request.path = "/api/admin/api-keys/" + key_id + "/usage";
     request.query = {{"limit", "500"}};
-    const boost::json::value answer = fetch_now(server, server.keys().admin.key, request);
-    const auto& data = answer.at("data");
+    const boost::json::value body = fetch_now(server, server.keys().admin.key, request);
+    const auto& data = body.at("data");
     REQUIRE_FALSE(data.at("pagination").at("hasMore").as_bool());
     const auto& rows = data.at("rows").as_array();
     return {rows.begin(), rows.end()};

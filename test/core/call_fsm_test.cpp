@@ -126,14 +126,14 @@ scripted answered(time_point now, int status, std::vector<std::pair<std::string,
                   std::string body = "{}") {
     scripted event{at(kind::sent, now)};
     event.outcome.emplace();
-    event.outcome->answer = tr::response{status, std::move(headers), std::move(body)};
+    event.outcome->received = tr::response{status, std::move(headers), std::move(body)};
     return event;
 }
 
 scripted broken(time_point now, bool may_have_reached_server) {
     scripted event{at(kind::sent, now)};
     event.outcome.emplace();
-    event.outcome->answer = tr::make_error_info(tr::errc::connection_failed, "connection reset");
+    event.outcome->received = tr::make_error_info(tr::errc::connection_failed, "connection reset");
     event.outcome->may_have_reached_server = may_have_reached_server;
     return event;
 }
@@ -154,7 +154,7 @@ bool contains(std::string_view text, std::string_view part) { return text.find(p
 
 }  // namespace
 
-TEST_CASE("call_fsm: a 2xx on the first attempt completes with the answer and tells the budget once") {
+TEST_CASE("call_fsm: a 2xx on the first attempt completes with the response and tells the budget once") {
     call c;
     c.machine();
     const auto admit = c.resume(at(kind::started, t0));
@@ -450,7 +450,7 @@ TEST_CASE("call_fsm: a failure quoting the key is redacted in the result and in 
     for (const auto& line : c.reporter.lines) CHECK_FALSE(contains(line, api_key_text.substr(0, 20)));
 }
 
-TEST_CASE("call_fsm: the log says each answer's status and time, and the call's failure with its method and path") {
+TEST_CASE("call_fsm: the log says each response's status and time, and the call's failure with its method and path") {
     call c;
     c.retry.max_attempts = 1;
     c.machine();

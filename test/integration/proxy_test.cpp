@@ -31,8 +31,8 @@ asio::awaitable<int> send_sequentially(tr::client& c, int count) {
     for (int i = 0; i < count; ++i) {
         tr::request_spec spec;
         spec.path = "/api/v1/me";
-        auto answer = co_await c.try_send(spec);
-        if (answer && answer->status == 200) ++ok;
+        auto received = co_await c.try_send(spec);
+        if (received && received->status == 200) ++ok;
     }
     co_return ok;
 }
@@ -85,8 +85,8 @@ TEST_CASE("through tinyproxy: the API host's certificate is checked end to end, 
     tr::client c{io.get_executor(), options};
     tr::request_spec spec;
     spec.path = "/api/v1/me";
-    auto answer = tr::testing::run(io, c.try_send(spec));
-    REQUIRE_FALSE(answer);
-    CHECK(answer.error().code == tr::errc::tls_verification_failed);
+    auto received = tr::testing::run(io, c.try_send(spec));
+    REQUIRE_FALSE(received);
+    CHECK(received.error().code == tr::errc::tls_verification_failed);
     CHECK(proxy.logged_requests("CONNECT 127.0.0.1:" + std::to_string(server.port()) + " ") == 1);
 }

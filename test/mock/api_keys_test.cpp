@@ -18,9 +18,9 @@ reply create_key(plain_server& mock, const std::string& body) {
 }
 
 json::value usage_page(plain_server& mock, const std::string& key_id, const std::string& query) {
-    const reply answer = mock.client.get("/api/admin/api-keys/" + key_id + "/usage" + query, mock.keys().admin.key);
-    REQUIRE(answer.status == 200);
-    const json::value body = answer.json();
+    const reply res = mock.client.get("/api/admin/api-keys/" + key_id + "/usage" + query, mock.keys().admin.key);
+    REQUIRE(res.status == 200);
+    const json::value body = res.json();
     REQUIRE(body.at("success") == true);
     return body.at("data");
 }
@@ -29,10 +29,10 @@ json::value usage_page(plain_server& mock, const std::string& key_id, const std:
 
 TEST_CASE("create key: 200 with the only copy of the plaintext key, which then works (§7.1)") {
     plain_server mock;
-    const reply answer = create_key(mock, R"({"name":"Karaca SAP nightly sync","userId":"user_employer","expiresInDays":30,
+    const reply res = create_key(mock, R"({"name":"Karaca SAP nightly sync","userId":"user_employer","expiresInDays":30,
         "scopes":["roles:read"]})");
-    REQUIRE(answer.status == 200);
-    const json::value body = answer.json();
+    REQUIRE(res.status == 200);
+    const json::value body = res.json();
     CHECK(body.at("success") == true);
     const json::value& data = body.at("data");
     CHECK(keys_of(data) == std::vector<std::string>{"id", "name", "key", "prefix", "start", "expiresAt", "userId"});
@@ -73,10 +73,10 @@ TEST_CASE("create key: validation messages, unknown user 404 (§7.1)") {
                                      "scopes must be an array of strings"},
                              invalid{"{\"name\":\"" + std::string(256, 'n') + "\",\"userId\":\"user_employer\"}",
                                      "Name must be at most 255 characters"}}) {
-        const reply answer = create_key(mock, c.body);
+        const reply res = create_key(mock, c.body);
         INFO(c.body);
-        CHECK(answer.status == 400);
-        CHECK(answer.json() == json::object{{"error", c.message}});
+        CHECK(res.status == 400);
+        CHECK(res.json() == json::object{{"error", c.message}});
     }
     const reply unknown = create_key(mock, R"({"name":"x","userId":"user_nobody"})");
     CHECK(unknown.status == 404);
@@ -86,9 +86,9 @@ TEST_CASE("create key: validation messages, unknown user 404 (§7.1)") {
 
 TEST_CASE("list keys: every live key with its owner, never the secret (§7.2)") {
     plain_server mock;
-    const reply answer = mock.client.get("/api/admin/api-keys", mock.keys().admin.key);
-    REQUIRE(answer.status == 200);
-    const json::value body = answer.json();
+    const reply res = mock.client.get("/api/admin/api-keys", mock.keys().admin.key);
+    REQUIRE(res.status == 200);
+    const json::value body = res.json();
     CHECK(body.at("success") == true);
     const json::array& keys = body.at("data").as_array();
     CHECK(keys.size() == 6);
@@ -100,7 +100,7 @@ TEST_CASE("list keys: every live key with its owner, never the secret (§7.2)") 
         CHECK(key.at("enabled") == true);
         CHECK(text(key, "start").size() == 7);
     }
-    CHECK(answer.body.find(mock.keys().employer.key) == std::string::npos);
+    CHECK(res.body.find(mock.keys().employer.key) == std::string::npos);
     const json::value& admin = keys[0];
     CHECK(admin.at("owner") == json::parse(R"({"id":"user_admin","email":"admin@company.com","name":"Admin User",
         "platformRole":"admin","orgRole":null,"organizationId":null})"));
@@ -190,10 +190,10 @@ TEST_CASE("usage: before accepts offsets and fractions; bad parameters are 400, 
 
     for (const std::string query : {"?limit=0", "?limit=501", "?limit=ten", "?limit=", "?before=yesterday",
                                     "?before=2026-02-30T00:00:00Z"}) {
-        const reply answer = mock.client.get("/api/admin/api-keys/apikey_employer/usage" + query, mock.keys().admin.key);
+        const reply res = mock.client.get("/api/admin/api-keys/apikey_employer/usage" + query, mock.keys().admin.key);
         INFO(query);
-        CHECK(answer.status == 400);
-        CHECK(answer.json().at("error").is_string());
+        CHECK(res.status == 400);
+        CHECK(res.json().at("error").is_string());
     }
     const reply unknown = mock.client.get("/api/admin/api-keys/apikey_nope/usage", mock.keys().admin.key);
     CHECK(unknown.status == 404);

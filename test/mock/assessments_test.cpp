@@ -11,10 +11,10 @@ using http::verb;
 namespace {
 
 std::set<std::string> test_ids(plain_server& mock, const std::string& key, const std::string& query = "?pageSize=100") {
-    const reply answer = mock.client.get("/api/v1/tests" + query, key);
-    REQUIRE(answer.status == 200);
+    const reply res = mock.client.get("/api/v1/tests" + query, key);
+    REQUIRE(res.status == 200);
     std::set<std::string> ids;
-    const json::value page = answer.json();  // range-for must not walk into a temporary
+    const json::value page = res.json();  // range-for must not walk into a temporary
     for (const json::value& test : page.at("data").as_array()) ids.insert(text(test, "id"));
     return ids;
 }
@@ -69,10 +69,10 @@ TEST_CASE("test get: metadata only, UTF-8 intact (§7.18)") {
 TEST_CASE("test update: partial and persisted; global tests are admin-only (§7.19)") {
     plain_server mock;
     const std::string& key = mock.keys().employer.key;
-    const reply answer = mock.client.checked(
+    const reply res = mock.client.checked(
         verb::patch, "/api/v1/tests/test_js", with_body(key, R"({"duration":45,"targetPersona":null,"language":"de"})"));
-    REQUIRE(answer.status == 200);
-    const json::value test = answer.json();
+    REQUIRE(res.status == 200);
+    const json::value test = res.json();
     CHECK(test.at("duration") == 45);
     CHECK(test.at("targetPersona").is_null());
     CHECK(test.at("language") == "de");
@@ -92,11 +92,11 @@ TEST_CASE("test update: partial and persisted; global tests are admin-only (§7.
 
 TEST_CASE("test update: wrong types are 400 naming each field") {
     plain_server mock;
-    const reply answer = mock.client.checked(
+    const reply res = mock.client.checked(
         verb::patch, "/api/v1/tests/test_js",
         with_body(mock.keys().employer.key, R"({"duration":"long","language":"eng","description":null,"type":""})"));
-    REQUIRE(answer.status == 400);
-    CHECK(answer.json().at("details") == json::parse(R"(["description must be a string","type must be a non-empty string",
+    REQUIRE(res.status == 400);
+    CHECK(res.json().at("details") == json::parse(R"(["description must be a string","type must be a non-empty string",
         "duration must be an integer between 1 and 1440","language must be a two-letter ISO 639-1 code"])"));
     CHECK(mock.client.checked(verb::patch, "/api/v1/tests/test_js", with_body(mock.keys().employer.key, R"({"x":1})")).status ==
           400);

@@ -14,9 +14,9 @@ const std::vector<std::string> candidate_fields{"id", "fullName", "email", "phon
                                                 "createdAt", "updatedAt", "roles"};
 
 json::value list_candidates(plain_server& mock, const std::string& key, const std::string& query = {}) {
-    const reply answer = mock.client.get("/api/v1/candidates" + query, key);
-    REQUIRE(answer.status == 200);
-    return answer.json();
+    const reply res = mock.client.get("/api/v1/candidates" + query, key);
+    REQUIRE(res.status == 200);
+    return res.json();
 }
 
 std::set<std::string> organizations_of(const json::value& candidate) {
@@ -70,11 +70,11 @@ TEST_CASE("candidates list: page and pageSize rules (§4.3 INFERRED)") {
     CHECK(list_candidates(mock, key, "?page=99999999999999999999999").at("data").as_array().empty());
 
     for (const std::string query : {"?page=-1", "?pageSize=-5", "?page=1.5", "?pageSize=abc", "?page="}) {
-        const reply answer = mock.client.get("/api/v1/candidates" + query, key);
+        const reply res = mock.client.get("/api/v1/candidates" + query, key);
         INFO(query);
-        CHECK(answer.status == 400);
-        CHECK(answer.json().at("error") == "bad_request");
-        CHECK(answer.json().at("details").as_array().size() == 1);
+        CHECK(res.status == 400);
+        CHECK(res.json().at("error") == "bad_request");
+        CHECK(res.json().at("details").as_array().size() == 1);
     }
 }
 
@@ -121,9 +121,9 @@ TEST_CASE("candidates list: roleId keeps only candidates assigned to that role")
 TEST_CASE("candidate get: the bare candidate; malformed and unknown ids are 404 (§7.10)") {
     plain_server mock;
     const json::value first = list_candidates(mock, mock.keys().admin.key, "?pageSize=1").at("data").at(0);
-    const reply answer = mock.client.get("/api/v1/candidates/cand_1", mock.keys().admin.key);
-    REQUIRE(answer.status == 200);
-    CHECK(answer.json() == first);
+    const reply res = mock.client.get("/api/v1/candidates/cand_1", mock.keys().admin.key);
+    REQUIRE(res.status == 200);
+    CHECK(res.json() == first);
     for (const std::string id : {"cand_0", "cand_01", "cand_1001", "cand_x", "1", "cand_-1"})
         CHECK(mock.client.get("/api/v1/candidates/" + id, mock.keys().admin.key).status == 404);
 }
@@ -134,12 +134,12 @@ TEST_CASE("candidate update: partial, persisted, visible to later reads (§7.11)
     const std::string id = text(list_candidates(mock, key, "?pageSize=1").at("data").at(0), "id");
     const json::value before = mock.client.get("/api/v1/candidates/" + id, key).json();
 
-    const reply answer = mock.client.checked(
+    const reply res = mock.client.checked(
         verb::patch, "/api/v1/candidates/" + id,
         with_body(key, R"({"fullName":"Jane Doe","status":"Hired","email":null,"phone":"+90 555 111 22 33",
             "summary":"Strong backend engineer","someFutureField":true})"));
-    REQUIRE(answer.status == 200);
-    const json::value after = answer.json();
+    REQUIRE(res.status == 200);
+    const json::value after = res.json();
     CHECK(after.at("fullName") == "Jane Doe");
     CHECK(after.at("status") == "Hired");
     CHECK(after.at("email").is_null());
@@ -171,10 +171,10 @@ TEST_CASE("candidate update: 400 for bad or empty bodies, 403 forbidden without 
         "status must be a non-empty string","email must be a valid email address or null",
         "phone must be a valid phone number or null"]})json"));
     for (const std::string body : {"", "{}", R"({"unknown":1})", R"({"fullName":null})", "[]"}) {
-        const reply answer = mock.client.checked(verb::patch, target, with_body(key, body));
+        const reply res = mock.client.checked(verb::patch, target, with_body(key, body));
         INFO(body);
-        CHECK(answer.status == 400);
-        CHECK(answer.json().at("error") == "bad_request");
+        CHECK(res.status == 400);
+        CHECK(res.json().at("error") == "bad_request");
     }
 
     // The hiring manager sees candidates of their roles but may not change them.
@@ -192,9 +192,9 @@ TEST_CASE("candidate steps: {data} only, ordered by role then step order (§7.12
     const std::string& key = mock.keys().admin.key;
     const json::value page = list_candidates(mock, key, "?pageSize=30");
     for (const json::value& candidate : page.at("data").as_array()) {
-        const reply answer = mock.client.get("/api/v1/candidates/" + text(candidate, "id") + "/steps", key);
-        REQUIRE(answer.status == 200);
-        const json::value body = answer.json();
+        const reply res = mock.client.get("/api/v1/candidates/" + text(candidate, "id") + "/steps", key);
+        REQUIRE(res.status == 200);
+        const json::value body = res.json();
         CHECK(keys_of(body) == std::vector<std::string>{"data"});
         std::string previous_role;
         std::int64_t previous_order = 0;

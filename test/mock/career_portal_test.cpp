@@ -24,9 +24,9 @@ reply apply(plain_server& mock, const std::string& slug, const std::string& body
 
 TEST_CASE("portal: the org and every open public role, with salaries when showSalary is true (§7.5)") {
     plain_server mock;
-    const reply answer = mock.client.get("/api/public/portal/acme");
-    REQUIRE(answer.status == 200);
-    const json::value portal = answer.json();
+    const reply res = mock.client.get("/api/public/portal/acme");
+    REQUIRE(res.status == 200);
+    const json::value portal = res.json();
     CHECK(portal.at("org") == json::parse(R"({"name":"Acme Inc.","logo":"https://assets.talent-ray.example/logos/acme.png",
         "slug":"acme","domain":"acme.com","portalTheme":{"primaryColor":"#4F1AD6","showSalary":true}})"));
     CHECK(role_ids(portal) == std::vector<std::string>{"role_eng_be", "role_eng_fe", "role_design", "role_ops"});
@@ -54,11 +54,11 @@ TEST_CASE("portal: disabled or unknown portals are 404 in the legacy dialect") {
     plain_server mock;
     for (const std::string target : {"/api/public/portal/initech", "/api/public/portal/nobody",
                                      "/api/public/portal/initech/roles/role_initech_eng_be"}) {
-        const reply answer = mock.client.get(target);
+        const reply res = mock.client.get(target);
         INFO(target);
-        CHECK(answer.status == 404);
-        CHECK(answer.json().at("error").is_string());
-        CHECK(answer.json().as_object().size() == 1);
+        CHECK(res.status == 404);
+        CHECK(res.json().at("error").is_string());
+        CHECK(res.json().as_object().size() == 1);
     }
 }
 
@@ -73,9 +73,9 @@ TEST_CASE("portal: credentials are ignored and public routes are not rate limite
 
 TEST_CASE("public job: {org, role} for an open public role of the org, else 404 (§7.6)") {
     plain_server mock;
-    const reply answer = mock.client.get("/api/public/portal/acme/roles/role_eng_be");
-    REQUIRE(answer.status == 200);
-    const json::value job = answer.json();
+    const reply res = mock.client.get("/api/public/portal/acme/roles/role_eng_be");
+    REQUIRE(res.status == 200);
+    const json::value job = res.json();
     CHECK(keys_of(job) == std::vector<std::string>{"org", "role"});
     CHECK(job.at("org").at("portalTheme") == json::parse(R"({"showSalary":true})"));
     CHECK(job.at("role").at("id") == "role_eng_be");
@@ -108,10 +108,10 @@ TEST_CASE("apply: returns an invite URL, reused for the same role and locale (§
 TEST_CASE("apply: 400 without roleId, 404 for closed jobs and disabled portals") {
     plain_server mock;
     for (const std::string body : {R"({})", R"({"roleId":""})", R"({"roleId":5})", "not json", ""}) {
-        const reply answer = apply(mock, "acme", body);
+        const reply res = apply(mock, "acme", body);
         INFO(body);
-        CHECK(answer.status == 400);
-        CHECK(answer.json().at("error").is_string());
+        CHECK(res.status == 400);
+        CHECK(res.json().at("error").is_string());
     }
     CHECK(apply(mock, "acme", R"({})").json() == json::parse(R"({"error":"roleId is required"})"));
     CHECK(apply(mock, "acme", R"({"roleId":"role_eng_be","locale":"not a locale"})").status == 400);

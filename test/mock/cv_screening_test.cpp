@@ -10,9 +10,9 @@ using http::verb;
 namespace {
 
 json::value batch(plain_server& mock, const std::string& key, const std::string& target) {
-    const reply answer = mock.client.get("/api/v1/cv-screening/batches/" + target, key);
-    REQUIRE(answer.status == 200);
-    return answer.json();
+    const reply res = mock.client.get("/api/v1/cv-screening/batches/" + target, key);
+    REQUIRE(res.status == 200);
+    return res.json();
 }
 
 }  // namespace

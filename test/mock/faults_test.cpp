@@ -47,9 +47,9 @@ TEST_CASE("faults: drop_before_header closes without an answer, after executing 
     mock::fault_options faults;
     faults.drop_before_header_rate = 1;
     plain_server mock{with_faults(faults)};
-    const reply answer = mock.client.send(verb::post, "/api/v1/sourcing", with_body(mock.keys().employer.key, create_body));
-    CHECK(answer.error);
-    CHECK_FALSE(answer.header_received);
+    const reply res = mock.client.send(verb::post, "/api/v1/sourcing", with_body(mock.keys().employer.key, create_body));
+    CHECK(res.error);
+    CHECK_FALSE(res.header_received);
     const mock::stats_snapshot stats = mock.server.stats();
     CHECK(stats.faults.drop_before_header == 1);
     CHECK(stats.executions("POST /api/v1/sourcing") == 1);  // the answer was lost, not the write
@@ -61,12 +61,12 @@ TEST_CASE("faults: drop_after_header sends the header, then closes mid-body") {
     mock::fault_options faults;
     faults.drop_after_header_rate = 1;
     plain_server mock{with_faults(faults)};
-    const reply answer = mock.client.send(verb::get, "/api/v1/candidates", with_key(mock.keys().employer.key));
-    CHECK(answer.header_received);
-    CHECK(answer.status == 200);
-    CHECK(answer.content_length > 0);
-    CHECK(answer.body.empty());
-    CHECK(answer.error == boost::beast::http::error::partial_message);
+    const reply res = mock.client.send(verb::get, "/api/v1/candidates", with_key(mock.keys().employer.key));
+    CHECK(res.header_received);
+    CHECK(res.status == 200);
+    CHECK(res.content_length > 0);
+    CHECK(res.body.empty());
+    CHECK(res.error == boost::beast::http::error::partial_message);
     CHECK(mock.server.stats().faults.drop_after_header == 1);
 }
 
@@ -74,12 +74,12 @@ TEST_CASE("faults: truncate_body announces N bytes and sends fewer") {
     mock::fault_options faults;
     faults.truncate_body_rate = 1;
     plain_server mock{with_faults(faults)};
-    const reply answer = mock.client.send(verb::get, "/api/v1/roles", with_key(mock.keys().employer.key));
-    CHECK(answer.header_received);
-    CHECK(answer.status == 200);
-    CHECK(answer.error == boost::beast::http::error::partial_message);
-    CHECK(answer.body.size() == answer.content_length / 2);
-    CHECK(answer.body.size() > 0);
+    const reply res = mock.client.send(verb::get, "/api/v1/roles", with_key(mock.keys().employer.key));
+    CHECK(res.header_received);
+    CHECK(res.status == 200);
+    CHECK(res.error == boost::beast::http::error::partial_message);
+    CHECK(res.body.size() == res.content_length / 2);
+    CHECK(res.body.size() > 0);
     CHECK(mock.server.stats().faults.truncate_body == 1);
 }
 

@@ -9,10 +9,10 @@ using http::verb;
 
 TEST_CASE("me: returns the key's owner, key id and scopes (§7.8)") {
     plain_server mock;
-    const reply answer = mock.client.get("/api/v1/me", mock.keys().employer.key);
-    REQUIRE(answer.status == 200);
-    CHECK(answer.header("Content-Type") == "application/json");
-    const json::value body = answer.json();
+    const reply res = mock.client.get("/api/v1/me", mock.keys().employer.key);
+    REQUIRE(res.status == 200);
+    CHECK(res.header("Content-Type") == "application/json");
+    const json::value body = res.json();
     CHECK(body == json::parse(R"({"user":{"id":"user_employer","email":"emma.ortiz@acme.com","role":"user"},
         "auth":{"type":"api_key","keyId":"apikey_employer","scopes":["candidates:read","candidates:write",
         "roles:read","roles:write","tests:read","tests:write","sourcing:read","sourcing:write","pipeline:read",
@@ -51,9 +51,9 @@ TEST_CASE("auth: Bearer and x-api-key are accepted; Authorization wins over x-ap
     request_options both;
     both.key = other;
     both.headers = {{"x-api-key", good}};
-    const reply answer = mock.client.checked(verb::get, "/api/v1/me", both);
-    REQUIRE(answer.status == 200);
-    CHECK(answer.json().at("auth").at("keyId") == "apikey_read_only");
+    const reply res = mock.client.checked(verb::get, "/api/v1/me", both);
+    REQUIRE(res.status == 200);
+    CHECK(res.json().at("auth").at("keyId") == "apikey_read_only");
 
     request_options bad_bearer;
     bad_bearer.key = "tr_" + std::string(64, 'x');
@@ -85,9 +85,9 @@ TEST_CASE("auth: missing, unknown and expired keys get 401 in the family's diale
 TEST_CASE("auth: admin-only endpoints refuse other owners with the legacy 403 message") {
     plain_server mock;
     for (const std::string& key : {mock.keys().employer.key, mock.keys().hiring_manager.key}) {
-        const reply answer = mock.client.get("/api/admin/api-keys", key);
-        CHECK(answer.status == 403);
-        CHECK(answer.json() == json::parse(R"({"error":"Forbidden - Admin access required"})"));
+        const reply res = mock.client.get("/api/admin/api-keys", key);
+        CHECK(res.status == 403);
+        CHECK(res.json() == json::parse(R"({"error":"Forbidden - Admin access required"})"));
     }
     CHECK(mock.client.get("/api/admin/api-keys/apikey_employer/usage", mock.keys().employer.key).status == 403);
     CHECK(mock.client.checked(verb::delete_, "/api/admin/api-keys/apikey_employer", with_key(mock.keys().employer.key))
@@ -133,10 +133,10 @@ TEST_CASE("scopes: a missing scope is 403 insufficient_scope naming required and
                            gated{verb::patch, "/api/v1/sourcing/pc_1", "sourcing:write"},
                            gated{verb::delete_, "/api/v1/sourcing/pc_1", "sourcing:write"},
                            gated{verb::get, "/api/v1/cv-screening/batches/batch_2026_06_01", "cv-screening:read"}}) {
-        const reply answer = mock.client.checked(g.method, g.target, with_body(mock.keys().no_scopes.key, R"({"name":"x"})"));
+        const reply res = mock.client.checked(g.method, g.target, with_body(mock.keys().no_scopes.key, R"({"name":"x"})"));
         INFO(g.target);
-        CHECK(answer.status == 403);
-        CHECK(answer.json().at("requiredScopes") == json::array{json::string(g.scope)});
+        CHECK(res.status == 403);
+        CHECK(res.json().at("requiredScopes") == json::array{json::string(g.scope)});
     }
 }
 

@@ -27,9 +27,9 @@ TEST_CASE("rate limit: exactly N requests per window are admitted; then 429 with
     std::vector<unsigned> statuses;
     reply limited_reply;
     for (int i = 0; i < 8; ++i) {
-        reply answer = mock.client.get("/api/v1/me", key);
-        statuses.push_back(answer.status);
-        if (answer.status == 429) limited_reply = std::move(answer);
+        reply res = mock.client.get("/api/v1/me", key);
+        statuses.push_back(res.status);
+        if (res.status == 429) limited_reply = std::move(res);
     }
     CHECK(statuses == std::vector<unsigned>{200, 200, 200, 200, 200, 429, 429, 429});
     CHECK(limited_reply.json().at("error") == "rate_limited");

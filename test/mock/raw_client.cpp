@@ -76,14 +76,14 @@ reply raw_client::get(const std::string& target, const std::string& key) {
 }
 
 reply raw_client::checked(http::verb method, const std::string& target, const request_options& options) {
-    reply answer = send(method, target, options);
-    INFO(http::to_string(method) << " " << target << " failed: " << answer.error.message());
-    REQUIRE_FALSE(answer.error);
-    return answer;
+    reply res = send(method, target, options);
+    INFO(http::to_string(method) << " " << target << " failed: " << res.error.message());
+    REQUIRE_FALSE(res.error);
+    return res;
 }
 
 reply raw_client::send(http::verb method, const std::string& target, const request_options& options) {
-    reply answer;
+    reply res;
     if (!connection_) {
         auto fresh = std::make_unique<connection>();
         const asio::ip::tcp::endpoint endpoint{asio::ip::make_address("127.0.0.1"), port_};
@@ -98,19 +98,19 @@ reply raw_client::send(http::verb method, const std::string& target, const reque
             SSL_set_tlsext_host_name(fresh->secure->native_handle(), host_name_.c_str());
         }
         fresh->lowest().expires_after(10s);
-        fresh->lowest().async_connect(endpoint, [&](boost::system::error_code ec) { answer.error = ec; });
+        fresh->lowest().async_connect(endpoint, [&](boost::system::error_code ec) { res.error = ec; });
         run(fresh->io);
-        if (!answer.error && fresh->secure) {
+        if (!res.error && fresh->secure) {
             fresh->lowest().expires_after(10s);
             fresh->secure->async_handshake(asio::ssl::stream_base::client,
-                                           [&](boost::system::error_code ec) { answer.error = ec; });
+                                           [&](boost::system::error_code ec) { res.error = ec; });
             run(fresh->io);
         }
-        if (answer.error) return answer;
+        if (res.error) return res;
         connection_ = std::move(fresh);
     }
     connection& link = *connection_;
-    answer.connection_reused = link.exchanges > 0;
+    res.connection_reused = link.exchanges > 0;
 
     http::request<http::string_body> request{method, target, 11};
     request.set(http::field::host, host_name_);
@@ -125,34 +125,34 @@ reply raw_client::send(http::verb method, const std::string& target, const reque
 
     link.lowest().expires_after(10s);
     link.with_stream([&](auto& stream) {
-        http::async_write(stream, request, [&](boost::system::error_code ec, std::size_t) { answer.error = ec; });
+        http::async_write(stream, request, [&](boost::system::error_code ec, std::size_t) { res.error = ec; });
     });
     run(link.io);
 
     http::response_parser<http::string_body> parser;
     parser.body_limit(64 * 1024 * 1024);
-    if (!answer.error) {
+    if (!res.error) {
         link.with_stream([&](auto& stream) {
             http::async_read_header(stream, link.buffer, parser,
-                                    [&](boost::system::error_code ec, std::size_t) { answer.error = ec; });
+                                    [&](boost::system::error_code ec, std::size_t) { res.error = ec; });
         });
         run(link.io);
     }
-    if (!answer.error) {
-        answer.header_received = true;
-        answer.status = parser.get().result_int();
-        answer.headers = parser.get().base();
-        answer.content_length = parser.content_length().value_or(0);
+    if (!res.error) {
+        res.header_received = true;
+        res.status = parser.get().result_int();
+        res.headers = parser.get().base();
+        res.content_length = parser.content_length().value_or(0);
         link.with_stream([&](auto& stream) {
             http::async_read(stream, link.buffer, parser,
-                             [&](boost::system::error_code ec, std::size_t) { answer.error = ec; });
+                             [&](boost::system::error_code ec, std::size_t) { res.error = ec; });
         });
         run(link.io);
     }
-    answer.body = parser.get().body();
+    res.body = parser.get().body();
     ++link.exchanges;
-    if (answer.error || !parser.get().keep_alive()) connection_.reset();
-    return answer;
+    if (res.error || !parser.get().keep_alive()) connection_.reset();
+    return res;
 }
 
 bool raw_client::server_closed_connection(std::chrono::milliseconds wait) {

@@ -9,10 +9,10 @@ using http::verb;
 namespace {
 
 std::vector<std::string> role_ids(plain_server& mock, const std::string& key, const std::string& query = "?pageSize=100") {
-    const reply answer = mock.client.get("/api/v1/roles" + query, key);
-    REQUIRE(answer.status == 200);
+    const reply res = mock.client.get("/api/v1/roles" + query, key);
+    REQUIRE(res.status == 200);
     std::vector<std::string> ids;
-    const json::value page = answer.json();  // range-for must not walk into a temporary
+    const json::value page = res.json();  // range-for must not walk into a temporary
     for (const json::value& role : page.at("data").as_array()) ids.push_back(text(role, "id"));
     return ids;
 }
@@ -71,12 +71,12 @@ TEST_CASE("role get: the bare role (§7.14)") {
 TEST_CASE("role update: partial, nullable fields, persisted, reflected on the portal (§7.15)") {
     plain_server mock;
     const std::string& key = mock.keys().employer.key;
-    const reply answer = mock.client.checked(
+    const reply res = mock.client.checked(
         verb::patch, "/api/v1/roles/role_eng_be",
         with_body(key, R"({"name":"Staff Backend Engineer","salaryMin":null,"workType":"hybrid","targetHireCount":3,
                            "isPublic":false,"pipeline":["ignored"]})"));
-    REQUIRE(answer.status == 200);
-    const json::value role = answer.json();
+    REQUIRE(res.status == 200);
+    const json::value role = res.json();
     CHECK(role.at("name") == "Staff Backend Engineer");
     CHECK(role.at("salaryMin").is_null());
     CHECK(role.at("workType") == "hybrid");
@@ -118,9 +118,9 @@ TEST_CASE("role update: validation, visibility and authority") {
 
 TEST_CASE("role steps: the pipeline template sorted by order, {data} only (§7.16)") {
     plain_server mock;
-    const reply answer = mock.client.get("/api/v1/roles/role_eng_be/steps", mock.keys().hiring_manager.key);
-    REQUIRE(answer.status == 200);
-    const json::value body = answer.json();
+    const reply res = mock.client.get("/api/v1/roles/role_eng_be/steps", mock.keys().hiring_manager.key);
+    REQUIRE(res.status == 200);
+    const json::value body = res.json();
     CHECK(keys_of(body) == std::vector<std::string>{"data"});
     const json::array& steps = body.at("data").as_array();
     REQUIRE(steps.size() == 5);

@@ -12,9 +12,9 @@ const std::vector<std::string> lead_fields{"id", "fullName", "email", "contactEm
                                            "summary", "candidateId", "organizations", "roles", "createdAt", "updatedAt"};
 
 json::value list_leads(plain_server& mock, const std::string& key, const std::string& query = "?pageSize=100") {
-    const reply answer = mock.client.get("/api/v1/sourcing" + query, key);
-    REQUIRE(answer.status == 200);
-    return answer.json();
+    const reply res = mock.client.get("/api/v1/sourcing" + query, key);
+    REQUIRE(res.status == 200);
+    return res.json();
 }
 
 bool linked_to(const json::value& lead, std::string_view organization) {
@@ -81,14 +81,14 @@ TEST_CASE("sourcing get: the bare potential candidate (§7.21)") {
 TEST_CASE("sourcing create: 201 with defaults, linked to the organization, persisted (§7.22)") {
     plain_server mock;
     const std::string& key = mock.keys().employer.key;
-    const reply answer = mock.client.checked(verb::post, "/api/v1/sourcing",
+    const reply res = mock.client.checked(verb::post, "/api/v1/sourcing",
                                              with_body(key, R"({"fullName":"Sam Lee","organizationId":"org_acme",
         "email":"sam.cv@example.com","skills":["python","sql"]})"));
-    REQUIRE(answer.status == 201);
-    const json::value lead = answer.json();
+    REQUIRE(res.status == 201);
+    const json::value lead = res.json();
     CHECK(keys_of(lead) == lead_fields);
     CHECK(lead.at("id") == "pc_501");
-    CHECK(answer.header("Location") == "/api/v1/sourcing/pc_501");
+    CHECK(res.header("Location") == "/api/v1/sourcing/pc_501");
     CHECK(lead.at("status") == "uploaded");
     CHECK(lead.at("contactEmail").is_null());
     CHECK(lead.at("candidateId").is_null());
@@ -130,11 +130,11 @@ TEST_CASE("sourcing create: 400 for missing or invalid fields and unknown organi
 TEST_CASE("sourcing update: partial, skills replaced, persisted (§7.23)") {
     plain_server mock;
     const std::string& key = mock.keys().employer.key;
-    const reply answer = mock.client.checked(
+    const reply res = mock.client.checked(
         verb::patch, "/api/v1/sourcing/pc_1",
         with_body(key, R"({"status":"contacted","skills":["go"],"contactEmail":"sam@example.com","summary":null})"));
-    REQUIRE(answer.status == 200);
-    const json::value lead = answer.json();
+    REQUIRE(res.status == 200);
+    const json::value lead = res.json();
     CHECK(lead.at("status") == "contacted");
     CHECK(lead.at("skills") == json::parse(R"(["go"])"));
     CHECK(lead.at("contactEmail") == "sam@example.com");

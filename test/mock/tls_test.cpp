@@ -32,9 +32,9 @@ TEST_CASE("tls: a client that trusts another CA fails the handshake; the server 
     ca_request.dns_names.clear();
     ca_request.ip_addresses.clear();
     raw_client stranger{server.port(), certgen::make_self_signed(ca_request).certificate};
-    const reply answer = stranger.send(http::verb::get, "/api/v1/me");
-    CHECK(answer.error);
-    CHECK_FALSE(answer.header_received);
+    const reply res = stranger.send(http::verb::get, "/api/v1/me");
+    CHECK(res.error);
+    CHECK_FALSE(res.header_received);
     // The server notices the failed handshake after the client has given up.
     CHECK(eventually([&] { return server.stats().tls_handshakes_failed == 1; }));
     CHECK(server.stats().requests == 0);

@@ -38,7 +38,7 @@ struct fake_list {
     /// The JSON of row i.
     std::function<json::value(std::int64_t)> row = [](std::int64_t n) { return json::value(json::object{{"n", n}}); };
 
-    /// Delay of each answer, by request number (0-based) and page (offset) or request number.
+    /// Delay of each response, by request number (0-based) and page (offset) or request number.
     std::function<std::chrono::milliseconds(std::size_t request, std::int64_t page)> delay =
         [](std::size_t, std::int64_t) { return std::chrono::milliseconds{1}; };
     /// Pages (offset) or request numbers (cursor) that fail, and how many times each.
@@ -143,11 +143,11 @@ inline asio::awaitable<talentray::result<talentray::response>> serve_fake(std::s
         info.diag.http_status = 500;
         co_return info;
     }
-    talentray::response answer;
-    answer.status = 200;
-    answer.body = offset ? offset_body(*list, number, page, std::stoi(query_value(request, "pageSize").value()))
-                         : cursor_body(*list, number, before, std::stoi(query_value(request, "limit").value()));
-    co_return answer;
+    talentray::response res;
+    res.status = 200;
+    res.body = offset ? offset_body(*list, number, page, std::stoi(query_value(request, "pageSize").value()))
+                      : cursor_body(*list, number, before, std::stoi(query_value(request, "limit").value()));
+    co_return res;
 }
 
 inline std::shared_ptr<const talentray::detail::page_fetcher> fetcher_for(std::shared_ptr<fake_list> list) {

@@ -53,7 +53,7 @@ bool server_eventually(Condition condition) {
 
 TEST_CASE("mock: destroying a pager mid-readahead stops its requests and leaves no work", "[pager][mock]") {
     mock::server server{plain(10'000)};
-    mock::fault_options slow;  // every answer takes a while: the readahead is in flight when the pager goes
+    mock::fault_options slow;  // every response takes a while: the readahead is in flight when the pager goes
     slow.latency = std::chrono::milliseconds{1000};
     server.set_faults(slow);
 
@@ -66,10 +66,10 @@ TEST_CASE("mock: destroying a pager mid-readahead stops its requests and leaves 
     admin.reset();
     io.restart();
     io.run();  // returns: nothing of the pager (or the client) is left on the io_context
-    CHECK(std::chrono::steady_clock::now() - gone.at < std::chrono::milliseconds{500});  // no answer awaited
+    CHECK(std::chrono::steady_clock::now() - gone.at < std::chrono::milliseconds{500});  // no response awaited
     CHECK(gone.in_flight == 4);
 
-    // Wait until the mock has let every held-back answer go (its latency has passed for all
+    // Wait until the mock has let every held-back response go (its latency has passed for all
     // five requests): had anything of the pager survived, it would have asked for more by then.
     CHECK(server_eventually([&] { return server.stats().faults.delayed >= 1 + 4; }));
     CHECK(server.stats().requests == 1 + 4);  // the mock saw nothing more

@@ -145,8 +145,8 @@ TEST_CASE("mock: over TLS, raw JSON and exact-bytes rows", "[pager][mock]") {
     auto first = run(io, exact.next());
     REQUIRE(first);
     CHECK(json::parse(first->json).at("id").as_string() == "cand_1");
-    // The very bytes of the server's answer, not a re-serialisation.
+    // The very bytes of the server's response, not a re-serialisation.
     tr::request_spec page0 = candidates_list({{"page", "0"}, {"pageSize", "100"}});
-    const tr::response answer = run(io, admin.send(page0));
-    CHECK(answer.body.find("[" + first->json + ",") != std::string::npos);
+    const tr::response res = run(io, admin.send(page0));
+    CHECK(res.body.find("[" + first->json + ",") != std::string::npos);
 }

@@ -32,8 +32,8 @@ constexpr std::uint32_t limit = 20;
 constexpr std::chrono::seconds window{1};
 
 asio::awaitable<void> one_call(const tr::client* c, std::atomic<int>* succeeded) {
-    auto answer = co_await c->try_send(trt::get("/api/v1/me"));  // named: g++ 12 and `if (co_await ...)`
-    if (answer) ++*succeeded;
+    auto received = co_await c->try_send(trt::get("/api/v1/me"));  // named: g++ 12 and `if (co_await ...)`
+    if (received) ++*succeeded;
 }
 
 /// The most arrivals any window-long interval holds. The busiest interval starts at an arrival,

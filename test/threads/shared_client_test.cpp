@@ -91,15 +91,15 @@ asio::awaitable<reference_answers> fetch_reference(const tr::client& c) {
 
 asio::awaitable<bool> call_me(const tr::client* c, const reference_answers* expected, tally* seen) {
     ++seen->me_calls;
-    const tr::me answer = co_await c->me();
-    co_return answer == expected->me;
+    const tr::me got = co_await c->me();
+    co_return got == expected->me;
 }
 
 asio::awaitable<bool> call_get(const tr::client* c, const reference_answers* expected, tally* seen, std::size_t index) {
     ++seen->get_calls;
     const tr::candidate& wanted = expected->candidates[index];
-    const tr::candidate answer = co_await c->candidates().get(wanted.id);
-    co_return answer == wanted;
+    const tr::candidate got = co_await c->candidates().get(wanted.id);
+    co_return got == wanted;
 }
 
 asio::awaitable<bool> call_list_page(const tr::client* c, const reference_answers* expected, tally* seen,
@@ -108,8 +108,8 @@ asio::awaitable<bool> call_list_page(const tr::client* c, const reference_answer
     tr::list_candidates_params params;
     params.page = page;
     params.page_size = page_size;
-    const tr::offset_page<tr::candidate> answer = co_await c->candidates().list_page(params);
-    co_return answer == expected->pages[static_cast<std::size_t>(page)];
+    const tr::offset_page<tr::candidate> got = co_await c->candidates().list_page(params);
+    co_return got == expected->pages[static_cast<std::size_t>(page)];
 }
 
 asio::awaitable<bool> walk_pager(const tr::client* c, const reference_answers* expected, tally* seen) {

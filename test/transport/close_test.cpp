@@ -54,8 +54,8 @@ using outcomes = std::map<std::string, result<response>>;
 
 asio::awaitable<void> call_and_note(const client* c, std::string path, outcomes* out, event_log* log) {
     request_spec spec = get(path);
-    auto answer = co_await c->try_send(std::move(spec));
-    out->insert_or_assign(path, std::move(answer));
+    auto received = co_await c->try_send(std::move(spec));
+    out->insert_or_assign(path, std::move(received));
     log->note(std::move(path));
 }
 
@@ -97,10 +97,10 @@ test_server holding_server(event_log& log, test_server_options options = {}) {
 }
 
 errc code_of(const outcomes& out, const std::string& path) {
-    const auto& answer = out.at(path);
-    REQUIRE_FALSE(answer);
-    REQUIRE(answer.error().code.category() == error_category());
-    return static_cast<errc>(answer.error().code.value());
+    const auto& received = out.at(path);
+    REQUIRE_FALSE(received);
+    REQUIRE(received.error().code.category() == error_category());
+    return static_cast<errc>(received.error().code.value());
 }
 
 std::vector<std::string> targets_seen(const test_server& server) {
@@ -361,8 +361,8 @@ TEST_CASE("a raw request made before its client is destroyed still completes") {
     std::optional<client> c{std::in_place, io.get_executor(), options_for(server)};
     auto pending = c->try_send(get("/made-before"));
     c.reset();
-    auto answer = run(io, std::move(pending));
-    REQUIRE(answer);
+    auto received = run(io, std::move(pending));
+    REQUIRE(received);
     CHECK(targets_seen(server) == std::vector<std::string>{"/made-before"});
 }
 
@@ -377,9 +377,9 @@ struct shared_outcomes {
 
 asio::awaitable<void> call_and_record(const client* c, shared_outcomes* out) {
     request_spec spec = get("/many");
-    auto answer = co_await c->try_send(std::move(spec));
+    auto received = co_await c->try_send(std::move(spec));
     std::lock_guard lock{out->mutex};
-    out->codes.push_back(answer ? boost::system::error_code{} : answer.error().code);
+    out->codes.push_back(received ? boost::system::error_code{} : received.error().code);
 }
 
 asio::awaitable<void> close_and_record(const client* c, shared_outcomes* out) {

@@ -61,8 +61,8 @@ inline request_spec post(std::string path, boost::json::value body) {
 inline boost::asio::awaitable<int> send_sequentially(client& c, request_spec spec, int count) {
     int ok = 0;
     for (int i = 0; i < count; ++i) {
-        auto answer = co_await c.try_send(spec);
-        if (answer) ++ok;
+        auto received = co_await c.try_send(spec);
+        if (received) ++ok;
     }
     co_return ok;
 }

@@ -23,16 +23,16 @@ asio::awaitable<int> send_with_pauses(client& c, request_spec spec, int count, s
             asio::steady_timer timer{co_await asio::this_coro::executor, gap};
             co_await timer.async_wait(asio::use_awaitable);
         }
-        auto answer = co_await c.try_send(spec);
-        if (answer) ++ok;
-        else UNSCOPED_INFO(answer.error().diag.to_string());
+        auto received = co_await c.try_send(spec);
+        if (received) ++ok;
+        else UNSCOPED_INFO(received.error().diag.to_string());
     }
     co_return ok;
 }
 
 asio::awaitable<void> count_success(client& c, request_spec spec, int& ok) {
-    auto answer = co_await c.try_send(std::move(spec));  // named: g++ 12 mis-handles it inside `if`
-    if (answer) ++ok;
+    auto received = co_await c.try_send(std::move(spec));  // named: g++ 12 mis-handles it inside `if`
+    if (received) ++ok;
 }
 
 }  // namespace
@@ -158,10 +158,10 @@ TEST_CASE("a reused connection closed under a POST fails the POST, which the ser
     asio::io_context io;
     client c{io.get_executor(), options_for(server)};  // default retries: none may resend it either
     REQUIRE(run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}}))));
-    auto answer = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "B"}})));
-    REQUIRE_FALSE(answer);
-    CHECK(answer.error().code == boost::beast::http::error::end_of_stream);  // the socket's own error
-    CHECK_THAT(answer.error().diag.client_message, Catch::Contains("may have reached the server"));
+    auto received = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "B"}})));
+    REQUIRE_FALSE(received);
+    CHECK(received.error().code == boost::beast::http::error::end_of_stream);  // the socket's own error
+    CHECK_THAT(received.error().diag.client_message, Catch::Contains("may have reached the server"));
     const auto seen = server.requests();
     CHECK(count_method(seen, "POST") == 2);  // "A" once, "B" once
     CHECK(c.counters().pool.stale_retries == 0);

@@ -58,8 +58,8 @@ TEST_CASE("observer: a 429 then a 200 are two events, the second a retry caused 
     event_capture capture;
     asio::io_context io;
     client c{io.get_executor(), observed(server, capture)};
-    auto answer = run(io, c.try_send(get("/api/v1/me")));
-    REQUIRE(answer);
+    auto received = run(io, c.try_send(get("/api/v1/me")));
+    REQUIRE(received);
     REQUIRE(capture.events.size() == 2);
     const request_event& refused = capture.events[0];
     CHECK(refused.attempt == 1);
@@ -159,12 +159,12 @@ TEST_CASE("observer: a transport failure is an event with status 0 and the call'
     asio::io_context io;
     client c{io.get_executor(), observed(server, capture)};
     // A POST that may have reached the server is not replayed: exactly one attempt.
-    auto answer = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}, {"organizationId", "org_acme"}})));
-    REQUIRE_FALSE(answer);
+    auto received = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}, {"organizationId", "org_acme"}})));
+    REQUIRE_FALSE(received);
     REQUIRE(capture.events.size() == 1);
     CHECK(capture.events[0].http_status == 0);
     CHECK(capture.events[0].error);
-    CHECK(capture.events[0].error == answer.error().code);
+    CHECK(capture.events[0].error == received.error().code);
     CHECK(capture.events[0].first_byte == request_event::duration::zero());
 }
 
@@ -181,8 +181,8 @@ TEST_CASE("observer: an observer that throws changes no call's result, and the c
         throw std::runtime_error{"metrics backend down"};
     };
     client c{io.get_executor(), options};
-    auto answer = run(io, c.try_send(get("/api/v1/me")));
-    CHECK(answer);
+    auto received = run(io, c.try_send(get("/api/v1/me")));
+    CHECK(received);
     CHECK(calls == 2);  // the failed attempt's event did not stop the retry either
     CHECK(server.requests().size() == 2);
     std::size_t warnings = 0;

@@ -41,9 +41,9 @@ refused_call call_through(canned_proxy& proxy, client_options options) {
     options.logger = logs.handler();
     asio::io_context io;
     client c{io.get_executor(), std::move(options)};
-    auto answer = run(io, c.try_send(get("/api/v1/me")));  // a GET: retried on any failure an API could cure
-    REQUIRE_FALSE(answer);
-    return {answer.error(), proxy.requests(), logs.lines};
+    auto received = run(io, c.try_send(get("/api/v1/me")));  // a GET: retried on any failure an API could cure
+    REQUIRE_FALSE(received);
+    return {received.error(), proxy.requests(), logs.lines};
 }
 
 std::string proxy_name(const canned_proxy& proxy) { return "proxy 127.0.0.1:" + std::to_string(proxy.port()); }
@@ -129,9 +129,9 @@ TEST_CASE("proxy refusal: a host listed in no_proxy is reached directly, without
     options.retry.max_attempts = 1;
     asio::io_context io;
     client c{io.get_executor(), std::move(options)};
-    auto answer = run(io, c.try_send(get("/api/v1/me")));
-    REQUIRE_FALSE(answer);
-    CHECK(answer.error().code != errc::proxy_refused);
+    auto received = run(io, c.try_send(get("/api/v1/me")));
+    REQUIRE_FALSE(received);
+    CHECK(received.error().code != errc::proxy_refused);
     CHECK(proxy.requests().empty());
     CHECK(server.accepted() == 1);
 }

@@ -38,8 +38,8 @@ TEST_CASE("an idempotent request is retried through 5xx answers") {
     test_server server{{}, failing_first(2, 503)};
     asio::io_context io;
     client c{io.get_executor(), quick_retries(server)};
-    auto answer = run(io, c.try_send(get("/api/v1/candidates/cand_1")));
-    CHECK(answer);
+    auto received = run(io, c.try_send(get("/api/v1/candidates/cand_1")));
+    CHECK(received);
     CHECK(server.requests().size() == 3);
     CHECK(c.counters().scheduler.retries.server_error == 2);
 }
@@ -48,10 +48,10 @@ TEST_CASE("a POST that got a 500 is never replayed") {
     test_server server{{}, failing_first(1, 500)};
     asio::io_context io;
     client c{io.get_executor(), quick_retries(server)};
-    auto answer = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}, {"organizationId", "org_acme"}})));
-    REQUIRE_FALSE(answer);
-    CHECK(answer.error().code == errc::server_error);
-    CHECK(answer.error().diag.client_message.find("not retried") != std::string::npos);
+    auto received = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}, {"organizationId", "org_acme"}})));
+    REQUIRE_FALSE(received);
+    CHECK(received.error().code == errc::server_error);
+    CHECK(received.error().diag.client_message.find("not retried") != std::string::npos);
     CHECK(server.requests().size() == 1);
 }
 
@@ -60,8 +60,8 @@ TEST_CASE("a POST that got a 429 is sent again after Retry-After, and succeeds")
     asio::io_context io;
     client c{io.get_executor(), quick_retries(server)};
     auto started = std::chrono::steady_clock::now();
-    auto answer = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}, {"organizationId", "org_acme"}})));
-    CHECK(answer);
+    auto received = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}, {"organizationId", "org_acme"}})));
+    CHECK(received);
     CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds{900});  // the key paused
     CHECK(server.requests().size() == 2);
     auto counters = c.counters().scheduler;
@@ -75,10 +75,10 @@ TEST_CASE("retries stop at max_attempts and the error says so") {
     auto options = quick_retries(server);
     options.retry.max_attempts = 3;
     client c{io.get_executor(), options};
-    auto answer = run(io, c.try_send(get("/api/v1/me")));
-    REQUIRE_FALSE(answer);
-    CHECK(answer.error().code == errc::server_error);
-    CHECK(answer.error().diag.client_message.find("after 3 attempt(s)") != std::string::npos);
+    auto received = run(io, c.try_send(get("/api/v1/me")));
+    REQUIRE_FALSE(received);
+    CHECK(received.error().code == errc::server_error);
+    CHECK(received.error().diag.client_message.find("after 3 attempt(s)") != std::string::npos);
     CHECK(server.requests().size() == 3);
 }
 
@@ -94,8 +94,8 @@ TEST_CASE("a keyless POST refused with 429 waits out Retry-After, then is sent o
     auto apply = post("/api/public/portal/acme/apply", {{"roleId", "role_1"}, {"locale", "en"}});
     apply.authenticated = false;
     const auto started = std::chrono::steady_clock::now();
-    auto answer = run(io, c.try_send(apply));
-    CHECK(answer);
+    auto received = run(io, c.try_send(apply));
+    CHECK(received);
     CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds{1000});
     CHECK(server.requests().size() == 2);
 }
@@ -112,8 +112,8 @@ TEST_CASE("keyless calls refused with 429 and no Retry-After wait the default pa
     auto portal = get("/api/public/portal/acme");
     portal.authenticated = false;
     const auto started = std::chrono::steady_clock::now();
-    auto answer = run(io, c.try_send(portal));
-    CHECK(answer);
+    auto received = run(io, c.try_send(portal));
+    CHECK(received);
     CHECK(std::chrono::steady_clock::now() - started >= std::chrono::milliseconds{200 + 400});
     CHECK(server.requests().size() == 3);
 }
@@ -141,10 +141,10 @@ TEST_CASE("a POST whose fresh connection drops after the request was written is 
             test_server server{{}, never_answer(drop)};
             asio::io_context io;
             client c{io.get_executor(), quick_retries(server)};
-            auto answer = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}})));
-            REQUIRE_FALSE(answer);
-            CHECK(answer.error().code == expected_code);  // the socket's own error
-            CHECK_THAT(answer.error().diag.client_message, Catch::Contains("may have reached the server"));
+            auto received = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}})));
+            REQUIRE_FALSE(received);
+            CHECK(received.error().code == expected_code);  // the socket's own error
+            CHECK_THAT(received.error().diag.client_message, Catch::Contains("may have reached the server"));
             CHECK(server.requests().size() == 1);
             CHECK(server.accepted() == 1);
             CHECK(c.counters().pool.stale_retries == 0);
@@ -158,10 +158,10 @@ TEST_CASE("a POST that times out after the request was written is sent once and 
     auto options = quick_retries(server);
     options.timeouts.io = std::chrono::milliseconds{300};
     client c{io.get_executor(), options};
-    auto answer = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}})));
-    REQUIRE_FALSE(answer);
-    CHECK(answer.error().code == errc::io_timeout);
-    CHECK_THAT(answer.error().diag.client_message, Catch::Contains("may have reached the server"));
+    auto received = run(io, c.try_send(post("/api/v1/sourcing", {{"fullName", "A"}})));
+    REQUIRE_FALSE(received);
+    CHECK(received.error().code == errc::io_timeout);
+    CHECK_THAT(received.error().diag.client_message, Catch::Contains("may have reached the server"));
     CHECK(server.requests().size() == 1);
     CHECK(server.accepted() == 1);
 }
@@ -173,8 +173,8 @@ TEST_CASE("the retry log line names the request once, with the failure and the d
     auto options = quick_retries(server);
     options.logger = logs.handler();
     client c{io.get_executor(), options};
-    auto answer = run(io, c.try_send(get("/api/v1/candidates/cand_1")));
-    CHECK(answer);
+    auto received = run(io, c.try_send(get("/api/v1/candidates/cand_1")));
+    CHECK(received);
     std::vector<std::string> retries;
     for (const auto& line : logs.lines)
         if (line.find("retry after") != std::string::npos) retries.push_back(line);

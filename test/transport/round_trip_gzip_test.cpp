@@ -11,7 +11,7 @@ using namespace talentray::testing;
 TEST_CASE("a gzip answer is inflated before it is returned") {
     const std::string text = R"({"id":"c1","name":"Ada"})";
     const auto done =
-        round_trip_against({.reply = http_answer("HTTP/1.1 200 OK", "Content-Encoding: gzip\r\n", gzip(text))});
+        round_trip_against({.reply = http_response("HTTP/1.1 200 OK", "Content-Encoding: gzip\r\n", gzip(text))});
     REQUIRE(received(done.outcome));
     CHECK(received(done.outcome)->body == text);
 }
@@ -21,7 +21,7 @@ TEST_CASE("a gzip bomb fails with body_too_large once its decoded size passes ma
     const std::size_t cap = 1024 * 1024;
     REQUIRE(bomb.size() < cap);
     const auto done = round_trip_against(
-        {.reply = http_answer("HTTP/1.1 200 OK", "Content-Encoding: gzip\r\n", bomb), .closes = true, .max_body_size = cap});
+        {.reply = http_response("HTTP/1.1 200 OK", "Content-Encoding: gzip\r\n", bomb), .closes = true, .max_body_size = cap});
     REQUIRE_FALSE(received(done.outcome));
     CHECK(received(done.outcome).error().code == errc::body_too_large);
 }

@@ -14,7 +14,7 @@ namespace http = boost::beast::http;
 
 namespace {
 
-const std::string whole_answer = http_answer("HTTP/1.1 200 OK", "Content-Type: application/json\r\nX-Request-Id: r-1\r\n",
+const std::string whole_answer = http_response("HTTP/1.1 200 OK", "Content-Type: application/json\r\nX-Request-Id: r-1\r\n",
                                              R"({"id":"c1"})");
 
 bool has_header(const response& r, std::string_view name, std::string_view value) {
@@ -111,13 +111,13 @@ TEST_CASE("a Content-Length above max_body_size fails with body_too_large before
 
 TEST_CASE("a response header above 64 KiB fails with invalid_response") {
     const std::string huge = "X-Filler: " + std::string(70 * 1024, 'a') + "\r\n";
-    const auto done = round_trip_against({.reply = http_answer("HTTP/1.1 200 OK", huge, "{}"), .closes = true});
+    const auto done = round_trip_against({.reply = http_response("HTTP/1.1 200 OK", huge, "{}"), .closes = true});
     REQUIRE_FALSE(received(done.outcome));
     CHECK(received(done.outcome).error().code == errc::invalid_response);
 }
 
 TEST_CASE("an answer with Connection: close leaves the connection not reusable") {
-    const auto done = round_trip_against({.reply = http_answer("HTTP/1.1 200 OK", "Connection: close\r\n", "{}")});
+    const auto done = round_trip_against({.reply = http_response("HTTP/1.1 200 OK", "Connection: close\r\n", "{}")});
     REQUIRE(received(done.outcome));
     CHECK_FALSE(done.outcome.keep_alive);
 }

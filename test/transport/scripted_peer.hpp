@@ -21,7 +21,7 @@ namespace talentray::testing {
 /// What the peer does: the bytes it answers with, and where its stream fails or ends.
 struct peer_script {
     std::string reply;
-    /// The peer closes after its reply (otherwise the reply must be a whole answer).
+    /// The peer closes after its reply (otherwise the reply must be a whole response).
     bool closes = false;
     /// The client stream's read or write, counted from 1, that fails with test_failure.
     std::size_t fail_at = std::numeric_limits<std::size_t>::max();
@@ -35,7 +35,7 @@ struct peer_script {
 struct scripted_round_trip {
     detail::round_trip_outcome outcome;
     std::string request_received;  ///< the bytes the peer got
-    std::size_t left_in_buffer = 0;  ///< bytes read past the answer
+    std::size_t left_in_buffer = 0;  ///< bytes read past the response
 };
 
 /// The request every scripted round trip writes.
@@ -88,10 +88,10 @@ inline scripted_round_trip round_trip_against(const peer_script& script) {
 }
 
 /// The response or failure of a round trip.
-inline const result<response>& received(const detail::round_trip_outcome& outcome) { return outcome.answer; }
+inline const result<response>& received(const detail::round_trip_outcome& outcome) { return outcome.received; }
 
-/// A whole answer: status line, `fields` (each ending in CRLF), Content-Length and `body`.
-inline std::string http_answer(std::string_view status_line, std::string_view fields, std::string_view body) {
+/// A whole response: status line, `fields` (each ending in CRLF), Content-Length and `body`.
+inline std::string http_response(std::string_view status_line, std::string_view fields, std::string_view body) {
     return std::string{status_line} + "\r\n" + std::string{fields} + "Content-Length: " + std::to_string(body.size()) +
            "\r\n\r\n" + std::string{body};
 }

@@ -16,8 +16,8 @@ namespace asio = boost::asio;
 namespace {
 
 asio::awaitable<void> call_and_count(const client& c, std::atomic<int>& ok, std::atomic<int>& failed) {
-    auto answer = co_await c.try_send(get("/api/v1/me"));
-    if (answer)
+    auto received = co_await c.try_send(get("/api/v1/me"));
+    if (received)
         ++ok;
     else
         ++failed;

@@ -37,9 +37,9 @@ client_options trusting(const test_server& server, std::string ca_pem) {
 error_info expect_tls_failure(client_options options) {
     asio::io_context io;
     client c{io.get_executor(), std::move(options)};
-    auto answer = run(io, c.try_send(get("/api/v1/me")));
-    REQUIRE_FALSE(answer);
-    return answer.error();
+    auto received = run(io, c.try_send(get("/api/v1/me")));
+    REQUIRE_FALSE(received);
+    return received.error();
 }
 
 }  // namespace
@@ -112,8 +112,8 @@ TEST_CASE("https://localhost: a certificate whose SAN names localhost is accepte
     auto server = tls_server(trusted().leaf({.common_name = "localhost", .dns_names = {"localhost"}, .ip_addresses = {}}));
     asio::io_context io;
     client c{io.get_executor(), via_localhost(server, trusted().ca.certificate)};
-    auto answer = run(io, c.try_send(get("/api/v1/me")));
-    REQUIRE(answer);
+    auto received = run(io, c.try_send(get("/api/v1/me")));
+    REQUIRE(received);
     CHECK(server.server_names() == std::vector<std::string>{"localhost"});
     CHECK(server.requests().at(0).headers.at("host") == "localhost:" + std::to_string(server.port()));
 }

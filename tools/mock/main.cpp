@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
                  "also send IETF-draft RateLimit-Policy and RateLimit headers");
     bool no_gzip = false;
     app.add_flag("--no-gzip", no_gzip,
-                 "never compress answers (by default JSON answers of 1 KiB or more are gzipped when the "
+                 "never compress responses (by default JSON responses of 1 KiB or more are gzipped when the "
                  "request's Accept-Encoding allows it)");
     app.add_flag("--plain", plain, "serve HTTP instead of HTTPS");
     auto* cert_option = app.add_option("--tls-cert", tls_cert_file, "PEM certificate (chain) to serve")
@@ -122,7 +122,7 @@ int main(int argc, char** argv) {
     app.add_option("--server-error-rate", options.faults.server_error_rate, "fraction answered 500")
         ->check(CLI::Range(0.0, 1.0));
     app.add_option("--drop-before-header-rate", options.faults.drop_before_header_rate,
-                   "fraction closed without an answer")
+                   "fraction closed without a response")
         ->check(CLI::Range(0.0, 1.0));
     app.add_option("--drop-after-header-rate", options.faults.drop_after_header_rate,
                    "fraction closed after the response header")

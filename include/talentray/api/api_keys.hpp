@@ -44,7 +44,7 @@ public:
     /// recovered. Throws `talentray::error`: `invalid_argument` for a body
     /// `request.validate()` refuses (nothing sent), `bad_request` with the server's message,
     /// `forbidden` when the owner is not an admin, `not_found` for an unknown user. Never
-    /// retried once it may have reached the server (a lost answer must not mint two keys).
+    /// retried once it may have reached the server (a lost response must not mint two keys).
     boost::asio::awaitable<created_api_key> create(create_api_key_request request, call_options options = {}) const;
     /// As `create`, returning the failure instead of throwing it.
     boost::asio::awaitable<result<created_api_key>> try_create(create_api_key_request request,

@@ -67,7 +67,7 @@ public:
     /// `talentray::error`: `invalid_argument` for a body `lead.validate()` refuses (nothing
     /// sent), `bad_request` with the server's `details` (also for an unknown organization),
     /// `insufficient_scope`, `forbidden` without write authority in that organization.
-    /// Never retried once it may have reached the server, so a lost answer cannot create the
+    /// Never retried once it may have reached the server, so a lost response cannot create the
     /// lead twice; after a transport failure, look the lead up before creating it again.
     boost::asio::awaitable<potential_candidate> create(potential_candidate_create lead,
                                                        call_options options = {}) const;

@@ -1,5 +1,5 @@
 // talentray/model/api_key.hpp — API-key administration (/api/admin/api-keys): keys, the create
-// body and answer, and the usage log.
+// body and response, and the usage log.
 #pragma once
 
 #include <talentray/model/json.hpp>
@@ -62,7 +62,7 @@ struct create_api_key_request {
     friend bool operator==(const create_api_key_request&, const create_api_key_request&) = default;
 };
 
-/// The answer to a key creation (`CreatedApiKey`): the only time the plaintext key is shown.
+/// The response to a key creation (`CreatedApiKey`): the only time the plaintext key is shown.
 struct created_api_key {
     std::string id;
     std::string name;

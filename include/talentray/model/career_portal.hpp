@@ -82,7 +82,7 @@ struct apply_request {
     friend bool operator==(const apply_request&, const apply_request&) = default;
 };
 
-/// The answer to an application (`ApplyResponse`): where to send the candidate.
+/// The response to an application (`ApplyResponse`): where to send the candidate.
 struct invite {
     std::string invite_url;
 

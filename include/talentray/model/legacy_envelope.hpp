@@ -5,7 +5,7 @@
 
 namespace talentray {
 
-/// A successful answer of the legacy `/api/admin/*` family. Decoding requires `success` to be
+/// A successful response of the legacy `/api/admin/*` family. Decoding requires `success` to be
 /// `true` (anything else is `errc::invalid_response`); encoding writes `"success": true`.
 template <class T>
 struct legacy_success {

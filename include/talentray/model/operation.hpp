@@ -52,7 +52,7 @@ enum class pagination_kind {
     none,    ///< a single object
     offset,  ///< `page`/`pageSize` with `{data, pagination}`
     cursor,  ///< `limit`/`before` following `nextBefore`
-    full,    ///< the complete list in one answer
+    full,    ///< the complete list in one response
 };
 
 /// What the contract says about one operation.

@@ -133,7 +133,7 @@ struct retry_options {
     /// counting the first one. 1 disables those retries. At least 1.
     std::uint32_t max_attempts = 4;
 
-    /// 429 answers a single request tolerates before it fails with `errc::rate_limited`.
+    /// 429 responses a single request tolerates before it fails with `errc::rate_limited`.
     /// At least 1.
     std::uint32_t max_rate_limited_attempts = 8;
 

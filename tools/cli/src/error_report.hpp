@@ -20,7 +20,7 @@ std::vector<std::string> missing_scopes(const std::vector<std::string>& required
 ///       granted scopes: roles:read
 ///
 /// The first is the SDK's message (prefixed with the kind of failure, see `exit_code`, for a
-/// system or TLS code), the second the request and the server's answer; a 403 lists the
+/// system or TLS code), the second the request and the server's response; a 403 lists the
 /// missing and the granted scopes.
 std::string format_error(const boost::system::error_code& code, const diagnostics& diag);
 

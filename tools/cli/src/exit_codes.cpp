@@ -80,7 +80,7 @@ std::string exit_code_table() {
     };
     static constexpr std::array rows{
         row{exit_code::ok, "success"},
-        row{exit_code::other, "other failure (unexpected answer, unwritable output, unusable checkpoint)"},
+        row{exit_code::other, "other failure (unexpected response, unwritable output, unusable checkpoint)"},
         row{exit_code::usage, "usage error: bad option, argument or input file; nothing was sent"},
         row{exit_code::bad_request, "the server refused the input (400); its details are printed"},
         row{exit_code::unauthorized, "no valid API key (401): missing, malformed, revoked or expired"},

@@ -12,14 +12,14 @@ namespace talentray::cli {
 /// `talentray --help` and tools/cli/README.md, and never reused for something else.
 enum class exit_code : int {
     ok = 0,
-    other = 1,          ///< anything not below: an unexpected answer, a local file that cannot be written
+    other = 1,          ///< anything not below: an unexpected response, a local file that cannot be written
     usage = 2,          ///< bad command line or input file, refused overwrite; nothing was sent or written
     bad_request = 3,    ///< the server refused the input (400)
     unauthorized = 4,   ///< missing, invalid, revoked or expired API key (401)
     forbidden = 5,      ///< the key lacks a scope, or its owner the authority (403)
     not_found = 6,      ///< no such resource, or not visible to the key (404)
     rate_limited = 7,   ///< still rate limited (429) when the retries or the deadline ran out
-    network = 8,        ///< connection, TLS or timeout failure: no complete answer
+    network = 8,        ///< connection, TLS or timeout failure: no complete response
     server_error = 9,   ///< the server failed (5xx)
     output_closed = 10, ///< standard output's reader went away (`| head`); ended without a message
     interrupted = 130,  ///< SIGINT or SIGTERM; an export can be continued with --resume

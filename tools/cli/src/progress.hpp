@@ -23,7 +23,7 @@ struct progress_view {
     double rows_per_second = 0;           ///< recent rate
     std::chrono::milliseconds elapsed{0}; ///< since this run started
     std::uint64_t requests = 0;           ///< HTTP attempts of this run
-    std::uint64_t rate_limited = 0;       ///< 429 answers received
+    std::uint64_t rate_limited = 0;       ///< 429 responses received
     std::uint64_t retries = 0;            ///< retries started, all causes
     std::chrono::milliseconds paused{0};  ///< what is left of a 429 pause of the key, if any
 };

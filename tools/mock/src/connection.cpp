@@ -45,7 +45,7 @@ void drop(Stream& stream) {
     beast::get_lowest_layer(stream).socket().close(ignored);
 }
 
-// An error answer for a request that could not even be parsed; the connection then closes.
+// An error response for a request that could not even be parsed; the connection then closes.
 template <class Stream>
 asio::awaitable<void> reject_unreadable(Stream& stream, http::status status, std::string_view message) {
     http_response response = legacy_error(status, message);
@@ -55,7 +55,7 @@ asio::awaitable<void> reject_unreadable(Stream& stream, http::status status, std
     co_await close_gracefully(stream);
 }
 
-// Compresses a JSON answer large enough to gain from it when the request accepts gzip, as a
+// Compresses a JSON response large enough to gain from it when the request accepts gzip, as a
 // production server's compression layer does.
 void compress_if_accepted(const http_request& request, http_response& response, server_core& core) {
     if (response.body().size() < core.gzip_min_bytes) return;

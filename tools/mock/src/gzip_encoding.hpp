@@ -1,4 +1,4 @@
-// Whether a request accepts gzip, and gzip compression of an answer's body.
+// Whether a request accepts gzip, and gzip compression of a response's body.
 #pragma once
 
 #include <string>

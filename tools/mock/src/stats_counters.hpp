@@ -12,7 +12,7 @@
 
 namespace talentray::mock::detail {
 
-/// What a connection did instead of (or on top of) a plain answer.
+/// What a connection did instead of (or on top of) a plain response.
 enum class connection_fault { close_after_requests, close_when_idle, delayed };
 
 /// Thread-safe: every member may be called from any thread.

@@ -24,7 +24,7 @@ key_limit configured_limit(const client_options& options) noexcept;
 client_options scheduled_options(client_options base, double per_second);
 
 /// `base` with a budget that never holds a request back (a million per second, 1 ms pauses
-/// after a 429, no header sync) and no retries: every 429 comes back as the call's answer.
+/// after a 429, no header sync) and no retries: every 429 comes back as the call's response.
 client_options raw_options(client_options base);
 
 }  // namespace talentray::cli::bench

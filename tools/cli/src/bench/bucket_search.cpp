@@ -11,11 +11,11 @@ using seconds_d = std::chrono::duration<double>;
 
 }  // namespace
 
-bucket_search::bucket_search(std::vector<answer> answers) : answers_(std::move(answers)) {
-    std::sort(answers_.begin(), answers_.end(), [](const answer& a, const answer& b) { return a.sent < b.sent; });
+bucket_search::bucket_search(std::vector<outcome> outcomes) : outcomes_(std::move(outcomes)) {
+    std::sort(outcomes_.begin(), outcomes_.end(), [](const outcome& a, const outcome& b) { return a.sent < b.sent; });
     std::size_t refusals = 0;
     bool admitted_first = false;
-    for (const answer& a : answers_) {
+    for (const outcome& a : outcomes_) {
         if (a.admitted && refusals == 0) admitted_first = true;
         if (!a.admitted) ++refusals;
     }
@@ -23,12 +23,12 @@ bucket_search::bucket_search(std::vector<answer> answers) : answers_(std::move(a
         throw std::invalid_argument("bucket_search needs an admitted request, then two refusals");
 }
 
-void bucket_search::on_answer(clock::time_point sent, bool admitted) {
-    // Answers of concurrent requests may come back out of order; keep them sorted by sending.
-    const answer a{sent, admitted};
-    answers_.insert(std::upper_bound(answers_.begin(), answers_.end(), a,
-                                     [](const answer& x, const answer& y) { return x.sent < y.sent; }),
-                    a);
+void bucket_search::on_response(clock::time_point sent, bool admitted) {
+    // Responses of concurrent requests may come back out of order; keep them sorted by sending.
+    const outcome a{sent, admitted};
+    outcomes_.insert(std::upper_bound(outcomes_.begin(), outcomes_.end(), a,
+                                      [](const outcome& x, const outcome& y) { return x.sent < y.sent; }),
+                     a);
 }
 
 void bucket_search::on_drain_end(bool refused) noexcept {
@@ -40,18 +40,18 @@ bool bucket_search::done() const noexcept {
     return stalled_ || drains_ >= max_drains || rate_uncertainty() <= target_precision;
 }
 
-std::pair<bucket_search::answer_iterator, bucket_search::answer_iterator> bucket_search::refusal_span()
+std::pair<bucket_search::outcome_iterator, bucket_search::outcome_iterator> bucket_search::refusal_span()
     const noexcept {
     // The constructor saw two refusals, so both searches find one.
-    const auto refused = [](const answer& a) { return !a.admitted; };
-    const auto first = std::find_if(answers_.begin(), answers_.end(), refused);
-    const auto last = std::find_if(answers_.rbegin(), answers_.rend(), refused);
+    const auto refused = [](const outcome& a) { return !a.admitted; };
+    const auto first = std::find_if(outcomes_.begin(), outcomes_.end(), refused);
+    const auto last = std::find_if(outcomes_.rbegin(), outcomes_.rend(), refused);
     return {first, last.base()};
 }
 
 std::uint64_t bucket_search::admitted_between() const noexcept {
     const auto [first, end] = refusal_span();
-    return static_cast<std::uint64_t>(std::count_if(first, end, [](const answer& a) { return a.admitted; }));
+    return static_cast<std::uint64_t>(std::count_if(first, end, [](const outcome& a) { return a.admitted; }));
 }
 
 double bucket_search::seconds_between() const noexcept {
@@ -84,9 +84,9 @@ double bucket_search::burst_with(double rate) const noexcept {
     // The opening burst: a full bucket plus what refilled from its first admission to its first
     // refusal, less under one token left over.
     const auto first = refusal_span().first;
-    const auto opening = static_cast<double>(
-        std::count_if(answers_.begin(), first, [](const answer& a) { return a.admitted; }));
-    const double ran = seconds_d(first->sent - answers_.front().sent).count();
+    const auto opening =
+        static_cast<double>(std::count_if(outcomes_.begin(), first, [](const outcome& a) { return a.admitted; }));
+    const double ran = seconds_d(first->sent - outcomes_.front().sent).count();
     return std::max(opening - rate * ran, 1.0);
 }
 

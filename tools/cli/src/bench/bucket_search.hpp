@@ -21,17 +21,17 @@ class bucket_search {
 public:
     using clock = std::chrono::steady_clock;
 
-    struct answer {
+    struct outcome {
         clock::time_point sent;
         bool admitted = false;
     };
 
-    /// `answers`: every answer of the probe so far, the opening burst included, in any order;
+    /// `outcomes`: every response of the probe so far, the opening burst included, in any order;
     /// it needs an admitted request before a refusal and two refusals (the burst's and the one
     /// that showed the quota coming back gradually). Throws std::invalid_argument otherwise.
-    explicit bucket_search(std::vector<answer> answers);
+    explicit bucket_search(std::vector<outcome> outcomes);
 
-    void on_answer(clock::time_point sent, bool admitted);
+    void on_response(clock::time_point sent, bool admitted);
     /// A drain ended: `refused` when with a refusal; without one the bucket refills faster than
     /// one request at a time can empty it, and the search ends with what it has.
     void on_drain_end(bool refused) noexcept;
@@ -41,7 +41,7 @@ public:
     bool done() const noexcept;
 
     /// How long to wait after a refusal before the next drain: `fill_share` of the bucket at the
-    /// highest rate and the smallest burst the answers allow, so that it does not fill up.
+    /// highest rate and the smallest burst the responses allow, so that it does not fill up.
     clock::duration next_wait() const noexcept;
 
     /// Admitted requests sent between the first and the last refusal, and the seconds between.
@@ -61,12 +61,12 @@ public:
     static constexpr double fill_share = 0.7;
 
 private:
-    using answer_iterator = std::vector<answer>::const_iterator;
-    /// The first refusal, and the end of the answers up to and including the last refusal.
-    std::pair<answer_iterator, answer_iterator> refusal_span() const noexcept;
+    using outcome_iterator = std::vector<outcome>::const_iterator;
+    /// The first refusal, and the end of the outcomes up to and including the last refusal.
+    std::pair<outcome_iterator, outcome_iterator> refusal_span() const noexcept;
     double burst_with(double rate) const noexcept;
 
-    std::vector<answer> answers_;
+    std::vector<outcome> outcomes_;
     std::size_t drains_ = 0;
     bool stalled_ = false;  // a drain ended without a refusal
 };

@@ -82,12 +82,13 @@ asio::awaitable<void> estimate_export_time(session s, client_options options, es
     count.path = std::string(describe(resource->operation).path_template);
     count.query = {{"page", "0"}, {"pageSize", "1"}};
     const auto sent = clock::now();
-    const response answer = co_await c.send(std::move(count));
+    const response res = co_await c.send(std::move(count));
     const double round_trip = std::chrono::duration<double>(clock::now() - sent).count();
-    const boost::json::value body = answer.json();
+    const boost::json::value body = res.json();
     const auto* pagination = body.as_object().if_contains("pagination");
     const auto* total = pagination && pagination->is_object() ? pagination->as_object().if_contains("totalCount") : nullptr;
-    if (!total || !total->is_int64()) throw local_failure("bench export-estimate: the answer has no pagination.totalCount");
+    if (!total || !total->is_int64())
+        throw local_failure("bench export-estimate: the response has no pagination.totalCount");
 
     const export_estimate e =
         estimate_export(total->as_int64(), max_page_size, per_second, uncertainty, burst, round_trip);

@@ -1,5 +1,5 @@
 // When each request of an open-loop run is due. The times depend only on the rate and the start,
-// never on when earlier requests completed: a slow answer does not delay the next send, so a
+// never on when earlier requests completed: a slow response does not delay the next send, so a
 // stall shows up as latency instead of vanishing from the results ("coordinated omission").
 // Latency is therefore measured from a request's scheduled time, not from when it was sent.
 #pragma once

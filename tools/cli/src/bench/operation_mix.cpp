@@ -120,7 +120,7 @@ std::optional<request_spec> write_request(operation op, const write_context& wri
     request.method = info.method;
     request.operation = op;
     // POST and PATCH are not idempotent (request_spec's default from the method): the SDK never
-    // replays them once they may have reached the server, so a lost answer is not a second write.
+    // replays them once they may have reached the server, so a lost response is not a second write.
     if (info.method != http_method::delete_) {
         auto body = marked_body(op, writes, "bench-" + writes.run + "-" + std::to_string(index));
         if (!body) return std::nullopt;

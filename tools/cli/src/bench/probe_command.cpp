@@ -27,11 +27,11 @@ namespace asio = boost::asio;
 using clock = std::chrono::steady_clock;
 using namespace asio::experimental::awaitable_operators;
 
-using answer_log = std::vector<bucket_search::answer>;
+using outcome_log = std::vector<bucket_search::outcome>;
 
 struct burst_state {
     std::uint64_t max_requests = 0;
-    answer_log* log = nullptr;
+    outcome_log* log = nullptr;
     std::vector<clock::time_point> accepted;
     std::optional<clock::time_point> refused_at;
     std::optional<std::chrono::seconds> retry_after;
@@ -44,11 +44,11 @@ request_spec probe_request_spec() {
     return request;
 }
 
-void note_headers(probe_findings& f, const response& answer) {
-    if (const std::string_view policy = answer.header("RateLimit-Policy"); !policy.empty()) {
+void note_headers(probe_findings& f, const response& res) {
+    if (const std::string_view policy = res.header("RateLimit-Policy"); !policy.empty()) {
         f.advertised_limit = policy_parameter(policy, "q");
         if (const auto w = policy_parameter(policy, "w")) f.advertised_window = static_cast<double>(*w);
-    } else if (const std::string_view limit = answer.header("X-RateLimit-Limit"); !limit.empty()) {
+    } else if (const std::string_view limit = res.header("X-RateLimit-Limit"); !limit.empty()) {
         f.advertised_limit = policy_parameter(limit, "");
     }
 }
@@ -56,10 +56,10 @@ void note_headers(probe_findings& f, const response& answer) {
 /// One probe request and what came of it.
 struct probe_outcome {
     clock::time_point sent;
-    result<response> answer;
+    result<response> received;
 
-    bool accepted() const noexcept { return answer.has_value(); }
-    bool rate_limited() const noexcept { return !answer && answer.error().diag.http_status == 429; }
+    bool accepted() const noexcept { return received.has_value(); }
+    bool rate_limited() const noexcept { return !received && received.error().diag.http_status == 429; }
 };
 
 /// Sends one probe request, counted in `f` (and a 429 as rate limited). Returns any outcome,
@@ -69,8 +69,8 @@ asio::awaitable<probe_outcome> probe_once(const talentray::client& c, probe_find
     const auto sent = clock::now();
     // Awaited into its own variable: g++ 12 destroys a co_await's result twice when the await
     // sits inside a braced initializer.
-    result<response> answer = co_await c.try_send(probe_request_spec());
-    probe_outcome out{sent, std::move(answer)};
+    result<response> received = co_await c.try_send(probe_request_spec());
+    probe_outcome out{sent, std::move(received)};
     if (out.rate_limited()) ++f.rate_limited;
     co_return out;
 }
@@ -79,7 +79,7 @@ asio::awaitable<probe_outcome> probe_once(const talentray::client& c, probe_find
 /// anything else ends the probe. Throws `talentray::error` with that failure.
 asio::awaitable<probe_outcome> probe_accepted_or_limited(const talentray::client& c, probe_findings& f) {
     probe_outcome out = co_await probe_once(c, f);
-    if (!out.accepted() && !out.rate_limited()) throw talentray::error(out.answer.error());
+    if (!out.accepted() && !out.rate_limited()) throw talentray::error(out.received.error());
     co_return out;
 }
 
@@ -89,15 +89,15 @@ asio::awaitable<void> burst_worker(const talentray::client& c, burst_state& st, 
         if (out.accepted()) {
             st.log->push_back({out.sent, true});
             st.accepted.push_back(out.sent);
-            note_headers(f, *out.answer);
+            note_headers(f, *out.received);
         } else if (out.rate_limited()) {
             st.log->push_back({out.sent, false});
             if (!st.refused_at || out.sent < *st.refused_at) {
                 st.refused_at = out.sent;
-                st.retry_after = out.answer.error().diag.retry_after;
+                st.retry_after = out.received.error().diag.retry_after;
             }
         } else {
-            st.failure = out.answer.error();
+            st.failure = out.received.error();
         }
     }
 }
@@ -112,7 +112,7 @@ struct replay_state {
     std::size_t admitted = 0;
     bool refused = false;
     std::uint64_t max_requests = 0;
-    answer_log* log = nullptr;
+    outcome_log* log = nullptr;
 };
 
 asio::awaitable<void> replay_worker(const talentray::client& c, replay_state& st, probe_findings& f) {
@@ -137,13 +137,13 @@ asio::awaitable<bool> drain(const talentray::client& c, bucket_search& search, p
                             std::uint64_t max_requests, std::uint64_t cap) {
     for (std::uint64_t admitted = 0; admitted < cap && f.requests < max_requests; ++admitted) {
         const probe_outcome out = co_await probe_accepted_or_limited(c, f);
-        search.on_answer(out.sent, out.accepted());
+        search.on_response(out.sent, out.accepted());
         if (!out.accepted()) co_return true;
     }
     co_return false;
 }
 
-asio::awaitable<void> measure_bucket(const talentray::client& c, answer_log log, probe_findings& f,
+asio::awaitable<void> measure_bucket(const talentray::client& c, outcome_log log, probe_findings& f,
                                      std::uint64_t max_requests, session s) {
     bucket_search search{std::move(log)};
     asio::steady_timer timer{co_await asio::this_coro::executor};
@@ -183,7 +183,7 @@ asio::awaitable<void> probe_key(session s, client_options options, probe_request
     const auto executor = co_await asio::this_coro::executor;
     const talentray::client c{executor, raw_options(std::move(options))};
     probe_findings f;
-    answer_log log;
+    outcome_log log;
     burst_state st;
     st.max_requests = request.max_requests;
     st.log = &log;
@@ -212,8 +212,8 @@ asio::awaitable<void> probe_key(session s, client_options options, probe_request
             co_await timer.async_wait(asio::use_awaitable);
             const probe_outcome out = co_await probe_accepted_or_limited(c, f);
             log.push_back({out.sent, out.accepted()});
-            search.on_answer(out.sent, out.accepted(),
-                             out.accepted() ? std::nullopt : out.answer.error().diag.retry_after);
+            search.on_response(out.sent, out.accepted(),
+                               out.accepted() ? std::nullopt : out.received.error().diag.retry_after);
             if (s.verbose) {
                 char line[160];
                 std::snprintf(line, sizeof line, "talentray: probe: %s; the window is between %.3f and %.3f s",

@@ -97,8 +97,8 @@ asio::awaitable<void> sample_every_second(std::shared_ptr<run_state> st, console
 asio::awaitable<void> one_call(std::shared_ptr<run_state> st, request_spec request, clock::time_point due) {
     const std::optional<talentray::operation> op = request.operation;
     const http_method method = request.method;
-    const result<response> answer = co_await st->client.try_send(std::move(request));
-    if (answer && op) {
+    const result<response> received = co_await st->client.try_send(std::move(request));
+    if (received && op) {
         if (method == http_method::post) ++st->figures.created;
         else if (method == http_method::delete_) ++st->figures.deleted;
         else if (method != http_method::get) ++st->figures.updated;
@@ -106,12 +106,12 @@ asio::awaitable<void> one_call(std::shared_ptr<run_state> st, request_spec reque
     const auto end = clock::now();
     const auto latency = end - due;
     st->figures.latency.record(latency);
-    st->series.record_completion(end, latency, answer.has_value());
-    if (answer) {
+    st->series.record_completion(end, latency, received.has_value());
+    if (received) {
         ++st->figures.succeeded;
     } else {
         ++st->figures.failed;
-        ++st->figures.errors_by_kind[std::string(describe(exit_code_for(answer.error().code)))];
+        ++st->figures.errors_by_kind[std::string(describe(exit_code_for(received.error().code)))];
     }
     if (--st->outstanding == 0 && st->all_started) st->done.cancel();
 }
@@ -124,9 +124,9 @@ asio::awaitable<id_pool> read_ids(const talentray::client& c, const std::vector<
         request_spec page;
         page.path = std::string(describe(*entry.id_source).path_template);
         page.query = {{"page", "0"}, {"pageSize", std::to_string(id_page_size)}};
-        const response answer = co_await c.send(std::move(page));
+        const response res = co_await c.send(std::move(page));
         std::vector<std::string>& found = ids[*entry.id_source];
-        const boost::json::value body = answer.json();
+        const boost::json::value body = res.json();
         if (const auto* rows = body.as_object().if_contains("data"); rows && rows->is_array())
             for (const boost::json::value& row : rows->as_array())
                 if (const auto* id = row.as_object().if_contains("id"); id && id->is_string())
@@ -147,10 +147,10 @@ asio::awaitable<std::vector<std::string>> create_leads(const talentray::client& 
         std::optional<request_spec> create =
             write_request(talentray::operation::create_potential_candidate, writes, first_index + i);
         if (!create) throw local_failure("bench: cannot make the request that creates a lead");
-        const response answer = co_await c.send(std::move(*create));
-        const boost::json::value body = answer.json();
+        const response res = co_await c.send(std::move(*create));
+        const boost::json::value body = res.json();
         const auto* id = body.is_object() ? body.as_object().if_contains("id") : nullptr;
-        if (!id || !id->is_string()) throw local_failure("bench: the created lead's answer has no id");
+        if (!id || !id->is_string()) throw local_failure("bench: the created lead's response has no id");
         created.emplace_back(id->as_string());
     }
     co_return created;

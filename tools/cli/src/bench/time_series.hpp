@@ -15,7 +15,7 @@ namespace talentray::cli::bench {
 struct counter_totals {
     std::uint64_t admitted = 0;      ///< permits the rate budget granted
     std::uint64_t requests = 0;      ///< attempts handed to the transport
-    std::uint64_t rate_limited = 0;  ///< 429 answers
+    std::uint64_t rate_limited = 0;  ///< 429 responses
     std::uint64_t retries = 0;       ///< retries started, all causes
 };
 

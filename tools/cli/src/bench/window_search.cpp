@@ -42,7 +42,8 @@ window_search::clock::time_point window_search::next_probe() const noexcept {
     return accepted_.front() + std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(aim));
 }
 
-void window_search::on_answer(clock::time_point sent, bool accepted, std::optional<std::chrono::seconds> retry_after) {
+void window_search::on_response(clock::time_point sent, bool accepted,
+                                std::optional<std::chrono::seconds> retry_after) {
     ++probes_;
     const double d = since_first(sent);
     if (accepted) {

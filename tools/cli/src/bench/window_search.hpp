@@ -32,8 +32,8 @@ public:
     /// When to send the next probe.
     clock::time_point next_probe() const noexcept;
 
-    /// The answer to a probe sent at `sent`.
-    void on_answer(clock::time_point sent, bool accepted, std::optional<std::chrono::seconds> retry_after);
+    /// The response to a probe sent at `sent`.
+    void on_response(clock::time_point sent, bool accepted, std::optional<std::chrono::seconds> retry_after);
 
     /// The window lies in [low, high]; the estimate is the middle.
     double low_seconds() const noexcept { return low_; }

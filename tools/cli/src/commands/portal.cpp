@@ -43,8 +43,8 @@ asio::awaitable<void> print_job(session s, std::string slug, std::string role_id
 
 asio::awaitable<void> apply(session s, std::string slug, apply_request application) {
     const career_portal_api api = s.client->career_portal();
-    const invite answer = co_await api.apply(std::move(slug), std::move(application));
-    print_object(s, encode(answer));
+    const invite invitation = co_await api.apply(std::move(slug), std::move(application));
+    print_object(s, encode(invitation));
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ rate_limit parse_rate_limit(std::string_view text);
 struct fault_options {
     std::chrono::milliseconds latency{0};  ///< added before each response
     double server_error_rate = 0;          ///< answered 500 internal_error; the request is NOT executed
-    double drop_before_header_rate = 0;    ///< executed, then the connection closes without an answer
+    double drop_before_header_rate = 0;    ///< executed, then the connection closes without a response
     double drop_after_header_rate = 0;     ///< executed, the header is sent, then the connection closes
     double truncate_body_rate = 0;         ///< executed, Content-Length says N, fewer bytes follow, close
     std::size_t close_after_requests = 0;  ///< close keep-alive connections silently after N responses (0 = never)
@@ -110,10 +110,10 @@ struct server_options {
     churn_options churn{};
     unsigned threads = 1;                      ///< threads running the server's io_context
     std::size_t max_body_bytes = 1024 * 1024;  ///< larger request bodies get 413
-    /// Compress JSON answers of at least `gzip_min_bytes` with gzip when the request's
+    /// Compress JSON responses of at least `gzip_min_bytes` with gzip when the request's
     /// Accept-Encoding allows it (`gzip;q=0` does not). Ignored by a mock built without zlib.
     bool gzip = true;
-    std::size_t gzip_min_bytes = 1024;  ///< smaller answers gain too little to be worth it
+    std::size_t gzip_min_bytes = 1024;  ///< smaller responses gain too little to be worth it
 };
 
 /// Checks options for values the server cannot honour. Throws std::invalid_argument naming the

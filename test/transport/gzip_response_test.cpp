@@ -1,5 +1,5 @@
-// Gzip answers end to end through a loopback server: what the client asks for, what it decodes,
-// and the clear error each spoiled answer (bomb, corrupt, truncated, unknown coding) ends in.
+// Gzip responses end to end through a loopback server: what the client asks for, what it decodes,
+// and the clear error each spoiled response (bomb, corrupt, truncated, unknown coding) ends in.
 #include "fixtures.hpp"
 #include "gzip_samples.hpp"
 
@@ -18,7 +18,7 @@ const std::string candidate_json = R"({"id":"cand_1","fullName":"Jane Doe","emai
     "phone":"+905551112233","status":"Active","createdAt":"2026-06-01T10:00:00Z",
     "updatedAt":"2026-06-02T08:00:00Z","roles":[]})";
 
-reply gzip_answer(std::string compressed) {
+reply gzip_response(std::string compressed) {
     reply r;
     r.headers.emplace_back("Content-Encoding", "gzip");
     r.body = std::move(compressed);
@@ -31,11 +31,11 @@ asio::awaitable<result<candidate>> get_candidate(client& c, std::string id) {
 
 asio::awaitable<result<response>> send(client& c, request_spec spec) { co_return co_await c.try_send(std::move(spec)); }
 
-/// Asks for cand_1 while the server answers `spoiled`, then for cand_2 (a good gzip answer) on
+/// Asks for cand_1 while the server answers `spoiled`, then for cand_2 (a good gzip response) on
 /// the same client, which must still work. Returns the first outcome.
 result<candidate> spoiled_then_healthy(test_server& server, client_options options, reply spoiled) {
     server.set_handler([spoiled](const seen_request& r) {
-        if (r.target == "/api/v1/candidates/cand_2") return gzip_answer(gzip(candidate_json));
+        if (r.target == "/api/v1/candidates/cand_2") return gzip_response(gzip(candidate_json));
         return spoiled;
     });
     asio::io_context io;
@@ -74,7 +74,7 @@ TEST_CASE("GET requests ask for gzip; writes and a client with compression off d
 }
 
 TEST_CASE("a gzip answer is decoded before the caller sees it") {
-    test_server server{{}, [](const seen_request&) { return gzip_answer(gzip(candidate_json)); }};
+    test_server server{{}, [](const seen_request&) { return gzip_response(gzip(candidate_json)); }};
     asio::io_context io;
     client c{io.get_executor(), options_for(server)};
     auto got = run(io, get_candidate(c, "cand_1"));
@@ -88,7 +88,7 @@ TEST_CASE("a gzip bomb fails with body_too_large once its decoded size passes ma
     options.max_body_size = 1024 * 1024;
     const std::string bomb = gzip_bomb();  // ~10 KB on the wire, 10 MiB decoded
     REQUIRE(bomb.size() < options.max_body_size);
-    auto outcome = spoiled_then_healthy(server, options, gzip_answer(bomb));
+    auto outcome = spoiled_then_healthy(server, options, gzip_response(bomb));
     REQUIRE_FALSE(outcome);
     CHECK(outcome.error().code == errc::body_too_large);
     CHECK_THAT(outcome.error().diag.client_message,
@@ -98,7 +98,7 @@ TEST_CASE("a gzip bomb fails with body_too_large once its decoded size passes ma
 
 TEST_CASE("a gzip answer with a damaged trailer fails with invalid_response, not retried") {
     test_server server{{}};
-    auto outcome = spoiled_then_healthy(server, options_for(server), gzip_answer(gzip_with_bad_crc(candidate_json)));
+    auto outcome = spoiled_then_healthy(server, options_for(server), gzip_response(gzip_with_bad_crc(candidate_json)));
     REQUIRE_FALSE(outcome);
     CHECK(outcome.error().code == errc::invalid_response);
     CHECK_THAT(outcome.error().diag.client_message, Catch::Contains("gzip data is corrupt: incorrect data check"));
@@ -109,7 +109,7 @@ TEST_CASE("a gzip answer with a damaged trailer fails with invalid_response, not
 TEST_CASE("a complete HTTP answer holding a cut gzip body fails with invalid_response, not retried") {
     test_server server{{}};
     const std::string whole = gzip(candidate_json);
-    auto outcome = spoiled_then_healthy(server, options_for(server), gzip_answer(whole.substr(0, whole.size() - 4)));
+    auto outcome = spoiled_then_healthy(server, options_for(server), gzip_response(whole.substr(0, whole.size() - 4)));
     REQUIRE_FALSE(outcome);
     CHECK(outcome.error().code == errc::invalid_response);
     CHECK_THAT(outcome.error().diag.client_message, Catch::Contains("gzip data ends before its trailer"));
@@ -120,10 +120,10 @@ TEST_CASE("an answer in a coding the client did not ask for fails with invalid_r
     test_server server{{}};
     for (const std::string coding : {"br", "deflate", "gzip, br"}) {
         INFO(coding);
-        reply answer;
-        answer.headers.emplace_back("Content-Encoding", coding);
-        answer.body = "\x0b\x02\x80{}\x03";
-        auto outcome = spoiled_then_healthy(server, options_for(server), answer);
+        reply res;
+        res.headers.emplace_back("Content-Encoding", coding);
+        res.body = "\x0b\x02\x80{}\x03";
+        auto outcome = spoiled_then_healthy(server, options_for(server), res);
         REQUIRE_FALSE(outcome);
         CHECK(outcome.error().code == errc::invalid_response);
         CHECK_THAT(outcome.error().diag.client_message,
@@ -138,7 +138,7 @@ TEST_CASE("a gzip answer whose compressed size passes max_body_size fails before
     std::string noise;  // incompressible: the gzip body is larger than 1000 bytes on the wire
     std::uint32_t x = 12345;
     for (int i = 0; i < 4000; ++i) noise += static_cast<char>((x = x * 1103515245 + 12345) >> 24);
-    auto outcome = spoiled_then_healthy(server, options, gzip_answer(gzip(noise)));
+    auto outcome = spoiled_then_healthy(server, options, gzip_response(gzip(noise)));
     REQUIRE_FALSE(outcome);
     CHECK(outcome.error().code == errc::body_too_large);
 }

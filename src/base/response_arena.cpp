@@ -1,4 +1,4 @@
-#include "base/answer_arena.hpp"
+#include "base/response_arena.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -7,8 +7,8 @@ namespace talentray::detail {
 
 namespace {
 
-/// The buffer an `answer_arena` borrows, one per thread. It keeps the size of the largest
-/// answer decoded so far (up to the cap), so steady traffic allocates nothing here.
+/// The buffer an `response_arena` borrows, one per thread. It keeps the size of the largest
+/// response decoded so far (up to the cap), so steady traffic allocates nothing here.
 struct arena_buffer {
     std::unique_ptr<unsigned char[]> bytes;
     std::size_t size = 0;
@@ -44,13 +44,13 @@ arena_buffer* borrow_thread_buffer(std::size_t body_size) {
 
 }  // namespace
 
-answer_arena::answer_arena(std::size_t body_size)
+response_arena::response_arena(std::size_t body_size)
     : owns_thread_buffer_(borrow_thread_buffer(body_size) != nullptr),
       resource_(owns_thread_buffer_
                     ? boost::json::monotonic_resource{this_thread_arena.bytes.get(), this_thread_arena.size}
                     : boost::json::monotonic_resource{}) {}
 
-answer_arena::~answer_arena() {
+response_arena::~response_arena() {
     if (owns_thread_buffer_) this_thread_arena.in_use = false;
 }
 

@@ -1,4 +1,4 @@
-// Answers a well-behaved server never sends, through the typed endpoints users call: each ends
+// Responses a well-behaved server never sends, through the typed endpoints users call: each ends
 // in a clear error (or a safe retry), within its deadline, and the same client then works.
 #include "fixtures.hpp"
 
@@ -17,7 +17,7 @@ const std::string candidate_json = R"({"id":"cand_1","fullName":"Jane Doe","emai
     "phone":"+905551112233","status":"Active","createdAt":"2026-06-01T10:00:00Z",
     "updatedAt":"2026-06-02T08:00:00Z","roles":[]})";
 
-reply json_answer(std::string body) {
+reply json_response(std::string body) {
     reply r;
     r.body = std::move(body);
     return r;
@@ -33,10 +33,10 @@ struct typed_outcome {
 };
 
 /// Asks for cand_1 once while the server answers `hostile`, then asks for cand_2 (answered
-/// properly) on the same client: the pool and the budget must have survived the first answer.
+/// properly) on the same client: the pool and the budget must have survived the first response.
 typed_outcome hostile_then_healthy(test_server& server, client_options options, reply hostile) {
     server.set_handler([hostile](const seen_request& r) {
-        if (r.target == "/api/v1/candidates/cand_2") return json_answer(candidate_json);
+        if (r.target == "/api/v1/candidates/cand_2") return json_response(candidate_json);
         return hostile;
     });
     asio::io_context io;
@@ -57,7 +57,7 @@ typed_outcome hostile_then_healthy(test_server& server, client_options options, 
 TEST_CASE("JSON nested 100,000 deep is refused at a bounded depth, without exhausting the stack") {
     test_server server{{}};
     const std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
-    auto outcome = hostile_then_healthy(server, options_for(server), json_answer(deep));
+    auto outcome = hostile_then_healthy(server, options_for(server), json_response(deep));
     REQUIRE_FALSE(outcome.first);
     CHECK(outcome.first.error().code == errc::invalid_response);
     CHECK_THAT(outcome.first.error().diag.client_message, Catch::Contains("not valid JSON"));
@@ -68,7 +68,7 @@ TEST_CASE("JSON nested 100,000 deep is refused at a bounded depth, without exhau
         for (int i = 0; i < 50'000; ++i) text += R"({"a":)";
         return text + "1" + std::string(50'000, '}');
     }();
-    auto objects = hostile_then_healthy(server, options_for(server), json_answer(deep_object));
+    auto objects = hostile_then_healthy(server, options_for(server), json_response(deep_object));
     REQUIRE_FALSE(objects.first);
     CHECK(objects.first.error().code == errc::invalid_response);
 }
@@ -77,7 +77,7 @@ TEST_CASE("invalid UTF-8 in a string is refused, not passed on to the caller") {
     test_server server{{}};
     std::string body = candidate_json;
     body.replace(body.find("Jane"), 4, "J\xC3\x28n\xFF");  // a broken two-byte sequence and 0xFF
-    auto outcome = hostile_then_healthy(server, options_for(server), json_answer(body));
+    auto outcome = hostile_then_healthy(server, options_for(server), json_response(body));
     REQUIRE_FALSE(outcome.first);
     CHECK(outcome.first.error().code == errc::invalid_response);
     CHECK(outcome.first.error().diag.http_status == 200);
@@ -88,13 +88,13 @@ TEST_CASE("valid JSON of the wrong shape names the field that is wrong") {
     SECTION("a field of the wrong type") {
         std::string body = candidate_json;
         body.replace(body.find(R"("Jane Doe")"), 10, "42");
-        auto outcome = hostile_then_healthy(server, options_for(server), json_answer(body));
+        auto outcome = hostile_then_healthy(server, options_for(server), json_response(body));
         REQUIRE_FALSE(outcome.first);
         CHECK(outcome.first.error().code == errc::invalid_response);
         CHECK_THAT(outcome.first.error().diag.client_message, Catch::Contains("fullName"));
     }
     SECTION("an array where an object belongs") {
-        auto outcome = hostile_then_healthy(server, options_for(server), json_answer("[1,2,3]"));
+        auto outcome = hostile_then_healthy(server, options_for(server), json_response("[1,2,3]"));
         REQUIRE_FALSE(outcome.first);
         CHECK(outcome.first.error().code == errc::invalid_response);
     }
@@ -103,7 +103,7 @@ TEST_CASE("valid JSON of the wrong shape names the field that is wrong") {
         body.replace(body.find(R"("roles":[])"), 10,
                      R"("roles":[{"roleId":"r","roleName":"n","organizationId":"o","status":"s",)"
                      R"("overallFitScore":1e400,"approved":false}])");
-        auto outcome = hostile_then_healthy(server, options_for(server), json_answer(body));
+        auto outcome = hostile_then_healthy(server, options_for(server), json_response(body));
         REQUIRE_FALSE(outcome.first);
         CHECK(outcome.first.error().code == errc::invalid_response);
     }
@@ -149,7 +149,7 @@ TEST_CASE("a 429 with a huge, negative or malformed Retry-After is waited out wi
             refusal.headers = {{"Content-Type", "application/json"}, {"Retry-After", value}};
             return refusal;
         }
-        return json_answer(candidate_json);
+        return json_response(candidate_json);
     });
     auto options = options_for(server);
     options.scheduler.max_pause = max_pause;

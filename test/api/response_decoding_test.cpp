@@ -1,4 +1,4 @@
-// How the typed endpoints read a 2xx answer, without a network: envelopes are unwrapped, and a
+// How the typed endpoints read a 2xx response, without a network: envelopes are unwrapped, and a
 // body that is not the documented shape fails with an error naming both the JSON path and the
 // request it answered.
 #include "api/exchange.hpp"
@@ -19,7 +19,7 @@ namespace asio = boost::asio;
 
 namespace {
 
-tr::response answer(int status, std::string body) {
+tr::response response_with(int status, std::string body) {
     tr::response r;
     r.status = status;
     r.headers = {{"Content-Type", "application/json"}};
@@ -37,9 +37,9 @@ const std::string candidate_json = R"({"id":"cand_1","fullName":"Jane Doe","emai
 }  // namespace
 
 TEST_CASE("a shape mismatch names the JSON path and the request") {
-    const auto page = answer(200, R"({"data":[)" + candidate_json + R"(,{"id":"cand_2"}],
+    const auto page = response_with(200, R"({"data":[)" + candidate_json + R"(,{"id":"cand_2"}],
         "pagination":{"page":0,"pageSize":20,"totalCount":2,"totalPages":1}})");
-    const auto decoded = detail::decode_answer<tr::offset_page<tr::candidate>>(page, list_candidates);
+    const auto decoded = detail::decode_response<tr::offset_page<tr::candidate>>(page, list_candidates);
     REQUIRE_FALSE(decoded);
     const tr::error_info& failure = decoded.error();
     CHECK(failure.code == tr::errc::invalid_response);
@@ -55,7 +55,7 @@ TEST_CASE("a shape mismatch names the JSON path and the request") {
 
 TEST_CASE("a body that is not JSON names the request") {
     const detail::request_label get_me{"GET", "/api/v1/me"};
-    const auto decoded = detail::decode_answer<tr::me>(answer(200, "<html>maintenance</html>"), get_me);
+    const auto decoded = detail::decode_response<tr::me>(response_with(200, "<html>maintenance</html>"), get_me);
     REQUIRE_FALSE(decoded);
     CHECK(decoded.error().code == tr::errc::invalid_response);
     CHECK(decoded.error().diag.method == "GET");
@@ -63,16 +63,16 @@ TEST_CASE("a body that is not JSON names the request") {
     CHECK_THAT(decoded.error().diag.client_message, Catch::Contains("not valid JSON"));
 }
 
-TEST_CASE("a legacy answer must say success") {
+TEST_CASE("a legacy response must say success") {
     const detail::request_label list_keys{"GET", "/api/admin/api-keys"};
-    const auto refused = detail::decode_answer<tr::legacy_success<std::vector<tr::api_key>>>(
-        answer(200, R"({"success":false,"data":[]})"), list_keys);
+    const auto refused = detail::decode_response<tr::legacy_success<std::vector<tr::api_key>>>(
+        response_with(200, R"({"success":false,"data":[]})"), list_keys);
     REQUIRE_FALSE(refused);
     CHECK(refused.error().code == tr::errc::invalid_response);
     CHECK(refused.error().diag.path == "/api/admin/api-keys");
 
-    const auto empty = detail::decode_answer<tr::legacy_success<std::vector<tr::api_key>>>(
-        answer(200, R"({"success":true,"data":[]})"), list_keys);
+    const auto empty = detail::decode_response<tr::legacy_success<std::vector<tr::api_key>>>(
+        response_with(200, R"({"success":true,"data":[]})"), list_keys);
     REQUIRE(empty);
     CHECK(empty->data.empty());
 }
@@ -115,7 +115,7 @@ TEST_CASE("a request that could not be formed is never sent") {
     auto done = asio::co_spawn(io, detail::exchange<tr::candidate>(nullptr, tr::result<tr::request_spec>{refused}, {}),
                                asio::use_future);
     auto nothing = asio::co_spawn(
-        io, detail::exchange_without_answer(nullptr, tr::result<tr::request_spec>{refused}, {}), asio::use_future);
+        io, detail::exchange_without_payload(nullptr, tr::result<tr::request_spec>{refused}, {}), asio::use_future);
     io.run();
     const auto outcome = done.get();
     REQUIRE_FALSE(outcome);
