@@ -15,6 +15,11 @@
 
 namespace talentray::testing {
 
+/// The body of `GET /api/v1/candidates/cand_1` as a server sends it.
+inline const std::string candidate_json = R"({"id":"cand_1","fullName":"Jane Doe","email":"jane@example.com",
+    "phone":"+905551112233","status":"Active","createdAt":"2026-06-01T10:00:00Z",
+    "updatedAt":"2026-06-02T08:00:00Z","roles":[]})";
+
 /// A syntactically valid key that no server knows.
 inline const std::string fake_key = "tr_" + std::string(57, 'k') + "SECRET1";
 

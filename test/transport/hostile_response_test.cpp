@@ -13,10 +13,6 @@ namespace asio = boost::asio;
 
 namespace {
 
-const std::string candidate_json = R"({"id":"cand_1","fullName":"Jane Doe","email":"jane@example.com",
-    "phone":"+905551112233","status":"Active","createdAt":"2026-06-01T10:00:00Z",
-    "updatedAt":"2026-06-02T08:00:00Z","roles":[]})";
-
 reply json_response(std::string body) {
     reply r;
     r.body = std::move(body);
