@@ -1,5 +1,7 @@
 #include "pager/page_fetch.hpp"
 
+#include "base/failed.hpp"
+
 #include "pager/page_parser.hpp"
 
 #include <boost/asio/bind_cancellation_slot.hpp>
@@ -47,7 +49,7 @@ asio::awaitable<void> run_page_fetch(std::shared_ptr<const page_fetcher> fetcher
         failure.diag.method = std::move(method);
         failure.diag.path = std::move(path);
         failure.diag.http_status = received->status;
-        fetch->complete(result<raw_page>{boost::system::in_place_error, std::move(failure)});
+        fetch->complete(failed<raw_page>(std::move(failure)));
         co_return;
     }
     fetch->complete(std::move(page));

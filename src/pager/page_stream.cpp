@@ -1,5 +1,6 @@
 #include "pager/page_stream.hpp"
 
+#include "base/failed.hpp"
 #include "pager/window_plan.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -13,11 +14,6 @@
 namespace talentray::detail {
 namespace asio = boost::asio;
 namespace {
-
-template <class T>
-result<T> failed(error_info info) {
-    return result<T>{boost::system::in_place_error, std::move(info)};
-}
 
 /// `info` with the key removed from its text: page and row errors quote what the server sent.
 error_info redacted(error_info info, const std::shared_ptr<const key_redactor>& redactor) {

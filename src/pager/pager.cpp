@@ -1,6 +1,7 @@
 // pager<T>: the typed layer over page_stream, instantiated for the row types the API lists.
 #include <talentray/pager.hpp>
 
+#include "base/failed.hpp"
 #include "model/model_list.hpp"
 #include "pager/pager_access.hpp"
 #include "pager/stream_factory.hpp"
@@ -14,11 +15,6 @@ namespace asio = boost::asio;
 
 namespace detail {
 namespace {
-
-template <class T>
-result<T> failed(error_info info) {
-    return result<T>{boost::system::in_place_error, std::move(info)};
-}
 
 /// Reads the current row as a T, without advancing.
 template <class T>
