@@ -33,9 +33,9 @@ constexpr std::size_t max_changes = 32;
 // deeper bursts: some limiters allow far fewer requests at once than their rate suggests.
 constexpr std::uint32_t opening_burst = 2;
 
-burst_control burst_for_options(const scheduler_options& options) {
-    if (options.burst) return burst_control{*options.burst, *options.burst, limit_cause::configured};
-    return burst_control{burst_for(options), opening_burst, limit_cause::opening};
+pace::burst_settings burst_settings_for(const scheduler_options& options) {
+    if (options.burst) return {*options.burst, *options.burst, limit_cause::configured};
+    return {burst_for(options), opening_burst, limit_cause::opening};
 }
 
 }  // namespace
@@ -62,25 +62,21 @@ admission_controller::admission_controller(const scheduler_options& options, tim
     : max_in_flight_(options.max_in_flight),
       window_length_(options.window),
       configured_limit_(options.requests_per_window),
-      configured_(shape_for(options.requests_per_window, options.window, burst_for(options))),
       default_pause_(options.default_pause),
       max_pause_(options.max_pause),
       pause_jitter_(options.pause_jitter),
       sync_from_headers_(options.sync_from_headers),
-      bucket_(configured_.rate, configured_.capacity, now),
+      pace_(options.requests_per_window, options.window, burst_settings_for(options), now),
+      window_(options.window, std::min<std::size_t>(options.requests_per_window, max_remembered)),
       limit_(double(options.requests_per_window),
              {options.rate_decrease_factor, options.min_rate_fraction,
               std::chrono::duration_cast<duration>(rate_recovery_period_for(options)),
-              std::chrono::duration_cast<duration>(options.window)},
+              std::chrono::duration_cast<duration>(options.window),
+              std::min<std::size_t>(2 * std::size_t{options.requests_per_window}, max_remembered)},
              now),
-      burst_(burst_for_options(options)),
-      sent_(options.window, std::min<std::size_t>(options.requests_per_window, max_remembered)),
-      history_(options.window, std::min<std::size_t>(2 * std::size_t{options.requests_per_window}, max_remembered)),
       queue_(options.bulk_admission_interval),
-      burst_cause_(burst_.cause()),
-      created_at_(now) {
-    bucket_.set_capacity(std::min<double>(burst_.current(), configured_.capacity), now);
-}
+      burst_cause_(pace_.burst_cause()),
+      created_at_(now) {}
 
 waiter_id admission_controller::enqueue(priority prio, time_point deadline, time_point now, wake_list& wake) {
     const waiter_id id = ++last_id_;
@@ -163,7 +159,7 @@ void admission_controller::withdraw(waiter_id id, time_point now, wake_list& wak
     case waiter_state::granted:
         // Granted, but the request gave up before it could use the permit: nothing was sent.
         --in_flight_;
-        bucket_.refund(now);
+        pace_.refund(now);
         ++cancelled_waits_;
         break;
     case waiter_state::expired:
@@ -178,7 +174,7 @@ void admission_controller::release(time_point now, wake_list& wake) {
     if (in_flight_ > 0) {
         --in_flight_;
         // Finished, and possibly counted by the server until a window from now.
-        sent_.on_finish(now);
+        window_.on_finish(now);
     }
     pump(now, wake);
 }
@@ -196,19 +192,18 @@ void admission_controller::on_response(const response_event& event, time_point n
 
 void admission_controller::on_refused(const response_event& event, time_point now) {
     ++rate_limited_;
-    const time_point previous_pause = paused_until_;
+    const time_point previous_pause = window_.paused_until();
     const time_point until = saturating_add(now, pause_for(event));
-    if (until > paused_until_) {
-        paused_until_ = until;
+    if (window_.pause_until(until)) {
         // Resume with a single token so waiters come back paced by the rate, not as a burst.
-        bucket_.hold_until(until, 1.0);
+        pace_.hold_until(until, 1.0);
         sweep_due_ = true;
     }
-    if (event.admitted_at) history_.on_refused(*event.admitted_at);
+    if (event.admitted_at) limit_.on_refused(*event.admitted_at);
     if (event.depth && event.depth->in_burst()) {
         // Sent ahead of the pace, inside a burst: the server takes fewer at once than this
         // burst, which says nothing about the rate it sustains.
-        if (burst_.on_refused_in_burst(*event.depth)) {
+        if (pace_.on_refused_in_burst(*event.depth)) {
             ++burst_decreases_;
             apply_limit(now, limit_cause::burst_refusal);
         }
@@ -219,8 +214,8 @@ void admission_controller::on_refused(const response_event& event, time_point no
                                : now < previous_pause ? time_point::min()
                                                       : now;
     std::optional<std::uint64_t> accepted;
-    if (event.admitted_at) accepted = history_.accepted_before(*event.admitted_at);
-    if (limit_.on_rate_limited(sent_at, accepted, paused_until_, now)) {
+    if (event.admitted_at) accepted = limit_.accepted_before(*event.admitted_at);
+    if (limit_.on_rate_limited(sent_at, accepted, window_.paused_until(), now)) {
         ++rate_decreases_;
         apply_limit(now, limit_cause::rate_refusal);
         sweep_due_ = true;
@@ -234,7 +229,7 @@ void admission_controller::on_accepted(const response_event& event, time_point n
         ++rate_increases_;
         apply_limit(now, limit_cause::clean_admissions);
     }
-    if (event.depth && burst_.on_accepted(*event.depth)) {
+    if (event.depth && pace_.on_accepted(*event.depth)) {
         ++burst_increases_;
         apply_limit(now, limit_cause::clean_admissions);
     }
@@ -262,14 +257,11 @@ void admission_controller::apply_rate_limit(const rate_limit_info& info, time_po
     bool applied = false;
     if (info.limit) {
         const duration window = info.window ? std::chrono::duration_cast<duration>(*info.window) : window_length_;
-        const rate_shape server = shape_for(*info.limit, window, burst_.ceiling());
         // The server may lower what was configured, never raise it. Its limit, counted over our
-        // window, bounds the adaptive limit; its own bucket shape bounds the rate and burst, which
-        // also keeps its window when that is shorter than ours.
+        // window, bounds the learned limit; its own bucket shape bounds the pace.
         const double per_our_window = std::floor(double(*info.limit) * to_seconds(window_length_) / to_seconds(window));
         limit_.set_ceiling(std::clamp(per_our_window, 1.0, double(configured_limit_)));
-        header_rate_ = server.rate;
-        header_capacity_ = server.capacity;
+        pace_.advertise(*info.limit, window);
         apply_limit(now, limit_cause::advertised);
         applied = true;
     }
@@ -278,7 +270,7 @@ void admission_controller::apply_rate_limit(const rate_limit_info& info, time_po
         // flight will count against what it reported.
         const std::uint64_t others = in_flight_ > 0 ? in_flight_ - 1 : 0;
         const std::uint64_t left = *info.remaining > others ? *info.remaining - others : 0;
-        bucket_.limit_tokens(double(left), now);
+        pace_.limit_tokens(double(left), now);
         if (info.reset) {
             const duration reset = std::min<duration>(*info.reset, max_pause_);
             window_.report(left, saturating_add(now, reset), now);
@@ -290,26 +282,14 @@ void admission_controller::apply_rate_limit(const rate_limit_info& info, time_po
 }
 
 void admission_controller::apply_limit(time_point now, limit_cause cause) {
-    // The bucket that never exceeds the current limit per window, within what the server
-    // advertised. The rate leaves room for the largest burst the budget may still grow to, so
-    // no window sees more than the limit whatever the burst does.
-    const auto whole = static_cast<std::uint64_t>(std::max(1.0, std::floor(limit_.current())));
-    const rate_shape shape = shape_for(whole, window_length_, burst_.ceiling());
-    double rate = shape.rate;
-    double capacity = std::min(double(burst_.current()), shape.capacity);
-    if (header_rate_ > 0) {
-        rate = std::min(rate, header_rate_);
-        capacity = std::min(capacity, header_capacity_);
-    }
-    if (rate != bucket_.rate()) {
-        record_change(limit_change::quantity::rate, bucket_.rate() * 60, rate * 60, cause, now);
+    const pace::change change = pace_.reshape(limit_.current(), now);
+    if (change.rate) {
+        record_change(limit_change::quantity::rate, change.rate->first * 60, change.rate->second * 60, cause, now);
         rate_cause_ = cause;
-        bucket_.set_rate(rate, now);
     }
-    if (capacity != bucket_.capacity()) {
-        record_change(limit_change::quantity::burst, bucket_.capacity(), capacity, cause, now);
+    if (change.burst) {
+        record_change(limit_change::quantity::burst, change.burst->first, change.burst->second, cause, now);
         burst_cause_ = cause;
-        bucket_.set_capacity(capacity, now);
     }
 }
 
@@ -320,29 +300,16 @@ void admission_controller::record_change(limit_change::quantity what, double fro
 }
 
 time_point admission_controller::ready_at(time_point now) const noexcept {
-    time_point t = std::max(now, paused_until_);
-    if (window_.exhausted(t)) t = std::max(t, window_.reset_at());
-    t = std::max(t, bucket_.time_for(1.0, t));
+    const time_point t = pace_.time_for(1.0, window_.opens_at(now));
     // max() when only attempts in flight fill the limit: their release pumps again.
-    return std::max(t, sent_.time_for(1, in_flight_, limit_.current(), t));
-}
-
-time_point admission_controller::sent_window_lower_bound(std::size_t needed, time_point at) const noexcept {
-    // Admissions beyond what the window can take beside those in flight also need attempts to
-    // finish, which nothing here can predict: bound only the ones it can take.
-    const auto whole = static_cast<std::uint64_t>(std::max(1.0, std::floor(limit_.current())));
-    if (in_flight_ >= whole) return at;
-    const std::uint64_t count = std::min<std::uint64_t>(needed, whole - in_flight_);
-    return sent_.time_for(count, in_flight_, limit_.current(), at);
+    return window_.time_for(1, in_flight_, limit_.current(), t);
 }
 
 time_point admission_controller::earliest_admission(std::size_t ahead, time_point now) const noexcept {
     // A lower bound: the in-flight cap and future interactive arrivals can only delay it more.
-    const double needed = double(ahead) + 1.0;
-    const time_point start = std::max(now, paused_until_);
-    time_point t = bucket_.time_for(needed, start);
-    if (const auto left = window_.left(start); left && double(*left) < needed) t = std::max(t, window_.reset_at());
-    return std::max(t, sent_window_lower_bound(ahead + 1, start));
+    const std::uint64_t needed = std::uint64_t{ahead} + 1;
+    const time_point start = std::max(now, window_.paused_until());
+    return std::max(pace_.time_for(double(needed), start), window_.earliest(needed, in_flight_, limit_.current(), start));
 }
 
 time_point admission_controller::own_wake_time(waiter_id id, record& r, time_point now) {
@@ -361,10 +328,8 @@ admission_shortfall admission_controller::shortfall(const record& r, std::size_t
     s.until_deadline = clamp_non_negative(r.deadline - now);
     s.earliest = clamp_non_negative(earliest - now);
     s.ahead = ahead;
-    time_point paused = paused_until_;
-    if (window_.exhausted(now)) paused = std::max(paused, window_.reset_at());
-    s.pause_remaining = clamp_non_negative(paused - now);
-    s.rate_per_second = bucket_.rate();
+    s.pause_remaining = window_.opens_at(now) - now;
+    s.rate_per_second = pace_.rate();
     s.in_flight = in_flight_;
     s.max_in_flight = max_in_flight_;
     return s;
@@ -420,10 +385,9 @@ void admission_controller::pump(time_point now, wake_list& wake) {
             next_ready = ready;
             break;
         }
-        const admission_depth depth = burst_.on_admit(now, bucket_.rate());
-        bucket_.try_take(now);
+        const admission_depth depth = pace_.try_admit(now).value_or(admission_depth{});
         window_.on_admit(now);
-        history_.on_admit(now);
+        limit_.on_admit(now);
         queue_.pop_next();
         ++in_flight_;
         record& r = records_.at(*next);
@@ -464,19 +428,17 @@ void admission_controller::fill(scheduler_counters& out, time_point now) const {
     out.burst_decreases = burst_decreases_;
     out.burst_increases = burst_increases_;
     out.rate_cause = rate_cause_;
-    out.burst = static_cast<std::uint32_t>(bucket_.capacity());
-    out.burst_ceiling = burst_.ceiling();
+    out.burst = static_cast<std::uint32_t>(pace_.capacity());
+    out.burst_ceiling = pace_.burst_ceiling();
     out.burst_cause = burst_cause_;
     out.recent_changes.assign(changes_.begin(), changes_.end());
-    out.configured_rate_per_minute = configured_.rate * 60;
-    out.current_rate_per_minute = bucket_.rate() * 60;
+    out.configured_rate_per_minute = pace_.configured().rate * 60;
+    out.current_rate_per_minute = pace_.rate() * 60;
     out.current_requests_per_window = limit_.current();
     out.in_flight = in_flight_;
     out.queued_interactive = static_cast<std::uint32_t>(queue_.size(priority::interactive));
     out.queued_bulk = static_cast<std::uint32_t>(queue_.size(priority::bulk));
-    time_point paused = paused_until_;
-    if (window_.exhausted(now)) paused = std::max(paused, window_.reset_at());
-    out.pause_remaining = clamp_non_negative(paused - now);
+    out.pause_remaining = window_.opens_at(now) - now;
 }
 
 }  // namespace talentray::detail

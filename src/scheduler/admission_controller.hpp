@@ -1,18 +1,16 @@
-// The admission state machine of one API key: token bucket, sent-window check, 429 pause,
-// adaptive limit, learned burst, server window, in-flight cap and priority queue, driven by events that carry the current time.
-// It decides; the async shell (budget_core) only waits and wakes. No clock, lock or I/O here.
+// The admission state machine of one API key, driven by events that carry the current time:
+// the priority queue and the in-flight cap in front of three rate concepts, the pace (how fast
+// and how many back to back), the server's window (its pause, its reported window and the
+// requests it may still count) and the learned limit (what 429s teach). It decides; the async
+// shell (budget_core) only waits and wakes. No clock, lock or I/O here.
 #pragma once
 
-#include "scheduler/adaptive_limit.hpp"
-#include "scheduler/admission_history.hpp"
 #include "scheduler/admission_queue.hpp"
-#include "scheduler/burst_control.hpp"
 #include "scheduler/clock.hpp"
+#include "scheduler/learned_limit.hpp"
+#include "scheduler/pace.hpp"
 #include "scheduler/rate_limit_headers.hpp"
-#include "scheduler/rate_shape.hpp"
-#include "scheduler/sent_window.hpp"
 #include "scheduler/server_window.hpp"
-#include "scheduler/token_bucket.hpp"
 
 #include <talentray/scheduler/options.hpp>
 #include <talentray/scheduler/scheduler_counters.hpp>
@@ -77,7 +75,7 @@ public:
     admission_controller(const scheduler_options& options, time_point now);
 
     /// A request of class `prio` asks for admission before `deadline`. It is refused at once
-    /// (state expired) when the bucket, pause, server window and queue ahead already show that
+    /// (state expired) when the pace, the server's window and the queue ahead already show that
     /// the deadline cannot be met; otherwise it queues and may be granted straight away.
     /// Returns its id; `poll` tells the outcome.
     waiter_id enqueue(priority prio, time_point deadline, time_point now, wake_list& wake);
@@ -129,32 +127,24 @@ private:
     void on_accepted(const response_event& event, time_point now);
     void apply_limit(time_point now, limit_cause cause);
     void record_change(limit_change::quantity what, double from, double to, limit_cause cause, time_point now);
-    time_point sent_window_lower_bound(std::size_t needed, time_point at) const noexcept;
 
     // Configuration.
     std::uint32_t max_in_flight_;
     duration window_length_;
     std::uint64_t configured_limit_;
-    rate_shape configured_;
-    double header_rate_ = 0;      ///< the advertised limit's bucket rate; 0 when none was seen
-    double header_capacity_ = 0;  ///< the advertised limit's bucket capacity; 0 when none
     duration default_pause_;
     duration max_pause_;
     double pause_jitter_;
     bool sync_from_headers_;
 
     // Admission state.
-    token_bucket bucket_;
-    adaptive_limit limit_;
-    burst_control burst_;
-    sent_window sent_;
-    admission_history history_;
+    pace pace_;
     server_window window_;
+    learned_limit limit_;
     admission_queue queue_;
     std::unordered_map<waiter_id, record> records_;
     waiter_id last_id_ = 0;
     std::uint32_t in_flight_ = 0;
-    time_point paused_until_{};
     std::uint32_t unhinted_429s_in_a_row_ = 0;
     bool sweep_due_ = false;  ///< the schedule got later: re-check queued deadlines
 
