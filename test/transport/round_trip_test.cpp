@@ -37,6 +37,15 @@ TEST_CASE("a whole response arrives with its status, headers and body, on a reus
     CHECK(done.request_received.starts_with("GET /v1/candidates/c1 HTTP/1.1\r\n"));
 }
 
+TEST_CASE("the record counts a round trip whose whole response arrived, and marks a failed one incomplete") {
+    const auto whole = round_trip_against({.reply = whole_response}, {.completed = 3, .last_complete = false});
+    CHECK(whole.record.completed == 4);
+    CHECK(whole.record.last_complete);
+    const auto cut = round_trip_against({.reply = whole_response, .fail_at = 2}, {.completed = 3, .last_complete = true});
+    CHECK(cut.record.completed == 3);
+    CHECK_FALSE(cut.record.last_complete);
+}
+
 TEST_CASE("a write that fails before any byte leaves reports the request as never sent") {
     const auto done = round_trip_against({.reply = whole_response, .fail_at = 1});
     REQUIRE_FALSE(received(done.outcome));
