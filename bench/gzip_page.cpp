@@ -1,7 +1,7 @@
-// bench_gzip_page: what gzip answers cost and save per 100-row candidate page.
+// bench_gzip_page: what gzip responses cost and save per 100-row candidate page.
 //
 // An in-process mock (TLS on 127.0.0.1, no rate limit) serves the same pages to the SDK with
-// compression off and on. For each mode the program reports the bytes of one page's HTTP answer
+// compression off and on. For each mode the program reports the bytes of one page's HTTP response
 // (status line, header and body, as a raw request with or without `Accept-Encoding: gzip` reads
 // them; TLS framing adds about 0.1 % to either), and, over `--pages` sequential `try_list_page`
 // calls, the CPU time of the client's thread (the SDK: TLS, inflating, JSON parsing, decoding
@@ -50,8 +50,8 @@ double cpu_seconds(clockid_t clock) {
     return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9;
 }
 
-/// Bytes of one page's HTTP answer, read by a bare Beast client over plain HTTP.
-std::size_t answer_bytes(const tr::mock::server& server, const std::string& key, bool gzip) {
+/// Bytes of one page's HTTP response, read by a bare Beast client over plain HTTP.
+std::size_t response_bytes(const tr::mock::server& server, const std::string& key, bool gzip) {
     asio::io_context io;
     asio::ip::tcp::socket socket{io};
     asio::ip::tcp::resolver resolver{io};
@@ -65,7 +65,7 @@ std::size_t answer_bytes(const tr::mock::server& server, const std::string& key,
     http::response<http::string_body> response;
     const std::size_t bytes = http::read(socket, buffer, response);
     const bool encoded = response[http::field::content_encoding] == "gzip";
-    if (response.result() != http::status::ok || encoded != gzip) throw std::runtime_error("unexpected page answer");
+    if (response.result() != http::status::ok || encoded != gzip) throw std::runtime_error("unexpected page response");
     return bytes;
 }
 
@@ -129,7 +129,7 @@ double median(std::vector<double> values) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"bench_gzip_page: bytes on the wire and CPU per 100-row page, gzip answers off and on"};
+    CLI::App app{"bench_gzip_page: bytes on the wire and CPU per 100-row page, gzip responses off and on"};
     int pages = 2000;
     int runs = 3;
     app.add_option("--pages", pages, "sequential pages per run")->check(CLI::PositiveNumber)->capture_default_str();
@@ -150,11 +150,11 @@ int main(int argc, char** argv) {
                 "about half); %d sequential `try_list_page` calls of %d rows per run, %d run(s) per row (median "
                 "shown).\n\n",
                 pages, page_size, runs);
-    std::printf("| answers | bytes of a page's HTTP answer | client CPU µs / page | mock CPU µs / page "
+    std::printf("| responses | bytes of a page's HTTP response | client CPU µs / page | mock CPU µs / page "
                 "| pages/s |\n");
     std::printf("| --- | ---: | ---: | ---: | ---: |\n");
     for (const bool compression : {false, true}) {
-        const std::size_t bytes = answer_bytes(plain_server, plain_server.keys().employer.key, compression);
+        const std::size_t bytes = response_bytes(plain_server, plain_server.keys().employer.key, compression);
         std::vector<double> client, mock, rate;
         for (int i = 0; i < runs; ++i) {
             const run_result r = run_once(server, compression, pages);

@@ -6,7 +6,7 @@
 #   2c. many processes on one key, in-process budgets vs one shared through Redis
 #      (bench_shared_budget, against a redis-server this script starts on a free port)
 #   3. memory and scale of a bulk export (bench_pager_export, 10k / 100k / 1M rows)
-#   4. bytes on the wire and CPU per 100-row page, gzip answers off and on (bench_gzip_page)
+#   4. bytes on the wire and CPU per 100-row page, gzip responses off and on (bench_gzip_page)
 # The tables, with the machine, its load and this command, replace the generated part of
 # bench/RESULTS.md (between its markers; the rest of that file is kept).
 #
@@ -67,7 +67,7 @@ started=$(date +%s)
   echo
   "$build/bench/bench_pager_export"
   echo
-  echo "### 4. Gzip answers: bytes and CPU per 100-row page (bench_gzip_page)"
+  echo "### 4. Gzip responses: bytes and CPU per 100-row page (bench_gzip_page)"
   echo
   "$build/bench/bench_gzip_page"
   echo

@@ -78,8 +78,8 @@ struct worker_progress {
     std::size_t left = 0;
     std::size_t succeeded = 0;
     std::size_t failed = 0;
-    long long first_answer_us = 0;  ///< wall clock of the first successful answer
-    long long last_answer_us = 0;
+    long long first_response_us = 0;  ///< wall clock of the first successful response
+    long long last_response_us = 0;
 };
 
 asio::awaitable<void> send_calls(const tr::client* caller, std::shared_ptr<worker_progress> p) {
@@ -92,8 +92,8 @@ asio::awaitable<void> send_calls(const tr::client* caller, std::shared_ptr<worke
         auto outcome = co_await caller->try_send(std::move(spec));
         ++(outcome ? p->succeeded : p->failed);
         if (outcome) {
-            p->last_answer_us = wall_us();
-            if (p->first_answer_us == 0) p->first_answer_us = p->last_answer_us;
+            p->last_response_us = wall_us();
+            if (p->first_response_us == 0) p->first_response_us = p->last_response_us;
         }
     }
 }
@@ -124,7 +124,7 @@ int run_worker(const settings& s) {
     }
     std::printf("%zu %zu %llu %llu %lld %lld %llu %llu %llu %lld %lld %llu %lld %lld\n", p->succeeded, p->failed,
                 static_cast<unsigned long long>(c.rate_limited_responses),
-                static_cast<unsigned long long>(c.fallback_episodes), p->first_answer_us, p->last_answer_us,
+                static_cast<unsigned long long>(c.fallback_episodes), p->first_response_us, p->last_response_us,
                 static_cast<unsigned long long>(d.takes), static_cast<unsigned long long>(d.granted),
                 static_cast<unsigned long long>(d.denials), static_cast<long long>(d.wait_hint_total.count()),
                 static_cast<long long>(d.wait_hint_max.count()), static_cast<unsigned long long>(d.timed_waits),
@@ -140,7 +140,7 @@ int run_worker(const settings& s) {
 
 struct run_result {
     double seconds = 0;
-    double answer_span_seconds = 0;  ///< first successful answer of any process to the last
+    double response_span_seconds = 0;  ///< first successful response of any process to the last
     std::size_t succeeded = 0;
     std::size_t failed = 0;
     std::uint64_t rate_limited = 0;
@@ -172,8 +172,8 @@ asio::awaitable<void> read_usage(const tr::client* admin, std::string key_id,
         request.path = "/api/admin/api-keys/" + key_id + "/usage";
         request.query = {{"limit", "500"}};
         if (before) request.query.push_back({"before", *before});
-        const tr::response answer = co_await admin->send(std::move(request));
-        const auto json = answer.json();
+        const tr::response res = co_await admin->send(std::move(request));
+        const auto json = res.json();
         const auto& data = json.at("data");
         for (const auto& row : data.at("rows").as_array()) {
             const auto& agent = row.at("userAgent");
@@ -231,7 +231,7 @@ run_result run_processes(const settings& s, int processes, bool shared, const st
         workers.push_back(::popen(command.c_str(), "r"));
     }
     run_result r;
-    long long first_answer = 0, last_answer = 0;
+    long long first_response = 0, last_response = 0;
     for (FILE* w : workers) {
         std::size_t ok = 0, failed = 0;
         unsigned long long limited = 0, fallbacks = 0, takes = 0, granted = 0, denials = 0, timed = 0;
@@ -243,8 +243,8 @@ run_result run_processes(const settings& s, int processes, bool shared, const st
         r.succeeded += ok;
         r.failed += failed;
         r.fallbacks += fallbacks;
-        if (first != 0 && (first_answer == 0 || first < first_answer)) first_answer = first;
-        last_answer = std::max(last_answer, last);
+        if (first != 0 && (first_response == 0 || first < first_response)) first_response = first;
+        last_response = std::max(last_response, last);
         r.takes += takes;
         r.granted += granted;
         r.denials += denials;
@@ -267,7 +267,7 @@ run_result run_processes(const settings& s, int processes, bool shared, const st
         if (w) ::pclose(w);
     }
     r.seconds = std::chrono::duration<double>(steady::now() - started).count();
-    r.answer_span_seconds = double(last_answer - first_answer) / 1e6;
+    r.response_span_seconds = double(last_response - first_response) / 1e6;
     r.rate_limited = server.stats().rate_limited;
     if (shared) r.arrived = arrivals(server, ca, processes);
     std::sort(r.refused.begin(), r.refused.end());
@@ -387,10 +387,10 @@ int main(int argc, char** argv) {
 
     std::printf("Mock: sliding window, %u per %u s, the employer key; each run sends %u windows' worth (%u calls) "
                 "from N processes, 8 in flight each. allowed = limit / window; achieved = successful calls / wall "
-                "time (process start-up included); the answers column divides the calls by the span from the first "
+                "time (process start-up included); the responses column divides the calls by the span from the first "
                 "successful answer of any process to the last one instead.\n\n",
                 s.limit, s.window_seconds, s.windows, s.limit * s.windows);
-    std::printf("| processes | budget | achieved / allowed, answers | achieved / allowed, wall | 429s | failed calls | "
+    std::printf("| processes | budget | achieved / allowed, responses | achieved / allowed, wall | 429s | failed calls | "
                 "fallback episodes | wall s |\n");
     std::printf("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     const double allowed = double(s.limit) / s.window_seconds;
@@ -399,7 +399,7 @@ int main(int argc, char** argv) {
         for (const bool shared : {false, true}) {
             const run_result r = run_processes(s, processes, shared, self);
             const double span_ratio =
-                r.answer_span_seconds > 0 ? double(r.succeeded - 1) / r.answer_span_seconds / allowed : 0;
+                r.response_span_seconds > 0 ? double(r.succeeded - 1) / r.response_span_seconds / allowed : 0;
             std::printf("| %d | %s | %.3f | %.3f | %llu | %zu | %llu | %.1f |\n", processes,
                         shared ? "shared (Redis)" : "local", span_ratio, r.succeeded / r.seconds / allowed,
                         static_cast<unsigned long long>(r.rate_limited), r.failed,

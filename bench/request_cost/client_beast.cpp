@@ -2,7 +2,7 @@
 // needs: one ssl::stream<tcp::socket> per connection, a reused request, async_write, async_read
 // into a string body, then the same JSON decoding as the others. No pool, no timeouts, no
 // retries, no rate budget, no error decoding.
-#include "answer_decoding.hpp"
+#include "response_decoding.hpp"
 #include "load_plan.hpp"
 #include "run_report.hpp"
 #include "tls_description.hpp"
@@ -57,11 +57,11 @@ struct run_state {
 asio::awaitable<std::size_t> send_one(connection* conn, const bench::load_plan& plan, std::size_t j) {
     conn->request.target(bench::request_target(plan, j));
     co_await http::async_write(conn->stream, conn->request, asio::use_awaitable);
-    http::response<http::string_body> answer;
-    co_await http::async_read(conn->stream, conn->buffer, answer, asio::use_awaitable);
-    if (answer.result() != http::status::ok)
-        throw std::runtime_error("status " + std::to_string(answer.result_int()));
-    co_return bench::decode_answer(plan.workload, answer.body());
+    http::response<http::string_body> res;
+    co_await http::async_read(conn->stream, conn->buffer, res, asio::use_awaitable);
+    if (res.result() != http::status::ok)
+        throw std::runtime_error("status " + std::to_string(res.result_int()));
+    co_return bench::decode_response(plan.workload, res.body());
 }
 
 asio::awaitable<void> open_and_warm(run_state* state, connection* conn, std::size_t j) {

@@ -6,7 +6,7 @@
 //
 // The open loop waits for the next due send on a timerfd passed to curl_multi_poll, so sends
 // are not late by curl's millisecond timeout granularity.
-#include "answer_decoding.hpp"
+#include "response_decoding.hpp"
 #include "load_plan.hpp"
 #include "run_report.hpp"
 #include "tls_description.hpp"
@@ -148,7 +148,7 @@ private:
             long status = 0;
             curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
             if (status != 200) throw std::runtime_error("status " + std::to_string(status));
-            const std::size_t rows = bench::decode_answer(plan_.workload, t->body);
+            const std::size_t rows = bench::decode_response(plan_.workload, t->body);
             const auto done = bench::bench_clock::now();
             if (warming_)
                 report_.connection_ready(done - t->scheduled);

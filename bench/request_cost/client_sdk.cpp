@@ -104,8 +104,8 @@ int main(int argc, char** argv) {
         options.api_key = tr::secret{plan.api_key};
         options.tls.ca_file = plan.ca_file;
         options.pool.max_connections = plan.connections;
-        // The three clients compare identical identity answers (libcurl and Beast ask for no
-        // coding); bench_gzip_page measures gzip answers.
+        // The three clients compare identical identity responses (libcurl and Beast ask for no
+        // coding); bench_gzip_page measures gzip responses.
         options.compression = false;
         tr::scheduler_options unlimited;
         unlimited.requests_per_window = 1'000'000'000;

@@ -2,7 +2,7 @@
 // libcurl multi program and a minimal Beast client, against one talentray-mock process.
 //
 // For each workload (GET one candidate; GET a 100-row page) and each connection count C:
-//   1. closed loop: each client sends N requests over C warm connections as fast as answers
+//   1. closed loop: each client sends N requests over C warm connections as fast as responses
 //      come back -> requests/s, client CPU per 1,000 requests, peak RSS;
 //   2. open loop: each client sends at the same fixed rate (--open-fraction of the slowest
 //      client's closed-loop rate), request j due at start + j / rate on connection j % C, and
@@ -221,7 +221,7 @@ int main(int argc, char** argv) {
                      "offers):\n\n";
         bench::print_tls_lines(std::cout, closed);
         std::cout << "\n#### Steady state, closed loop (C warm connections, each sends its next request when "
-                     "the previous answer is decoded)\n\n";
+                     "the previous response is decoded)\n\n";
         bench::print_steady_table(std::cout, closed);
         std::cout << "\n#### Latency from the scheduled send time, open loop at a common rate ("
                   << options.open_fraction << " of the slowest client's closed-loop rate)\n\n";

@@ -25,7 +25,7 @@ struct load_plan {
     std::size_t requests = 1000;  ///< steady-state requests, after the warm-up
     /// Open loop: the total rate of scheduled sends (request j is due at start + j / rate and is
     /// sent by connection j % connections). 0: closed loop, each connection sends its next
-    /// request as soon as its previous answer is decoded.
+    /// request as soon as its previous response is decoded.
     double rate = 0;
     std::size_t id_space = 1000;
     std::size_t page_space = 50;
@@ -44,7 +44,7 @@ std::string candidate_id(const load_plan& plan, std::size_t j);
 std::int64_t page_number(const load_plan& plan, std::size_t j);
 /// The request target of request j, exactly as the SDK forms it (path and query).
 std::string request_target(const load_plan& plan, std::size_t j);
-/// Rows one answer carries when decoded (1 or the page size).
+/// Rows one response carries when decoded (1 or the page size).
 constexpr int page_size = 100;
 
 const char* to_string(workload_kind kind) noexcept;

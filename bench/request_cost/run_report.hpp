@@ -3,7 +3,7 @@
 // CPU is the process's own user + system time (getrusage(RUSAGE_SELF), every thread), taken
 // around the warm-up and around the steady phase separately, so connection set-up does not
 // blur the per-request cost. Latency of a steady request runs from its scheduled send time to
-// the moment its answer has been decoded.
+// the moment its response has been decoded.
 #pragma once
 
 #include "load_plan.hpp"

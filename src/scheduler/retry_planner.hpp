@@ -1,6 +1,6 @@
 // The retry decision as a pure function: classification, idempotency, attempt limits,
 // exponential backoff with full jitter and deadlines. The retry budget is consulted by the
-// caller (retry_policy) only once this says "retry".
+// caller (`decide_retry`, retry_policy.hpp) only once this says "retry".
 #pragma once
 
 #include "scheduler/clock.hpp"

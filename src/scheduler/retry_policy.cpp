@@ -1,11 +1,8 @@
 #include "scheduler/retry_policy.hpp"
 
 #include "scheduler/admission_budget.hpp"
-#include "scheduler/random_jitter.hpp"
 #include "scheduler/retry_planner.hpp"
 
-#include <talentray/error.hpp>
-#include <talentray/scheduler/rate_budget.hpp>
 
 namespace talentray {
 
@@ -26,23 +23,6 @@ std::string retry_decision::explain() const {
         return "not retried: the key's retry budget is exhausted by recent failures" + kind;
     }
     return "not retried" + kind;
-}
-
-retry_policy::retry_policy(retry_options options, std::shared_ptr<rate_budget> budget)
-    : options_(options), budget_(std::move(budget)) {
-    validate(options_);
-}
-
-retry_decision retry_policy::decide(const attempt_info& attempt) const { return decide(attempt, options_); }
-
-retry_decision retry_policy::decide(const attempt_info& attempt, const retry_options& per_call) const {
-    if (&per_call != &options_) validate(per_call);
-    if (attempt.first_attempt_at == std::chrono::steady_clock::time_point{})
-        throw_error(errc::invalid_argument, "attempt_info::first_attempt_at is not set");
-    if (attempt.attempt == 0) throw_error(errc::invalid_argument, "attempt_info::attempt must be at least 1");
-
-    return detail::decide_retry(attempt, per_call, budget_ ? &detail::budget_of(*budget_) : nullptr,
-                                std::chrono::steady_clock::now(), detail::uniform_jitter());
 }
 
 namespace detail {

@@ -8,17 +8,10 @@
 
 #include <chrono>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 
 namespace talentray {
-
-class rate_budget;
-
-namespace detail {
-class admission_budget;
-}
 
 /// Classifies a failed attempt: a 429 is `rate_limited`; 500, 502, 503 and 504 are
 /// `server_error`; `errc::connect_timeout`, `handshake_timeout`, `io_timeout` and Asio/Beast
@@ -69,7 +62,7 @@ enum class retry_refusal {
     retry_budget_exhausted, ///< the key's retry budget refused, to spare a failing server
 };
 
-/// The policy's answer for one failed attempt.
+/// The decision for one failed attempt.
 struct retry_decision {
     bool retry = false;                     ///< try again
     std::chrono::milliseconds delay{0};     ///< wait this long, then admit() again; zero after a
@@ -82,43 +75,19 @@ struct retry_decision {
     std::string explain() const;
 };
 
-/// Decides retries: 429 always (after the key's pause, bounded by `max_rate_limited_attempts`
-/// and the deadline); 5xx, timeouts and network errors only for idempotent requests or when
-/// nothing was written, with exponential backoff and full jitter, bounded by `max_attempts`,
-/// `total_timeout`, the request's deadline and the key's retry budget.
-///
-/// Thread safety: `decide` may be called concurrently. The budget, when given, is shared.
-class retry_policy {
-public:
-    /// A policy with the client's `options`, drawing on `budget`'s retry budget and counting
-    /// retries in its counters (without a budget, retries are limited by the options only).
-    /// Throws `talentray::error` (errc::invalid_argument) naming an invalid option.
-    explicit retry_policy(retry_options options = {}, std::shared_ptr<rate_budget> budget = nullptr);
-
-    /// Decides after the failed attempt described by `attempt`, with the client's options.
-    /// A decision to retry has already been recorded in the budget's counters.
-    /// Throws `talentray::error` (errc::invalid_argument) when `attempt.first_attempt_at` is
-    /// unset or `attempt.attempt` is 0.
-    retry_decision decide(const attempt_info& attempt) const;
-
-    /// The same, with options overridden for one call.
-    /// Throws `talentray::error` (errc::invalid_argument) naming an invalid option, as above.
-    retry_decision decide(const attempt_info& attempt, const retry_options& per_call) const;
-
-    /// The client-wide options.
-    const retry_options& options() const noexcept { return options_; }
-
-private:
-    retry_options options_;
-    std::shared_ptr<rate_budget> budget_;
-};
-
 namespace detail {
 
-/// `retry_policy::decide` with its inputs explicit, for the client's retry loop: `budget` (may be
-/// null) caps the honoured Retry-After at its `max_pause` and is asked for the retry; `now` is
-/// the time of the failure and `uniform` (in [0, 1)) draws the jitter. `attempt.first_attempt_at`
-/// must be set and `options` valid. Never throws.
+class admission_budget;
+
+/// Decides whether, and when, the failed attempt described by `attempt` is tried again: 429
+/// always (after the key's pause, bounded by `max_rate_limited_attempts` and the deadline); 5xx,
+/// timeouts and network errors only for idempotent requests or when nothing was written, with
+/// exponential backoff and full jitter, bounded by `max_attempts`, `total_timeout`, the request's
+/// deadline and the key's retry budget. `budget` (may be null: then only `options` limit
+/// retries) caps the honoured Retry-After at its `max_pause` and is asked for the retry, which
+/// it records in its counters; `now` is the time of the failure and `uniform` (in [0, 1)) draws
+/// the jitter. `attempt.first_attempt_at` must be set, `attempt.attempt` at least 1 and `options`
+/// valid (`validate`). Thread safety: as the budget's. Never throws.
 retry_decision decide_retry(const attempt_info& attempt, const retry_options& options, admission_budget* budget,
                             std::chrono::steady_clock::time_point now, double uniform) noexcept;
 

@@ -4,7 +4,7 @@
 # rate_limit_headers.
 # Async shell: budget_core (admission_budget's in-process implementation, its admitting
 # coroutine in budget_admission), rate_budget (the public handle), admission_permit,
-# budget_registry, retry_policy.
+# budget_registry, retry_policy (decide_retry: the planner's decision, then the budget's say).
 target_sources(talentray PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/admission_controller.cpp
   ${CMAKE_CURRENT_LIST_DIR}/admission_permit.cpp

@@ -62,7 +62,7 @@ connection::~connection() {
     // OpenSSL invalidates the session of a connection freed without a shutdown, which would
     // defeat resumption for every reconnect. A connection whose last round trip completed is
     // marked as cleanly shut down (nothing is sent; the socket is simply closed).
-    if (auto* tls = std::get_if<tls_stream>(&stream_); tls && last_round_trip_complete_)
+    if (auto* tls = std::get_if<tls_stream>(&stream_); tls && record_.last_complete)
         SSL_set_shutdown(tls->native_handle(), SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
 }
 
@@ -142,16 +142,11 @@ asio::awaitable<result<void>> connection::open(connect_limits limits, tls_sessio
 }
 
 asio::awaitable<round_trip_outcome> connection::round_trip(const http_request& request, round_trip_limits limits) {
-    last_round_trip_complete_ = false;
+    // Not a coroutine: awaiting the round trip's own coroutine spares a frame per request.
     // The step timeouts are the TCP layer's, under TLS as well.
     const tcp_step_timeouts timeouts{&lowest_layer()};
-    auto outcome = co_await std::visit(
-        [&](auto& s) { return http_round_trip(s, buffer_, request, limits, target_, timeouts); }, stream_);
-    if (outcome.received) {
-        ++requests_served_;
-        last_round_trip_complete_ = true;
-    }
-    co_return outcome;
+    return std::visit(
+        [&](auto& s) { return http_round_trip(s, buffer_, request, limits, target_, timeouts, record_); }, stream_);
 }
 
 bool connection::idle_and_healthy() const noexcept {

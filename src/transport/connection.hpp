@@ -62,6 +62,13 @@ struct round_trip_outcome {
     clock::duration first_byte{};
 };
 
+/// What a connection keeps of its round trips. The round trip updates it itself, so that
+/// `connection::round_trip` can hand out the round trip's coroutine without one of its own.
+struct round_trip_record {
+    std::size_t completed = 0;   ///< round trips that received a whole response
+    bool last_complete = false;  ///< whether the last one did (its TLS session is then kept)
+};
+
 class connection {
 public:
     /// `tls_ctx` is null for plain HTTP. `proxy` (null: direct) is the proxy the connection
@@ -78,7 +85,8 @@ public:
     /// origin through it: SNI and verification name the origin, never the proxy. Cancellation: per-operation cancellation closes the attempt.
     boost::asio::awaitable<result<void>> open(connect_limits limits, tls_session session);
 
-    /// Writes `request` and reads the whole response (body capped at `limits.max_body_size`).
+    /// Writes `request` and reads the whole response (body capped at `limits.max_body_size`):
+    /// `http_round_trip` on this connection's stream. `request` outlives the awaited round trip.
     boost::asio::awaitable<round_trip_outcome> round_trip(const http_request& request, round_trip_limits limits);
 
     /// True when an idle connection can be reused: the peer has neither closed it nor sent
@@ -99,7 +107,7 @@ public:
     clock::duration connect_time() const noexcept { return connect_time_; }
     clock::duration handshake_time() const noexcept { return handshake_time_; }
 
-    std::size_t requests_served() const noexcept { return requests_served_; }
+    std::size_t requests_served() const noexcept { return record_.completed; }
     clock::time_point idle_since() const noexcept { return idle_since_; }
     void mark_idle() noexcept { idle_since_ = clock::now(); }
 
@@ -113,8 +121,7 @@ private:
     const proxy_endpoint* proxy_;
     std::variant<plain_stream, tls_stream> stream_;
     boost::beast::flat_buffer buffer_;
-    std::size_t requests_served_ = 0;
-    bool last_round_trip_complete_ = false;
+    round_trip_record record_;
     clock::time_point idle_since_{};
     clock::duration connect_time_{};
     clock::duration handshake_time_{};

@@ -32,22 +32,25 @@ inline constexpr std::uint32_t max_response_header_bytes = 64 * 1024;
 /// decoded; the header at max_response_header_bytes. `timeouts.arm` is called before the write
 /// and before the read with the step's expiry (`limits.io`, never past `limits.deadline`), and
 /// `timeouts.disarm` after the read; a step that fails with beast::error::timeout is reported as
-/// errc::io_timeout (errc::deadline_exceeded once the deadline has passed).
+/// errc::io_timeout (errc::deadline_exceeded once the deadline has passed). `record` counts
+/// the round trip once its whole response is read and says whether the last one was.
 ///
 /// Returns the response, or the failure with `wrote_anything`/`received_anything` telling
 /// whether the request may have reached the server; byte counts are filled either way. `target`
 /// only names the peer in failure messages. Throws only std::bad_alloc.
-/// Lifetimes: `stream`, `buffer`, `request` and `target` outlive the awaited round trip.
+/// Lifetimes: `stream`, `buffer`, `request`, `target` and `record` outlive the awaited round trip.
 /// Cancellation: per-operation cancellation of the awaiting coroutine reaches the write or read
 /// under way, which then fails with that operation's error (operation_aborted for sockets).
 template <class Stream, class StepTimeouts>
 boost::asio::awaitable<round_trip_outcome> http_round_trip(Stream& stream, boost::beast::flat_buffer& buffer,
                                                            const http_request& request, round_trip_limits limits,
-                                                           const origin& target, StepTimeouts timeouts) {
+                                                           const origin& target, StepTimeouts timeouts,
+                                                           round_trip_record& record) {
     namespace beast = boost::beast;
     namespace http = beast::http;
     // The origin is spelled out (target.to_string()) only in failure messages: building it for
     // every round trip would cost a heap allocation per request.
+    record.last_complete = false;
     round_trip_outcome outcome;
     auto fail = [&outcome](error_info failure) {
         outcome.received = std::move(failure);
@@ -110,6 +113,8 @@ boost::asio::awaitable<round_trip_outcome> http_round_trip(Stream& stream, boost
         res.headers.emplace_back(std::string{field.name_string()}, std::string{field.value()});
     res.body = std::move(message.body().text);
     outcome.received = std::move(res);
+    ++record.completed;
+    record.last_complete = true;
     co_return outcome;
 }
 

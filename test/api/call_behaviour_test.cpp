@@ -47,7 +47,7 @@ TEST_CASE("a per-call timeout and retry policy apply to that call only") {
     CHECK(timed_out.error().code == tr::errc::deadline_exceeded);
     CHECK(std::chrono::steady_clock::now() - started < std::chrono::milliseconds{550});
 
-    // The next call, with the client's defaults, waits for the slow answer.
+    // The next call, with the client's defaults, waits for the slow response.
     const tr::candidate patient = fixture.run(admin.candidates().get("cand_1"));
     CHECK(patient.id == "cand_1");
 }

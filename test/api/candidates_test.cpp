@@ -100,9 +100,9 @@ TEST_CASE("candidates get: the bare candidate; 404 for unknown and invisible one
 TEST_CASE("candidates get: a hostile id stays inside the candidate route") {
     api_fixture fixture;
     const tr::client employer = fixture.client_for(fixture.keys().employer);
-    const auto answer = fixture.run(employer.candidates().try_get("../../admin/api-keys"));
-    REQUIRE_FALSE(answer);
-    CHECK(answer.error().code == tr::errc::not_found);
+    const auto response = fixture.run(employer.candidates().try_get("../../admin/api-keys"));
+    REQUIRE_FALSE(response);
+    CHECK(response.error().code == tr::errc::not_found);
     CHECK(fixture.route_count("GET /api/v1/candidates/{id}") == 1);
     CHECK(fixture.route_count("GET /api/admin/api-keys") == 0);
     CHECK(fixture.last_request_of(fixture.keys().employer) == "GET /api/v1/candidates/..%2F..%2Fadmin%2Fapi-keys");

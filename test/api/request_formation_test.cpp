@@ -199,7 +199,7 @@ TEST_CASE("every operation is formed as its contract page says") {
         }
         // Public calls carry no credentials, whatever the client holds.
         CHECK(spec.authenticated == !op.public_endpoint);
-        // A POST may have taken effect when its answer is lost: it must never be replayed.
+        // A POST may have taken effect when its response is lost: it must never be replayed.
         if (op.method == "POST" || op.method == "PATCH") CHECK_FALSE(spec.is_idempotent());
         if (op.method == "GET" || op.method == "DELETE") CHECK(spec.is_idempotent());
         CHECK(spec.priority == tr::priority::interactive);

@@ -120,7 +120,7 @@ TEST_CASE("a request that could not be formed is never sent") {
     const auto outcome = done.get();
     REQUIRE_FALSE(outcome);
     CHECK(outcome.error().code == tr::errc::invalid_argument);
-    const auto no_answer = nothing.get();
-    REQUIRE_FALSE(no_answer);
-    CHECK(no_answer.error().code == tr::errc::invalid_argument);
+    const auto no_response = nothing.get();
+    REQUIRE_FALSE(no_response);
+    CHECK(no_response.error().code == tr::errc::invalid_argument);
 }

@@ -92,10 +92,10 @@ TEST_CASE("sourcing create: 400 with details, 403 forbidden, local refusals") {
     CHECK(fixture.server.stats().executions("POST /api/v1/sourcing") == 0);
 }
 
-TEST_CASE("sourcing create: a POST whose answer is lost is not sent again") {
+TEST_CASE("sourcing create: a POST whose response is lost is not sent again") {
     api_fixture fixture;
     const tr::client employer = fixture.client_for(fixture.keys().employer);
-    fixture.run(employer.me());  // a pooled connection, so the lost answer hits a reused one
+    fixture.run(employer.me());  // a pooled connection, so the lost response hits a reused one
     mock::fault_options faults;
     faults.drop_before_header_rate = 1.0;  // the server creates the lead, then hangs up
     fixture.server.set_faults(faults);

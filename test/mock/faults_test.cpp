@@ -43,7 +43,7 @@ TEST_CASE("faults: server_error answers 500 internal_error without executing the
     CHECK(mock.client.get("/api/v1/sourcing/pc_501", mock.keys().employer.key).status == 404);
 }
 
-TEST_CASE("faults: drop_before_header closes without an answer, after executing the request") {
+TEST_CASE("faults: drop_before_header closes without a response, after executing the request") {
     mock::fault_options faults;
     faults.drop_before_header_rate = 1;
     plain_server mock{with_faults(faults)};
@@ -52,7 +52,7 @@ TEST_CASE("faults: drop_before_header closes without an answer, after executing 
     CHECK_FALSE(res.header_received);
     const mock::stats_snapshot stats = mock.server.stats();
     CHECK(stats.faults.drop_before_header == 1);
-    CHECK(stats.executions("POST /api/v1/sourcing") == 1);  // the answer was lost, not the write
+    CHECK(stats.executions("POST /api/v1/sourcing") == 1);  // the response was lost, not the write
     mock.server.set_faults({});
     CHECK(mock.client.get("/api/v1/sourcing/pc_501", mock.keys().employer.key).status == 200);
 }

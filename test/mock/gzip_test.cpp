@@ -1,5 +1,5 @@
-// The mock's gzip answers: which Accept-Encoding values allow them, which answers are compressed,
-// and that a compressed answer inflates to exactly the plain one.
+// The mock's gzip responses: which Accept-Encoding values allow them, which responses are compressed,
+// and that a compressed response inflates to exactly the plain one.
 #include "gzip_encoding.hpp"
 #include "mock_fixture.hpp"
 #include "transport/gzip_decoder.hpp"
@@ -36,7 +36,7 @@ TEST_CASE("mock gzip: Accept-Encoding allows gzip by name or by *, unless its q-
         CHECK_FALSE(accepts_gzip(no));
 }
 
-TEST_CASE("mock gzip: a list page is gzipped when asked for, and inflates to the plain answer") {
+TEST_CASE("mock gzip: a list page is gzipped when asked for, and inflates to the plain response") {
     plain_server s;
     const std::string key = s.keys().employer.key;
     const reply plain = s.client.checked(http::verb::get, "/api/v1/candidates?pageSize=100", with_key(key));
@@ -53,7 +53,7 @@ TEST_CASE("mock gzip: a list page is gzipped when asked for, and inflates to the
     CHECK(stats.json().at("gzipResponses") == 1);
 }
 
-TEST_CASE("mock gzip: gzip;q=0, a small answer and a server started with gzip off all answer plain") {
+TEST_CASE("mock gzip: gzip;q=0, a small response and a server started with gzip off all answer plain") {
     plain_server s;
     const std::string key = s.keys().employer.key;
     const reply refused = s.client.checked(http::verb::get, "/api/v1/candidates", accepting(key, "gzip;q=0"));

@@ -48,11 +48,11 @@ public:
     raw_client(std::uint16_t port, std::string ca_pem, std::string host_name = "localhost");
     ~raw_client();
 
-    /// Sends one request and reads the answer (10 s limit per exchange).
+    /// Sends one request and reads the response (10 s limit per exchange).
     reply send(http::verb method, const std::string& target, const request_options& options = {});
     reply get(const std::string& target, const std::string& key = {});
 
-    /// The answer must have arrived completely; returns it.
+    /// The response must have arrived completely; returns it.
     reply checked(http::verb method, const std::string& target, const request_options& options = {});
 
     /// Closes the connection; the next request opens a new one.

@@ -194,7 +194,7 @@ TEST_CASE("me round-trips for a key and for a session") {
     CHECK(unscoped.auth.scopes->empty());
 }
 
-TEST_CASE("API-key administration answers round-trip") {
+TEST_CASE("API-key administration responses round-trip") {
     const auto created = round_trip<tr::legacy_success<tr::created_api_key>>(ex::created_api_key);
     CHECK(created.data.id == "apikey_xyz789");
     CHECK(created.data.key.size() == 67);

@@ -48,7 +48,7 @@ public:
         return id;
     }
 
-    /// The server's answer to `read`, now.
+    /// The server's response to `read`, now.
     std::pair<std::int64_t, std::vector<row_key>> answer(const offset_read& read) const {
         std::vector<row_key> page;
         const auto total = static_cast<std::int64_t>(rows_.size());
@@ -126,7 +126,7 @@ schedule_outcome run_schedule(const schedule_settings& settings, std::uint64_t s
     std::optional<offset_reconciler> walk{std::in_place, settings.page_size, 0, start};
     struct in_flight {
         offset_read read;
-        std::optional<std::pair<std::int64_t, std::vector<row_key>>> answer;
+        std::optional<std::pair<std::int64_t, std::vector<row_key>>> response;
     };
     std::deque<in_flight> window;
     bool changed_since_read = false;
@@ -157,19 +157,19 @@ schedule_outcome run_schedule(const schedule_settings& settings, std::uint64_t s
         // Answer a random unanswered read, or process the front one.
         std::vector<std::size_t> unanswered;
         for (std::size_t i = 0; i < window.size(); ++i)
-            if (!window[i].answer) unanswered.push_back(i);
-        if (!unanswered.empty() && (random() % 2 == 0 || !window.front().answer)) {
+            if (!window[i].response) unanswered.push_back(i);
+        if (!unanswered.empty() && (random() % 2 == 0 || !window.front().response)) {
             in_flight& f = window[unanswered[random() % unanswered.size()]];
-            f.answer = list.answer(f.read);
+            f.response = list.answer(f.read);
             changed_since_read = false;
-            log << "answer page " << f.read.page << "x" << f.read.page_size << " total " << f.answer->first << ":";
-            for (const auto& row : f.answer->second) log << " " << row.id;
+            log << "response page " << f.read.page << "x" << f.read.page_size << " total " << f.response->first << ":";
+            for (const auto& row : f.response->second) log << " " << row.id;
             log << "\n";
             continue;
         }
         in_flight front = std::move(window.front());
         window.pop_front();
-        const reconcile_verdict verdict = walk->on_page(front.read, front.answer->first, front.answer->second);
+        const reconcile_verdict verdict = walk->on_page(front.read, front.response->first, front.response->second);
         if (verdict.action == reconcile_action::fail) {
             log << "fail: " << verdict.why << "\n";
             out.failed = true;
@@ -177,7 +177,7 @@ schedule_outcome run_schedule(const schedule_settings& settings, std::uint64_t s
         }
         if (verdict.action == reconcile_action::accept) {
             log << "accept page " << front.read.page << "x" << front.read.page_size << " skip " << verdict.skip << "\n";
-            const std::vector<row_key>& rows = front.answer->second;
+            const std::vector<row_key>& rows = front.response->second;
             if (static_cast<int>(random() % 100) < settings.resume_percent) {
                 // Killed after handing out some rows of this page: a new walk from the checkpoint.
                 const std::size_t handed = random() % (rows.size() - verdict.skip + 1);

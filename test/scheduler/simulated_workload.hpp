@@ -14,7 +14,7 @@
 
 namespace talentray::testing {
 
-/// The server's answer to one request: its status and, for a 429, its Retry-After.
+/// The server's response to one request: its status and, for a 429, its Retry-After.
 struct server_verdict {
     int status = 200;
     std::optional<std::chrono::seconds> retry_after;

@@ -41,7 +41,7 @@ constexpr int call_count = 1000;
 constexpr int pager_every = 25;  // one call in 25 walks the whole list with a pager
 
 /// What each kind of call returned when made alone, before any concurrency.
-struct reference_answers {
+struct reference_responses {
     tr::me me;
     std::vector<tr::offset_page<tr::candidate>> pages;
     std::vector<tr::candidate> candidates;  // in list order
@@ -75,34 +75,34 @@ tr::client shared_client(asio::io_context& io, const mock::server& server) {
     return tr::client{io.get_executor(), std::move(options)};
 }
 
-asio::awaitable<reference_answers> fetch_reference(const tr::client& c) {
-    reference_answers answers;
-    answers.me = co_await c.me();
-    for (std::int64_t page = 0; page == 0 || page < answers.pages.front().pagination.total_pages; ++page) {
+asio::awaitable<reference_responses> fetch_reference(const tr::client& c) {
+    reference_responses responses;
+    responses.me = co_await c.me();
+    for (std::int64_t page = 0; page == 0 || page < responses.pages.front().pagination.total_pages; ++page) {
         tr::list_candidates_params params;
         params.page = page;
         params.page_size = page_size;
         tr::offset_page<tr::candidate> fetched = co_await c.candidates().list_page(params);
-        for (const tr::candidate& item : fetched.data) answers.candidates.push_back(item);
-        answers.pages.push_back(std::move(fetched));
+        for (const tr::candidate& item : fetched.data) responses.candidates.push_back(item);
+        responses.pages.push_back(std::move(fetched));
     }
-    co_return answers;
+    co_return responses;
 }
 
-asio::awaitable<bool> call_me(const tr::client* c, const reference_answers* expected, tally* seen) {
+asio::awaitable<bool> call_me(const tr::client* c, const reference_responses* expected, tally* seen) {
     ++seen->me_calls;
     const tr::me got = co_await c->me();
     co_return got == expected->me;
 }
 
-asio::awaitable<bool> call_get(const tr::client* c, const reference_answers* expected, tally* seen, std::size_t index) {
+asio::awaitable<bool> call_get(const tr::client* c, const reference_responses* expected, tally* seen, std::size_t index) {
     ++seen->get_calls;
     const tr::candidate& wanted = expected->candidates[index];
     const tr::candidate got = co_await c->candidates().get(wanted.id);
     co_return got == wanted;
 }
 
-asio::awaitable<bool> call_list_page(const tr::client* c, const reference_answers* expected, tally* seen,
+asio::awaitable<bool> call_list_page(const tr::client* c, const reference_responses* expected, tally* seen,
                                      std::int64_t page) {
     ++seen->page_calls;
     tr::list_candidates_params params;
@@ -112,7 +112,7 @@ asio::awaitable<bool> call_list_page(const tr::client* c, const reference_answer
     co_return got == expected->pages[static_cast<std::size_t>(page)];
 }
 
-asio::awaitable<bool> walk_pager(const tr::client* c, const reference_answers* expected, tally* seen) {
+asio::awaitable<bool> walk_pager(const tr::client* c, const reference_responses* expected, tally* seen) {
     ++seen->pager_walks;
     tr::list_candidates_params params;
     params.page_size = page_size;
@@ -129,7 +129,7 @@ asio::awaitable<bool> walk_pager(const tr::client* c, const reference_answers* e
 
 /// Call number `n`: one in `pager_every` walks the list, the others cycle through me, get and
 /// list_page so every kind runs on every thread at once.
-asio::awaitable<void> one_call(const tr::client* c, const reference_answers* expected, tally* seen, int n) {
+asio::awaitable<void> one_call(const tr::client* c, const reference_responses* expected, tally* seen, int n) {
     bool right = false;
     const char* kind = "";
     try {
@@ -175,7 +175,7 @@ TEST_CASE("one client shared by four threads serves 1,000 concurrent calls corre
 
     auto reference_future = asio::co_spawn(io, fetch_reference(c), asio::use_future);
     io.run();
-    const reference_answers expected = reference_future.get();
+    const reference_responses expected = reference_future.get();
     // Several pages, the last one partial, so list_page and the pager have real work to do.
     REQUIRE(expected.pages.size() >= 3);
     REQUIRE(expected.candidates.size() == std::size_t(expected.pages.front().pagination.total_count));

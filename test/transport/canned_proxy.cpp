@@ -25,7 +25,7 @@ asio::awaitable<void> serve(tcp::socket socket, canned_proxy* proxy) {
         proxy->hold(std::move(socket));
         co_return;
     }
-    if (!proxy->answer().empty()) co_await asio::async_write(socket, asio::buffer(proxy->answer()), use_tuple);
+    if (!proxy->response().empty()) co_await asio::async_write(socket, asio::buffer(proxy->response()), use_tuple);
     boost::system::error_code ignored;
     socket.shutdown(tcp::socket::shutdown_both, ignored);
 }
@@ -40,8 +40,8 @@ asio::awaitable<void> accept_all(tcp::acceptor* acceptor, canned_proxy* proxy) {
 
 }  // namespace
 
-canned_proxy::canned_proxy(std::string answer, after_request then)
-    : answer_(std::move(answer)), then_(then), acceptor_(io_, tcp::endpoint{asio::ip::make_address("127.0.0.1"), 0}) {
+canned_proxy::canned_proxy(std::string response, after_request then)
+    : response_(std::move(response)), then_(then), acceptor_(io_, tcp::endpoint{asio::ip::make_address("127.0.0.1"), 0}) {
     port_ = acceptor_.local_endpoint().port();
     asio::co_spawn(io_, accept_all(&acceptor_, this), asio::detached);
     thread_ = std::thread{[this] { io_.run(); }};

@@ -16,9 +16,9 @@ namespace talentray::testing {
 
 class canned_proxy {
 public:
-    enum class after_request { answer_then_close, stay_silent };
+    enum class after_request { respond_then_close, stay_silent };
 
-    explicit canned_proxy(std::string answer, after_request then = after_request::answer_then_close);
+    explicit canned_proxy(std::string response, after_request then = after_request::respond_then_close);
     ~canned_proxy();
     canned_proxy(const canned_proxy&) = delete;
     canned_proxy& operator=(const canned_proxy&) = delete;
@@ -30,11 +30,11 @@ public:
     /// Used by the connection coroutines.
     void record(std::string request);
     void hold(boost::asio::ip::tcp::socket socket);
-    const std::string& answer() const noexcept { return answer_; }
+    const std::string& response() const noexcept { return response_; }
     after_request then() const noexcept { return then_; }
 
 private:
-    const std::string answer_;
+    const std::string response_;
     const after_request then_;
     boost::asio::io_context io_;
     boost::asio::ip::tcp::acceptor acceptor_;

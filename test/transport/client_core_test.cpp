@@ -17,8 +17,8 @@ reply with(int status, std::string body, std::vector<std::pair<std::string, std:
     return r;
 }
 
-error_info failure_of(test_server& server, reply answer, request_spec spec, client_options options) {
-    server.set_handler([answer](const seen_request&) { return answer; });
+error_info failure_of(test_server& server, reply canned, request_spec spec, client_options options) {
+    server.set_handler([canned](const seen_request&) { return canned; });
     asio::io_context io;
     client c{io.get_executor(), std::move(options)};
     auto r = run(io, c.try_send(std::move(spec)));
@@ -129,7 +129,7 @@ TEST_CASE("legacy errors keep the human-readable message") {
 
 TEST_CASE("an HTML 502 page, a 429 with Retry-After, and a redirect are described, not trusted") {
     test_server server{{}};
-    auto once = options_for(server);  // no retries: each answer is seen as the caller's error
+    auto once = options_for(server);  // no retries: each response is seen as the caller's error
     once.retry.max_attempts = 1;
     once.retry.max_rate_limited_attempts = 1;
     auto html = failure_of(server, with(502, "<html><body>Bad gateway</body></html>", {{"Content-Type", "text/html"}}),

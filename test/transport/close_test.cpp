@@ -1,5 +1,5 @@
 // client::close(): what it stops at once, what it lets finish, what it cancels at the drain
-// deadline, and that it leaves nothing behind. The server holds answers until a test releases
+// deadline, and that it leaves nothing behind. The server holds responses until a test releases
 // them; every wait is on an event (a request arriving, a call or a close ending, a log line).
 #include "fixtures.hpp"
 
@@ -86,7 +86,7 @@ bool runs_out_of_work(asio::io_context& io, asio::awaitable<void> scenario) {
     return io.stopped();
 }
 
-/// A server whose every answer waits for release_held(), noting each arrival in `log`.
+/// A server whose every response waits for release_held(), noting each arrival in `log`.
 test_server holding_server(event_log& log, test_server_options options = {}) {
     return test_server{std::move(options), [&log](const seen_request& request) {
                            log.note("arrived " + request.target);
@@ -389,7 +389,7 @@ asio::awaitable<void> close_and_record(const client* c, shared_outcomes* out) {
 
 }  // namespace
 
-TEST_CASE("close started from another thread while calls run on two threads ends each call with its answer or "
+TEST_CASE("close started from another thread while calls run on two threads ends each call with its response or "
           "client_closed") {
     asio::io_context io;
     std::optional<client> c;

@@ -30,11 +30,11 @@ failing_call fail_then_recover(test_server& server, client_options options, repl
                                std::string body = R"({"ok":true})") {
     server.set_handler([what, body](const seen_request& r) {
         if (r.target == "/healthy") return reply{};
-        reply answer;
-        answer.body = body;
-        if (r.target != "/healthy") answer.what = what;
-        answer.trickle_interval = std::chrono::milliseconds{100};
-        return answer;
+        reply trickled;
+        trickled.body = body;
+        if (r.target != "/healthy") trickled.what = what;
+        trickled.trickle_interval = std::chrono::milliseconds{100};
+        return trickled;
     });
     asio::io_context io;
     client c{io.get_executor(), std::move(options)};

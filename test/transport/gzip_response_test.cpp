@@ -69,7 +69,7 @@ TEST_CASE("GET requests ask for gzip; writes and a client with compression off d
     CHECK(seen[2].headers.count("accept-encoding") == 0);
 }
 
-TEST_CASE("a gzip answer is decoded before the caller sees it") {
+TEST_CASE("a gzip response is decoded before the caller sees it") {
     test_server server{{}, [](const seen_request&) { return gzip_response(gzip(candidate_json)); }};
     asio::io_context io;
     client c{io.get_executor(), options_for(server)};
@@ -92,7 +92,7 @@ TEST_CASE("a gzip bomb fails with body_too_large once its decoded size passes ma
     CHECK(requests_for(server, "/api/v1/candidates/cand_1") == 1);
 }
 
-TEST_CASE("a gzip answer with a damaged trailer fails with invalid_response, not retried") {
+TEST_CASE("a gzip response with a damaged trailer fails with invalid_response, not retried") {
     test_server server{{}};
     auto outcome = spoiled_then_healthy(server, options_for(server), gzip_response(gzip_with_bad_crc(candidate_json)));
     REQUIRE_FALSE(outcome);
@@ -102,7 +102,7 @@ TEST_CASE("a gzip answer with a damaged trailer fails with invalid_response, not
     CHECK(requests_for(server, "/api/v1/candidates/cand_1") == 1);
 }
 
-TEST_CASE("a complete HTTP answer holding a cut gzip body fails with invalid_response, not retried") {
+TEST_CASE("a complete HTTP response holding a cut gzip body fails with invalid_response, not retried") {
     test_server server{{}};
     const std::string whole = gzip(candidate_json);
     auto outcome = spoiled_then_healthy(server, options_for(server), gzip_response(whole.substr(0, whole.size() - 4)));
@@ -112,7 +112,7 @@ TEST_CASE("a complete HTTP answer holding a cut gzip body fails with invalid_res
     CHECK(requests_for(server, "/api/v1/candidates/cand_1") == 1);
 }
 
-TEST_CASE("an answer in a coding the client did not ask for fails with invalid_response naming it") {
+TEST_CASE("a response in a coding the client did not ask for fails with invalid_response naming it") {
     test_server server{{}};
     for (const std::string coding : {"br", "deflate", "gzip, br"}) {
         INFO(coding);
@@ -127,7 +127,7 @@ TEST_CASE("an answer in a coding the client did not ask for fails with invalid_r
     }
 }
 
-TEST_CASE("a gzip answer whose compressed size passes max_body_size fails before being decoded whole") {
+TEST_CASE("a gzip response whose compressed size passes max_body_size fails before being decoded whole") {
     test_server server{{}};
     client_options options = options_for(server);
     options.max_body_size = 1000;

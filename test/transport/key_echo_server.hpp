@@ -1,4 +1,4 @@
-// A hostile server that echoes the API key back in every answer it gives: raw, in its
+// A hostile server that echoes the API key back in every response it gives: raw, in its
 // `Bearer ` form, cut into fragments, in messages, codes, details, scopes and headers. Used by
 // the SDK's and the CLI's secrecy tests, which assert that none of it comes out.
 #pragma once
@@ -24,44 +24,44 @@ inline std::vector<std::string> key_forms(const std::string& key) {
     return {key, "Bearer " + key, key.substr(25, 16)};
 }
 
-/// An error answer with `status` that echoes `key` everywhere a server can put text.
+/// An error response with `status` that echoes `key` everywhere a server can put text.
 inline reply key_echo_reply(int status, const std::string& key) {
     const std::string piece = key.substr(25, 20);
-    reply answer;
-    answer.status = status;
-    answer.headers = {{"Content-Type", "application/json"},
+    reply echo;
+    echo.status = status;
+    echo.headers = {{"Content-Type", "application/json"},
                       {"WWW-Authenticate", "Bearer error_description=\"" + key + "\""},
                       {"X-Echo-Authorization", "Bearer " + key}};
-    if (status == 429) answer.headers.emplace_back("Retry-After", "0");
+    if (status == 429) echo.headers.emplace_back("Retry-After", "0");
     boost::json::object body;
     body["error"] = status == 403 ? "insufficient_scope" : key;  // the code decides the 403's errc
     body["message"] = "unknown key Bearer " + key + " (fragment " + piece + ")";
     body["details"] = boost::json::array{"Authorization: Bearer " + key};
     body["requiredScopes"] = boost::json::array{"candidates:read", key};
     body["grantedScopes"] = boost::json::array{piece};
-    answer.body = boost::json::serialize(body);
-    return answer;
+    echo.body = boost::json::serialize(body);
+    return echo;
 }
 
 /// A 5xx whose body is not JSON and whose Content-Type (which the SDK describes) holds the key.
 inline reply key_echo_html_reply(int status, const std::string& key) {
-    reply answer;
-    answer.status = status;
-    answer.headers = {{"Content-Type", "text/html; charset=" + key}, {"X-Echo", key}};
-    answer.body = "<html>Bearer " + key + "</html>";
-    return answer;
+    reply echo;
+    echo.status = status;
+    echo.headers = {{"Content-Type", "text/html; charset=" + key}, {"X-Echo", key}};
+    echo.body = "<html>Bearer " + key + "</html>";
+    return echo;
 }
 
 /// Page 0 of two candidates (`/api/v1/candidates`) at `page_size`, whose second row holds the
 /// key where a timestamp belongs: decoding the row fails, quoting the value.
 inline reply key_echo_page(const std::string& key, const std::string& page_size) {
-    reply answer;
-    answer.body = R"({"data":[{"id":"cand_1","fullName":"Jane Doe","email":"jane@example.com","phone":null,)"
+    reply echo;
+    echo.body = R"({"data":[{"id":"cand_1","fullName":"Jane Doe","email":"jane@example.com","phone":null,)"
                   R"("status":"Active","createdAt":"2026-06-01T10:00:00Z","updatedAt":"2026-06-02T08:00:00Z","roles":[]},)"
                   R"({"id":"cand_2","fullName":"Sam Lee","email":"sam@example.com","phone":null,"status":"Active",)"
                   R"("createdAt":")" + key + R"(","updatedAt":"2026-06-02T08:00:00Z","roles":[]}],)"
                   R"("pagination":{"page":0,"pageSize":)" + page_size + R"(,"totalCount":2,"totalPages":1}})";
-    return answer;
+    return echo;
 }
 
 /// The handler of the hostile server. Each path fails in its own way:

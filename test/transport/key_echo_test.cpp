@@ -1,4 +1,4 @@
-// A server that echoes the key back in every answer: the key, its Bearer form and any 16-character
+// A server that echoes the key back in every response: the key, its Bearer form and any 16-character
 // piece of it come out of no log line, diagnostic, exception text or pager error.
 #include "fixtures.hpp"
 #include "key_echo_server.hpp"

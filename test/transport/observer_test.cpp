@@ -128,7 +128,7 @@ TEST_CASE("observer: bytes out and in are the HTTP bytes the server read and wro
     REQUIRE(seen.size() == 1);
     CHECK(capture.events[0].bytes_out == seen[0].wire_bytes);
     CHECK(capture.events[0].bytes_out > seen[0].body.size());
-    CHECK(capture.events[0].bytes_in == server.bytes_answered());
+    CHECK(capture.events[0].bytes_in == server.response_bytes());
     CHECK(capture.events[0].bytes_in > 5000);
     CHECK(capture.events[0].method == http_method::post);
 }

@@ -89,7 +89,7 @@ TEST_CASE("proxy refusal: CONNECT names the API host and port and carries the pe
     CHECK_THAT(call.error.diag.to_string(), !Catch::Contains("p@ss") && !Catch::Contains("p%40ss"));
 }
 
-TEST_CASE("proxy refusal: an answer that is not HTTP fails once with proxy_refused naming the proxy") {
+TEST_CASE("proxy refusal: a response that is not HTTP fails once with proxy_refused naming the proxy") {
     canned_proxy proxy{"SSH-2.0-OpenSSH_9.2\r\n\r\n"};
     const auto call = call_through(proxy, through(proxy));
     CHECK(call.error.code == errc::proxy_refused);

@@ -34,7 +34,7 @@ client_options quick_retries(const test_server& server) {
 
 }  // namespace
 
-TEST_CASE("an idempotent request is retried through 5xx answers") {
+TEST_CASE("an idempotent request is retried through 5xx responses") {
     test_server server{{}, failing_first(2, 503)};
     asio::io_context io;
     client c{io.get_executor(), quick_retries(server)};

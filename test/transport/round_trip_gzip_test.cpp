@@ -1,4 +1,4 @@
-// Gzip answers on one round trip against a scripted in-memory peer (builds with zlib only).
+// Gzip responses on one round trip against a scripted in-memory peer (builds with zlib only).
 
 #include "gzip_samples.hpp"
 #include "scripted_peer.hpp"
@@ -8,7 +8,7 @@
 using namespace talentray;
 using namespace talentray::testing;
 
-TEST_CASE("a gzip answer is inflated before it is returned") {
+TEST_CASE("a gzip response is inflated before it is returned") {
     const std::string text = R"({"id":"c1","name":"Ada"})";
     const auto done =
         round_trip_against({.reply = http_response("HTTP/1.1 200 OK", "Content-Encoding: gzip\r\n", gzip(text))});

@@ -36,6 +36,7 @@ struct scripted_round_trip {
     detail::round_trip_outcome outcome;
     std::string request_received;  ///< the bytes the peer got
     std::size_t left_in_buffer = 0;  ///< bytes read past the response
+    detail::round_trip_record record;  ///< what a connection would keep of the round trip
 };
 
 /// The request every scripted round trip writes.
@@ -69,8 +70,9 @@ inline detail::origin scripted_origin() {
     return detail::origin{.tls = false, .host = "api.example.test", .port = 80, .base_path = ""};
 }
 
-/// Runs one round trip of scripted_request() against `script`.
-inline scripted_round_trip round_trip_against(const peer_script& script) {
+/// Runs one round trip of scripted_request() against `script`, on a connection whose record of
+/// earlier round trips is `before`.
+inline scripted_round_trip round_trip_against(const peer_script& script, detail::round_trip_record before = {}) {
     scripted_stream stream{script};
     const detail::origin target = scripted_origin();
     const detail::http_request request = scripted_request();
@@ -80,8 +82,9 @@ inline scripted_round_trip round_trip_against(const peer_script& script) {
                                            .timed = script.timed};
     boost::beast::flat_buffer buffer;
     scripted_round_trip done;
+    done.record = before;
     done.outcome = run(stream.io, detail::http_round_trip(stream.client, buffer, request, limits, target,
-                                                          detail::no_step_timeouts{}));
+                                                          detail::no_step_timeouts{}, done.record));
     done.request_received = stream.received_by_peer();
     done.left_in_buffer = buffer.size();
     return done;

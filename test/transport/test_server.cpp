@@ -95,7 +95,7 @@ asio::awaitable<void> serve_connection(test_server* server, Stream stream, test_
         case reply::action::hold:
         case reply::action::respond_then_close: {
             std::string bytes = head_of(r, announce, false, std::nullopt) + r.body;
-            server->count_answered(bytes.size());  // before writing: counted by the time a client has it
+            server->count_response_bytes(bytes.size());  // before writing: counted by the time a client has it
             auto [ec, w] = co_await asio::async_write(stream, asio::buffer(bytes), use_tuple);
             (void)w;
             if (ec || last || r.what == reply::action::respond_then_close) co_return;

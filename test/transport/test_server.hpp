@@ -92,8 +92,8 @@ public:
     std::vector<std::string> server_names() const;
     std::vector<seen_request> requests() const;
     /// HTTP bytes of the complete responses written so far (the `respond` actions).
-    std::uint64_t bytes_answered() const noexcept { return answered_.load(); }
-    void count_answered(std::size_t bytes) noexcept { answered_ += bytes; }
+    std::uint64_t response_bytes() const noexcept { return response_bytes_.load(); }
+    void count_response_bytes(std::size_t bytes) noexcept { response_bytes_ += bytes; }
     void set_handler(handler on_request);
 
     /// Used by the connection coroutines: the reply for a request, and the request log.
@@ -116,7 +116,7 @@ private:
     std::atomic<std::size_t> close_notifies_{0};
     bool released_ = false;                           // server thread only
     std::vector<boost::asio::steady_timer*> holds_;   // server thread only
-    std::atomic<std::uint64_t> answered_{0};
+    std::atomic<std::uint64_t> response_bytes_{0};
     mutable std::mutex mutex_;
     handler handler_;
     std::vector<seen_request> requests_;

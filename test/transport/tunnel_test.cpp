@@ -60,7 +60,7 @@ TEST_CASE("tunnel: a proxy that closes without answering fails with proxy_refuse
     CHECK(attempt.opened.error().code == errc::proxy_refused);
 }
 
-TEST_CASE("tunnel: an answer that is not HTTP fails with proxy_refused saying so") {
+TEST_CASE("tunnel: a response that is not HTTP fails with proxy_refused saying so") {
     const auto attempt = tunnel_against({.reply = "SSH-2.0-OpenSSH_9.2\r\n", .closes = true});
     CHECK(says(attempt.opened, "something that is not HTTP"));
     CHECK(attempt.opened.error().code == errc::proxy_refused);

@@ -37,7 +37,7 @@ svg{background:#fafafa;border:1px solid #ddd;margin:0 0 1.5em}h2{font-size:15px;
 </table>
 <p>Latency runs from each call's scheduled send time to its end (open loop: no coordinated omission).</p>
 <h2>Requests admitted per second</h2><svg id="admitted_plot" width="720" height="160"></svg>
-<h2>429 answers per second</h2><svg id="rate_limited_plot" width="720" height="160"></svg>
+<h2>429 responses per second</h2><svg id="rate_limited_plot" width="720" height="160"></svg>
 <h2>Latency per second (ms): <span class="legend"><span style="color:#1f77b4">p50</span><span style="color:#ff7f0e">p90</span><span style="color:#d62728">p99</span></span></h2>
 <svg id="latency_plot" width="720" height="200"></svg>
 <script id="figures" type="application/json">)";

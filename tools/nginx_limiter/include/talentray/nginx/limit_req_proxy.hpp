@@ -28,7 +28,7 @@ std::optional<std::filesystem::path> find_nginx();
 class limit_req_proxy {
 public:
     /// Starts nginx and waits until it accepts connections. Throws std::runtime_error naming
-    /// what failed: no nginx binary, a config nginx rejected (with its error log), or no answer
+    /// what failed: no nginx binary, a config nginx rejected (with its error log), or no response
     /// within 10 seconds.
     explicit limit_req_proxy(const limit_req_options& options);
     ~limit_req_proxy();

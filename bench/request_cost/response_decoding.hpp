@@ -1,4 +1,4 @@
-// The work the libcurl and Beast clients do with an answer, so that they match the SDK's typed
+// The work the libcurl and Beast clients do with a response, so that they match the SDK's typed
 // calls: parse the body with Boost.JSON (the options `talentray::response::json()` uses) and
 // decode it into the SDK's model (`candidate` or `offset_page<candidate>`).
 #pragma once
@@ -11,6 +11,6 @@
 namespace talentray::bench {
 
 /// Returns the rows decoded; throws std::runtime_error when the body is not the expected model.
-std::size_t decode_answer(workload_kind workload, std::string_view body);
+std::size_t decode_response(workload_kind workload, std::string_view body);
 
 }  // namespace talentray::bench

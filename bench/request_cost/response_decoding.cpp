@@ -1,4 +1,4 @@
-#include "answer_decoding.hpp"
+#include "response_decoding.hpp"
 
 #include <talentray/model/candidate.hpp>
 #include <talentray/model/pagination.hpp>
@@ -9,7 +9,7 @@
 
 namespace talentray::bench {
 
-std::size_t decode_answer(workload_kind workload, std::string_view body) {
+std::size_t decode_response(workload_kind workload, std::string_view body) {
     boost::json::parse_options options;
     options.max_depth = 64;
     boost::system::error_code ec;
