@@ -54,7 +54,7 @@ TEST_CASE("a reservation found due longer ago than the margin covers is not hand
     tr::rate_budget budget{options, "stalled-key"};
     auto& shared = dynamic_cast<td::shared_admission_budget&>(td::budget_of(budget));
 
-    constexpr int workers = 4, each = 60;
+    constexpr int workers = 4, each = 100;
     std::atomic<int> admitted{0};
     asio::io_context io;
     for (int i = 0; i < workers; ++i)
@@ -66,7 +66,7 @@ TEST_CASE("a reservation found due longer ago than the margin covers is not hand
     std::thread staller{[&] {
         redis_test::sync_redis redis{server.url()};
         while (admitted < 20) std::this_thread::sleep_for(2ms);  // a poll of the admissions, not a guess
-        while (admitted < workers * each - 20 && shared.diagnostics().stale_permits == 0 && stalls < 10) {
+        while (admitted < workers * each - 20 && shared.diagnostics().stale_permits == 0 && stalls < 20) {
             const auto reply = redis.run({"DEBUG", "SLEEP", "0.15"});
             ++stalls;
             if (!reply || reply->is_error()) ++failed_stalls;
