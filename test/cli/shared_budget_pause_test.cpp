@@ -98,8 +98,8 @@ pause_view view_pause(const std::vector<mock::arrival_record>& arrivals) {
 
 }  // namespace
 
-TEST_CASE("shared budget: after a 429 to one process, no process's request reaches the server within its "
-          "Retry-After, and the others had been sending before it") {
+TEST_CASE("shared budget: after a 429 to one of three processes, no process's request reaches the server from "
+          "250 ms after it to the end of its Retry-After, and every process had sent requests before it") {
     if (!redis_test::have_redis()) return;
     redis_test::redis_server redis;
     const cli_fixture f{pause_server()};
@@ -113,8 +113,8 @@ TEST_CASE("shared budget: after a 429 to one process, no process's request reach
     }
 }
 
-TEST_CASE("local budgets (the control): after a 429 to one process, the other processes' requests reach the "
-          "server within its Retry-After") {
+TEST_CASE("local budgets (the control): after a 429 to one of three processes, at least 10 requests of the others "
+          "reach the server from 250 ms after it to the end of its Retry-After") {
     const cli_fixture f{pause_server()};
     const pause_view view = view_pause(run_pause_exports(f, ""));
     INFO("429 to " << view.refused_agent << "; arrivals from 300 ms before it, in ms after it:\n" << view.timeline);
