@@ -122,13 +122,16 @@ int run_worker(const settings& s) {
         if (const auto* shared = dynamic_cast<const tr::detail::shared_admission_budget*>(&tr::detail::budget_of(*budget)))
             d = shared->diagnostics();
     }
-    std::printf("%zu %zu %llu %llu %lld %lld %llu %llu %llu %lld %lld %llu %lld %lld\n", p->succeeded, p->failed,
+    std::printf("%zu %zu %llu %llu %lld %lld %llu %llu %llu %lld %lld %llu %lld %lld %llu %llu %lld\n", p->succeeded,
+                p->failed,
                 static_cast<unsigned long long>(c.rate_limited_responses),
                 static_cast<unsigned long long>(c.fallback_episodes), p->first_response_us, p->last_response_us,
                 static_cast<unsigned long long>(d.takes), static_cast<unsigned long long>(d.granted),
                 static_cast<unsigned long long>(d.denials), static_cast<long long>(d.wait_hint_total.count()),
                 static_cast<long long>(d.wait_hint_max.count()), static_cast<unsigned long long>(d.timed_waits),
-                static_cast<long long>(d.lateness_total.count()), static_cast<long long>(d.lateness_max.count()));
+                static_cast<long long>(d.lateness_total.count()), static_cast<long long>(d.lateness_max.count()),
+                static_cast<unsigned long long>(d.stale_permits), static_cast<unsigned long long>(d.stale_given_back),
+                static_cast<long long>(d.hand_out_lateness_max.count()));
     // Then when each permit was handed out and each 429 reported (wall clock, microseconds).
     for (const auto* times : {&d.handed_out_at, &d.refused_at}) {
         std::printf("%zu", times->size());
@@ -148,6 +151,9 @@ struct run_result {
     // The shared budget's pumps, summed over the processes.
     unsigned long long takes = 0, granted = 0, denials = 0, timed_waits = 0;
     long long wait_hint_total_us = 0, wait_hint_max_us = 0, lateness_total_us = 0, lateness_max_us = 0;
+    // Reservations found stale (due longer ago than the margin) and not handed out; given back.
+    unsigned long long stale = 0, stale_given_back = 0;
+    long long hand_out_lateness_max_us = 0;  ///< the latest a permit went after its slot
     // Admission against arrival (shared runs): per worker, permits handed out and the server's
     // arrival times of its admitted requests (wall clock, microseconds), and the 429s reported.
     std::vector<std::vector<long long>> handed_out, arrived;
@@ -236,10 +242,16 @@ run_result run_processes(const settings& s, int processes, bool shared, const st
         std::size_t ok = 0, failed = 0;
         unsigned long long limited = 0, fallbacks = 0, takes = 0, granted = 0, denials = 0, timed = 0;
         long long first = 0, last = 0, hint_total = 0, hint_max = 0, late_total = 0, late_max = 0;
-        if (!w || std::fscanf(w, "%zu %zu %llu %llu %lld %lld %llu %llu %llu %lld %lld %llu %lld %lld", &ok, &failed,
-                              &limited, &fallbacks, &first, &last, &takes, &granted, &denials, &hint_total, &hint_max,
-                              &timed, &late_total, &late_max) != 14)
+        unsigned long long stale = 0, stale_back = 0;
+        long long hand_out_late = 0;
+        if (!w || std::fscanf(w, "%zu %zu %llu %llu %lld %lld %llu %llu %llu %lld %lld %llu %lld %lld %llu %llu %lld",
+                              &ok, &failed, &limited, &fallbacks, &first, &last, &takes, &granted, &denials,
+                              &hint_total, &hint_max, &timed, &late_total, &late_max, &stale, &stale_back,
+                              &hand_out_late) != 17)
             ++r.failed;
+        r.stale += stale;
+        r.stale_given_back += stale_back;
+        r.hand_out_lateness_max_us = std::max(r.hand_out_lateness_max_us, hand_out_late);
         r.succeeded += ok;
         r.failed += failed;
         r.fallbacks += fallbacks;
@@ -411,13 +423,15 @@ int main(int argc, char** argv) {
 
     std::printf("\nThe shared runs' pumps, summed over the processes (take = one call of the admission script):\n\n");
     std::printf("| processes | takes | permits granted | takes granting none | mean wait asked (ms) | longest wait "
-                "asked (ms) | timed sleeps | mean lateness (ms) | worst lateness (ms) |\n");
-    std::printf("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                "asked (ms) | timed sleeps | mean lateness (ms) | worst lateness (ms) | stale permits (given back) | "
+                "latest hand-out after its slot (ms) |\n");
+    std::printf("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (const auto& [processes, r] : shared_runs)
-        std::printf("| %d | %llu | %llu | %llu | %.2f | %.2f | %llu | %.2f | %.2f |\n", processes, r.takes, r.granted,
-                    r.denials, r.denials ? r.wait_hint_total_us / 1e3 / double(r.denials) : 0.0,
+        std::printf("| %d | %llu | %llu | %llu | %.2f | %.2f | %llu | %.2f | %.2f | %llu (%llu) | %.2f |\n", processes,
+                    r.takes, r.granted, r.denials, r.denials ? r.wait_hint_total_us / 1e3 / double(r.denials) : 0.0,
                     r.wait_hint_max_us / 1e3, r.timed_waits,
-                    r.timed_waits ? r.lateness_total_us / 1e3 / double(r.timed_waits) : 0.0, r.lateness_max_us / 1e3);
+                    r.timed_waits ? r.lateness_total_us / 1e3 / double(r.timed_waits) : 0.0, r.lateness_max_us / 1e3,
+                    r.stale, r.stale_given_back, r.hand_out_lateness_max_us / 1e3);
 
     print_arrival_table(shared_runs, s);
 

@@ -316,18 +316,50 @@ asio::awaitable<void> shared_admission_budget::pump() {
         }
 
         // Reserved permits now due go to the waiters, in priority order; a due permit nobody
-        // is left to use is dropped (its slot has passed).
+        // is left to use is dropped (its slot has passed). One due longer ago than the margin
+        // covers is not sent: a pump descheduled (or a Redis round trip stalled) past several
+        // slots would put them all into the server's window at once, on top of the others'
+        // permits that came due meanwhile. Its slot has passed unused; the waiter takes again.
         const auto now = clock::now();
         std::uint32_t due = 0;
+        std::uint32_t stale = 0;
+        clock::duration latest{};
         while (!reserved_.empty() && reserved_.front() <= now) {
+            if (now - reserved_.front() > margin_time) {
+                ++stale;
+            } else {
+                ++due;
+                latest = std::max(latest, now - reserved_.front());
+            }
             reserved_.pop_front();
-            ++due;
         }
         expire_unanswered(now);
         if (due > 0) {
             std::uint32_t handed = 0;
             hand_out(std::uint32_t(std::min<std::size_t>(due, allowance())), handed);
-            newest_take_left_ = std::min<std::size_t>(newest_take_left_, reserved_.size());
+            if (handed > 0) note_hand_out_lateness(latest);
+        }
+        // Stale permits that were this process's newest, with nobody taking after them, go
+        // back: the next take starts from now instead of after their passed slots.
+        const std::uint32_t stale_back =
+            due == 0 && reserved_.empty() ? std::uint32_t(std::min<std::size_t>(stale, newest_take_left_)) : 0;
+        newest_take_left_ = std::min<std::size_t>(newest_take_left_, reserved_.size());
+        if (stale > 0) {
+            std::lock_guard lock{diagnostics_mutex_};
+            diagnostics_.stale_permits += stale;
+        }
+        if (stale_back > 0) {
+            auto back = co_await run_script(give_back_command(keys_, pacing_, stale_back, newest_take_tat_));
+            if (stopping_) co_return;
+            if (!back) {
+                enter_fallback(back.error());
+                continue;
+            }
+            if (back->granted == stale_back) {
+                std::lock_guard lock{diagnostics_mutex_};
+                diagnostics_.stale_given_back += stale_back;
+            }
+            continue;
         }
 
         // Waiters that left (deadline, cancellation) hold reservations nobody needs: the
@@ -409,6 +441,12 @@ asio::awaitable<void> shared_admission_budget::sleep_until(clock::time_point wak
     if (ec) co_return;
     ++pump_sleeps_;
     if (wake_at != clock::time_point::max()) note_lateness(clock::now() - wake_at);
+}
+
+void shared_admission_budget::note_hand_out_lateness(clock::duration late) {
+    std::lock_guard lock{diagnostics_mutex_};
+    diagnostics_.hand_out_lateness_max =
+        std::max(diagnostics_.hand_out_lateness_max, std::chrono::duration_cast<std::chrono::microseconds>(late));
 }
 
 void shared_admission_budget::note_shared_wait(clock::duration local_wait, clock::duration shared_wait) {

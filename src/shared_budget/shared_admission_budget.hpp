@@ -29,7 +29,10 @@ namespace talentray::detail {
 /// one round trip. The script reserves the permits due within a short horizon, each with its
 /// due time, and the pump hands each out when it is due: a slot is claimed when a process
 /// asks, not lost when its timer wakes late. Reservations nobody is left to use go back while
-/// no other process took after them. A permit waited for counts in the local queue's `waited`.
+/// no other process took after them. A reservation the pump finds due longer ago than the
+/// margin covers (30 ms: the pump was descheduled, or a round trip stalled) is not handed out
+/// late: its slot passed unused, it goes back when it was the newest, and the waiter takes
+/// again. A permit waited for counts in the local queue's `waited`.
 ///
 /// A request that opens a connection reaches the server late (hundreds of milliseconds with
 /// many processes starting at once), after its slot, while the others' requests fill the
@@ -78,6 +81,11 @@ public:
         std::uint64_t timed_waits = 0;      ///< the pump's sleeps that ran to their end
         std::chrono::microseconds lateness_total{0};   ///< how late those sleeps woke, summed
         std::chrono::microseconds lateness_max{0};
+        /// Reservations found due longer ago than the margin covers: not handed out.
+        std::uint64_t stale_permits = 0;
+        std::uint64_t stale_given_back = 0;  ///< of them, given back to Redis
+        /// The latest any handed-out permit went, after its due time.
+        std::chrono::microseconds hand_out_lateness_max{0};
         /// Wall-clock times (microseconds since 1970) at which permits were handed to
         /// requests, and at which 429s were reported: the first `timeline_capacity` of each,
         /// for a benchmark to set beside the server's arrival times.
@@ -116,6 +124,7 @@ private:
     /// none goes back to Redis.
     void drop_reservations() noexcept;
     void note_lateness(clock::duration late);
+    void note_hand_out_lateness(clock::duration late);
     /// On the I/O thread: the response to the permit admitted at `admitted_at` (nothing: the
     /// oldest unanswered) came. A probe's response proves one more connection and charges it.
     void on_answer(std::optional<clock::time_point> admitted_at);

@@ -39,6 +39,22 @@ TEST_CASE("commands: me prints the principal as indented JSON") {
     CHECK(result.err.empty());
 }
 
+TEST_CASE("commands: --user-agent is the User-Agent the server sees; an empty or multi-line one is refused") {
+    const cli_fixture f;
+    REQUIRE(f.as_employer({"--user-agent", "nightly-export/3", "me"}).exit_status == 0);
+    const auto arrivals = f.server.stats().arrivals;
+    REQUIRE(arrivals.size() == 1);
+    CHECK(arrivals[0].user_agent == "nightly-export/3");
+
+    const outcome empty = f.as_employer({"--user-agent", "", "me"});
+    CHECK(empty.exit_status == 2);
+    CHECK_THAT(empty.err, Catch::Contains("--user-agent: must not be empty"));
+    const outcome two_lines = f.as_employer({"--user-agent", "a\nb", "me"});
+    CHECK(two_lines.exit_status == 2);
+    CHECK_THAT(two_lines.err, Catch::Contains("--user-agent: control characters"));
+    CHECK(f.server.stats().arrivals.size() == 1);  // neither reached the server
+}
+
 TEST_CASE("commands: --verbose logs each request on stderr, never the key") {
     const cli_fixture f;
     const outcome result = f.as_employer({"--verbose", "candidates", "list", "--all", "--page-size", "100"});

@@ -170,6 +170,8 @@ TEST_CASE("cli: bad options exit 2 with a message naming the problem") {
              {{"--churn-list", "roles", "--churn-at", "middle"}, "churn position 'middle' is unknown"},
              {{"--churn-inserts-per-s", "5"}, "need --churn-list"},
              {{"--churn-list", "roles", "--churn-deletes-per-s", "-1"}, "churn.deletes_per_s"},
+             {{"--too-many-requests-at", "3", "--too-many-requests-retry-after", "0"}, "--too-many-requests-retry-after"},
+             {{"--arrival-log", "many"}, "--arrival-log"},
              {{"--no-such-option"}, "no-such-option"},
              {{"--port", "http"}, "--port"}}) {
         child_process mock{bad.arguments};

@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
     std::string tls_cert_file, tls_key_file, ca_out, keys_out;
     bool plain = false;
     long long latency_ms = 0, idle_ms = 0;
+    long long too_many_requests_retry_after_s = 2;
     std::string list_order_text = "natural", churn_at_text = "random";
 
     app.add_option("--host", options.host, "address to listen on")->capture_default_str();
@@ -134,6 +135,15 @@ int main(int argc, char** argv) {
                    "close keep-alive connections after N responses (0 = never)");
     app.add_option("--close-when-idle", idle_ms, "close connections idle this many milliseconds (0 = never)")
         ->check(CLI::NonNegativeNumber);
+    app.add_option("--too-many-requests-at", options.faults.too_many_requests_at,
+                   "answer the Nth request of each key 429, whatever the limit says (0 = never)");
+    app.add_option("--too-many-requests-retry-after", too_many_requests_retry_after_s,
+                   "the Retry-After, in seconds, of that 429")
+        ->check(CLI::Range(1LL, 86'400LL))
+        ->capture_default_str();
+    app.add_option("--arrival-log", options.arrival_log_capacity,
+                   "authenticated requests the stats route's arrival log keeps (the last N; 0 = none)")
+        ->capture_default_str();
     app.add_option("--threads", options.threads, "server threads")->capture_default_str();
     app.add_option("--list-order", list_order_text,
                    "order of the offset lists: natural, newest-first or oldest-first (by a unique createdAt)")
@@ -169,6 +179,7 @@ int main(int argc, char** argv) {
             throw usage_error("--churn-inserts-per-s, --churn-deletes-per-s and --churn-at need --churn-list");
         options.faults.latency = std::chrono::milliseconds{latency_ms};
         options.faults.close_when_idle = std::chrono::milliseconds{idle_ms};
+        options.faults.too_many_requests_retry_after = std::chrono::seconds{too_many_requests_retry_after_s};
         mock::validate(options);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app.exit(e);  // --help

@@ -55,6 +55,9 @@ command_line::command_line() : app_(description, "talentray") {
                     "share the key's budget with every process naming this Redis: redis://host:port/db or "
                     "redis+unix:///path (default: TALENTRAY_SHARED_BUDGET; a password only from the environment)")
         ->type_name("URL");
+    app_.add_option("--user-agent", globals_.user_agent,
+                    "the User-Agent header, e.g. to tell jobs apart in the key's usage log (default: the SDK's)")
+        ->type_name("TEXT");
     app_.add_option("--max-in-flight", globals_.max_in_flight, "most requests in flight at once (default 16)");
     app_.add_option("--timeout", globals_.timeout, "give up on a call after this long, retries and 429 waits included, e.g. 30s "
                     "(default: 60s per attempt, retries until 120s)")

@@ -40,6 +40,14 @@ client_options make_client_options(const global_options& options, console& out) 
                               "process list and the shell history); put the URL in TALENTRAY_SHARED_BUDGET instead");
         client.scheduler.shared_budget = *options.shared_budget;
     }
+    if (options.user_agent) {
+        // The server's usage log shows it: a way to tell one's jobs apart there.
+        if (options.user_agent->empty()) throw usage_error("--user-agent: must not be empty");
+        if (std::any_of(options.user_agent->begin(), options.user_agent->end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+            throw usage_error("--user-agent: control characters are not allowed in a header");
+        client.user_agent = *options.user_agent;
+    }
     if (options.rate_limit) {
         const rate_limit limit = parse_rate_limit(*options.rate_limit, "--rate-limit");
         client.scheduler.requests_per_window = limit.requests;

@@ -22,6 +22,7 @@ struct global_options {
     std::optional<std::string> proxy;         ///< --proxy URL (else https_proxy / HTTPS_PROXY)
     std::optional<std::string> no_proxy;      ///< --no-proxy LIST (else no_proxy / NO_PROXY)
     std::optional<std::string> shared_budget; ///< --shared-budget URL (else TALENTRAY_SHARED_BUDGET)
+    std::optional<std::string> user_agent;    ///< --user-agent TEXT (else the SDK's)
     bool verbose = false;                     ///< --verbose: log every request
     bool quiet = false;                       ///< --quiet: errors only on stderr (excludes --verbose)
 };
@@ -34,7 +35,8 @@ struct global_options {
 /// `--max-in-flight` bounds both the admitted requests and the connections; `--timeout` limits
 /// each call, its retries and rate-limit waits included (each attempt and the retry deadline);
 /// `--shared-budget` replaces TALENTRAY_SHARED_BUDGET (a URL with a password is refused, as for
-/// `--proxy`; `--shared-budget ''` turns sharing off). Log lines go to `out`: warnings and errors
+/// `--proxy`; `--shared-budget ''` turns sharing off); `--user-agent` replaces the SDK's
+/// User-Agent (not empty, no control characters). Log lines go to `out`: warnings and errors
 /// always, every request with --verbose; with --quiet only errors. Throws `usage_error` naming the
 /// option at fault.
 client_options make_client_options(const global_options& options, console& out);

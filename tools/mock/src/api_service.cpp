@@ -64,7 +64,7 @@ void api_service::set_rate_limit(rate_limit limit) {
 }
 
 http_response api_service::handle(const http_request& request, const request_metadata& metadata,
-                                  bool inject_server_error) {
+                                  bool inject_server_error, const fault_options& faults) {
     const auto target = boost::urls::parse_origin_form(request.target());
     if (!target) return legacy_error(http::status::bad_request, "Malformed request target");
     const api_family family = family_of_path(target->encoded_path());
@@ -86,7 +86,7 @@ http_response api_service::handle(const http_request& request, const request_met
                                     "Injected server error", "Internal server error");
         } else {
             const query_params query{target->params()};
-            response = authenticated(request, metadata, *match.matched, match.params, query);
+            response = authenticated(request, metadata, *match.matched, match.params, query, faults);
         }
     }
     if (!control) stats_.count_status(response.result_int());
@@ -95,7 +95,7 @@ http_response api_service::handle(const http_request& request, const request_met
 
 http_response api_service::authenticated(const http_request& request, const request_metadata& metadata,
                                          const route& matched, const std::vector<std::string>& params,
-                                         const query_params& query) {
+                                         const query_params& query, const fault_options& faults) {
     std::lock_guard lock{mutex_};
     request_context context{state_, stats_, matched, params, query, request.body(), nullptr, nullptr,
                             metadata.received_at};
@@ -116,18 +116,28 @@ http_response api_service::authenticated(const http_request& request, const requ
     context.user = user;
 
     const bool control = matched.family == api_family::mock_control;
+    // Every request counted for the key goes to the arrival log with the status it got.
+    const auto arrived = [&](const http_response& response) {
+        if (!control)
+            stats_.record_arrival(metadata.monotonic_at, key->id, response.result_int(),
+                                  header_or_null(request, "user-agent").value_or(""));
+    };
     rate_limiter::decision admission;
     if (!control) {
         stats_.count_key(key->id);
+        const std::uint64_t nth = ++requests_of_key_[key->id];
+        if (faults.too_many_requests_at != 0 && nth == faults.too_many_requests_at) {
+            stats_.count_rate_limited();
+            http_response response = too_many_requests(matched.family, faults.too_many_requests_retry_after);
+            arrived(response);
+            return response;
+        }
         admission = limiter_.admit(key->id, metadata.monotonic_at);
         if (!admission.admitted) {
             stats_.count_rate_limited();
-            http_response response = family_error(matched.family, http::status::too_many_requests, "rate_limited",
-                                                  "Rate limit exceeded; retry after " +
-                                                      std::to_string(admission.retry_after.count()) + " s",
-                                                  "Too many requests");
-            response.set(http::field::retry_after, std::to_string(admission.retry_after.count()));
+            http_response response = too_many_requests(matched.family, admission.retry_after);
             add_rate_limit_headers(response, admission);
+            arrived(response);
             return response;
         }
         state_.record_usage(*key, std::string(http::to_string(request.method())),
@@ -144,6 +154,16 @@ http_response api_service::authenticated(const http_request& request, const requ
         response = matched.handler(context);
     }
     if (!control) add_rate_limit_headers(response, admission);
+    arrived(response);
+    return response;
+}
+
+http_response api_service::too_many_requests(api_family family, std::chrono::seconds retry_after) {
+    http_response response = family_error(family, http::status::too_many_requests, "rate_limited",
+                                          "Rate limit exceeded; retry after " + std::to_string(retry_after.count()) +
+                                              " s",
+                                          "Too many requests");
+    response.set(http::field::retry_after, std::to_string(retry_after.count()));
     return response;
 }
 

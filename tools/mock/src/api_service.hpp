@@ -17,6 +17,7 @@
 #include <chrono>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 namespace talentray::mock::detail {
 
@@ -33,8 +34,10 @@ public:
     api_service(const server_options& options, stats_counters& stats, timestamp started_at);
 
     /// Answers one request. With `inject_server_error` the request is routed and counted but not
-    /// executed, and answered 500 internal_error in its family's dialect.
-    http_response handle(const http_request& request, const request_metadata& metadata, bool inject_server_error);
+    /// executed, and answered 500 internal_error in its family's dialect. `faults` says which
+    /// request of a key gets an injected 429 (`too_many_requests_at`).
+    http_response handle(const http_request& request, const request_metadata& metadata, bool inject_server_error,
+                         const fault_options& faults = {});
 
     /// True for the mock's own routes (/__mock/*), which are never delayed, faulted or counted.
     static bool is_control_request(const http_request& request);
@@ -44,7 +47,10 @@ public:
 
 private:
     http_response authenticated(const http_request& request, const request_metadata& metadata, const route& matched,
-                                const std::vector<std::string>& params, const query_params& query);
+                                const std::vector<std::string>& params, const query_params& query,
+                                const fault_options& faults);
+    /// The 429 of a refusal, with its Retry-After in whole seconds.
+    static http_response too_many_requests(api_family family, std::chrono::seconds retry_after);
     void add_rate_limit_headers(http_response& response, const rate_limiter::decision& decision) const;
 
     std::mutex mutex_;
@@ -53,6 +59,7 @@ private:
     rate_limiter limiter_;
     bool rate_limit_headers_;
     seeded_keys seeded_;
+    std::unordered_map<std::string, std::uint64_t> requests_of_key_;  // for `too_many_requests_at`
 };
 
 }  // namespace talentray::mock::detail

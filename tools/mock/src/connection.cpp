@@ -124,7 +124,7 @@ asio::awaitable<void> serve_requests(Stream& stream, std::shared_ptr<server_core
         }
 
         const request_metadata metadata{remote_ip, wall_clock_now(), std::chrono::steady_clock::now()};
-        http_response response = core->service.handle(request, metadata, fault == fault_kind::server_error);
+        http_response response = core->service.handle(request, metadata, fault == fault_kind::server_error, faults);
         response.version(request.version());
         response.keep_alive(request.keep_alive());
         response.set(http::field::server, "talentray-mock");

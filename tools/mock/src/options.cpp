@@ -121,6 +121,9 @@ void validate(const fault_options& faults) {
                                     ", more than 1");
     if (faults.latency.count() < 0) throw std::invalid_argument("faults.latency must not be negative");
     if (faults.close_when_idle.count() < 0) throw std::invalid_argument("faults.close_when_idle must not be negative");
+    if (faults.too_many_requests_at > 0 && faults.too_many_requests_retry_after.count() < 1)
+        throw std::invalid_argument("faults.too_many_requests_retry_after must be at least 1 s, got " +
+                                    std::to_string(faults.too_many_requests_retry_after.count()) + " s");
 }
 
 void validate(const server_options& options) {

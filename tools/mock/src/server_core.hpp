@@ -17,6 +17,7 @@ public:
         : seed(options.seed),
           max_body_bytes(options.max_body_bytes),
           gzip_min_bytes(options.gzip && gzip_available() ? options.gzip_min_bytes : SIZE_MAX),
+          stats(options.arrival_log_capacity),
           service(options, stats, started_at),
           faults_(options.faults) {}
 

@@ -4,6 +4,9 @@
 
 namespace talentray::mock::detail {
 
+stats_counters::stats_counters(std::size_t arrival_capacity)
+    : origin_(std::chrono::steady_clock::now()), arrival_capacity_(arrival_capacity) {}
+
 void stats_counters::count_request() {
     std::lock_guard lock{mutex_};
     ++data_.requests;
@@ -80,9 +83,26 @@ void stats_counters::count_churn(const std::string& list, bool inserted, std::st
     (inserted ? record.inserted_ids : record.deleted_ids).push_back(std::move(id));
 }
 
+void stats_counters::record_arrival(std::chrono::steady_clock::time_point at, std::string_view key_id,
+                                    unsigned status, std::string_view user_agent) {
+    const auto since_start = std::chrono::duration_cast<std::chrono::microseconds>(at - origin_);
+    std::lock_guard lock{mutex_};
+    if (arrival_capacity_ == 0) {
+        ++data_.arrivals_dropped;
+        return;
+    }
+    if (arrivals_.size() == arrival_capacity_) {
+        arrivals_.pop_front();
+        ++data_.arrivals_dropped;
+    }
+    arrivals_.push_back(arrival_record{since_start, std::string(key_id), status, std::string(user_agent)});
+}
+
 stats_snapshot stats_counters::snapshot() const {
     std::lock_guard lock{mutex_};
-    return data_;
+    stats_snapshot copy = data_;
+    copy.arrivals.assign(arrivals_.begin(), arrivals_.end());
+    return copy;
 }
 
 }  // namespace talentray::mock::detail

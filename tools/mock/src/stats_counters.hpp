@@ -5,6 +5,8 @@
 
 #include <talentray/mock/stats.hpp>
 
+#include <chrono>
+#include <deque>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -18,6 +20,9 @@ enum class connection_fault { close_after_requests, close_when_idle, delayed };
 /// Thread-safe: every member may be called from any thread.
 class stats_counters {
 public:
+    /// Keeps the last `arrival_capacity` arrivals; their times count from now.
+    explicit stats_counters(std::size_t arrival_capacity = 0);
+
     void count_request();
     void count_connection();
     void count_tls_handshake_failure();
@@ -34,11 +39,19 @@ public:
     /// A churn event of a live list.
     void count_churn(const std::string& list, bool inserted, std::string id);
 
+    /// An authenticated request decided at `at` with `status`; the oldest arrival goes beyond
+    /// the capacity.
+    void record_arrival(std::chrono::steady_clock::time_point at, std::string_view key_id, unsigned status,
+                        std::string_view user_agent);
+
     stats_snapshot snapshot() const;
 
 private:
     mutable std::mutex mutex_;
-    stats_snapshot data_;
+    stats_snapshot data_;  // its `arrivals` stay empty: the ring below holds them
+    std::chrono::steady_clock::time_point origin_;
+    std::size_t arrival_capacity_;
+    std::deque<arrival_record> arrivals_;
 };
 
 }  // namespace talentray::mock::detail

@@ -31,6 +31,17 @@ json::object churn(const std::map<std::string, churn_record>& lists) {
     return out;
 }
 
+json::array arrivals(const std::vector<arrival_record>& records) {
+    json::array out;
+    out.reserve(records.size());
+    for (const arrival_record& record : records)
+        out.emplace_back(json::object{{"atUs", record.at.count()},
+                                      {"keyId", record.key_id},
+                                      {"status", record.status},
+                                      {"userAgent", record.user_agent}});
+    return out;
+}
+
 }  // namespace
 
 http_response get_mock_stats(request_context& context) {
@@ -47,6 +58,8 @@ http_response get_mock_stats(request_context& context) {
                                       {"responsesByStatus", counts(stats.responses_by_status)},
                                       {"writeExecutions", counts(stats.write_executions)},
                                       {"churn", churn(stats.churn)},
+                                      {"arrivals", arrivals(stats.arrivals)},
+                                      {"arrivalsDropped", stats.arrivals_dropped},
                                       {"faults", json::object{{"serverError", faults.server_error},
                                                               {"dropBeforeHeader", faults.drop_before_header},
                                                               {"dropAfterHeader", faults.drop_after_header},

@@ -48,6 +48,12 @@ struct fault_options {
     double truncate_body_rate = 0;         ///< executed, Content-Length says N, fewer bytes follow, close
     std::size_t close_after_requests = 0;  ///< close keep-alive connections silently after N responses (0 = never)
     std::chrono::milliseconds close_when_idle{0};  ///< close connections idle this long (0 = never)
+    /// Answer the Nth request of each key (counted from 1 as `requests_by_key` counts them, 429s
+    /// included) 429 `rate_limited` with `Retry-After: too_many_requests_retry_after`, whatever
+    /// the limit says; not executed, and the limit does not count it. 0: never. One refusal at a
+    /// known place, so a test can see what the clients do with it.
+    std::uint64_t too_many_requests_at = 0;
+    std::chrono::seconds too_many_requests_retry_after{2};  ///< at least 1 s when the 429 is injected
 };
 
 /// The order of the offset lists (candidates, roles, tests, sourcing leads). The contract does
@@ -114,6 +120,9 @@ struct server_options {
     /// Accept-Encoding allows it (`gzip;q=0` does not). Ignored by a mock built without zlib.
     bool gzip = true;
     std::size_t gzip_min_bytes = 1024;  ///< smaller responses gain too little to be worth it
+    /// The arrival log (`stats_snapshot::arrivals`) keeps the last this many authenticated
+    /// requests; older ones are dropped and counted. 0: no log.
+    std::size_t arrival_log_capacity = 4096;
 };
 
 /// Checks options for values the server cannot honour. Throws std::invalid_argument naming the

@@ -1,6 +1,7 @@
 // talentray/mock/stats.hpp — what a running mock server has seen and done, for tests to assert on.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -31,6 +32,20 @@ struct churn_record {
     friend bool operator==(const churn_record&, const churn_record&) = default;
 };
 
+/// One authenticated request as the server saw it, admitted or refused: what a test needs to
+/// check, server-side, when each client's requests arrived around a 429. The key itself is
+/// never kept, only its id.
+struct arrival_record {
+    /// When the server decided on it (the limiter's clock: after the `latency` fault, if any),
+    /// since the server started, on its steady clock.
+    std::chrono::microseconds at{0};
+    std::string key_id;      ///< e.g. "apikey_employer"
+    unsigned status = 0;     ///< the response's status as produced (200, 429, 404, ...)
+    std::string user_agent;  ///< the request's User-Agent, empty without one
+
+    friend bool operator==(const arrival_record&, const arrival_record&) = default;
+};
+
 /// A consistent copy of the server's counters. The /__mock/stats route and its own reads are not
 /// counted, so observing a server does not change what it reports.
 struct stats_snapshot {
@@ -49,6 +64,10 @@ struct stats_snapshot {
     /// Per live list ("candidates", or "candidates?roleId=x" when read with filters, per key owner:
     /// "candidates@user_admin"), what churn did.
     std::map<std::string, churn_record> churn;
+    /// The last `server_options::arrival_log_capacity` authenticated requests (those counted in
+    /// `requests_by_key`), oldest first, and how many older ones were dropped.
+    std::vector<arrival_record> arrivals;
+    std::uint64_t arrivals_dropped = 0;
 
     /// The count for a route, 0 if it was never requested.
     std::uint64_t route(const std::string& name) const {
