@@ -36,7 +36,7 @@ result<void> judge_connect_reply(const proxy_endpoint& proxy, const origin& targ
 /// errc::proxy_refused naming the proxy and the tunnel's origin, saying `why`.
 error_info tunnel_refused(const proxy_endpoint& proxy, const origin& target, std::string why);
 
-/// The CONNECT exchange ran out of time: errc::deadline_exceeded once `deadline` has passed,
+/// The CONNECT round trip ran out of time: errc::deadline_exceeded once `deadline` has passed,
 /// else errc::connect_timeout; both name the proxy and the tunnel's origin.
 error_info tunnel_timed_out(const proxy_endpoint& proxy, const origin& target, clock::time_point deadline);
 
@@ -44,10 +44,10 @@ error_info tunnel_timed_out(const proxy_endpoint& proxy, const origin& target, c
 inline constexpr std::uint32_t max_connect_reply_header_bytes = 16 * 1024;
 
 /// Sends CONNECT on `stream` (already connected to the proxy) and reads the proxy's response
-/// header, on any Beast stream: `timeouts.arm` bounds the exchange by `limit` (never past
+/// header, on any Beast stream: `timeouts.arm` bounds the round trip by `limit` (never past
 /// `deadline`) and `timeouts.disarm` ends that bound once the response is read (see
 /// tcp_step_timeouts, no_step_timeouts). Returns what open_tunnel returns.
-/// Lifetimes: `stream`, `proxy` and `target` outlive the awaited exchange.
+/// Lifetimes: `stream`, `proxy` and `target` outlive the awaited round trip.
 template <class Stream, class StepTimeouts>
 boost::asio::awaitable<result<void>> connect_tunnel(Stream& stream, const proxy_endpoint& proxy, const origin& target,
                                                     std::chrono::milliseconds limit, clock::time_point deadline,
@@ -93,7 +93,7 @@ boost::asio::awaitable<result<void>> connect_tunnel(Stream& stream, const proxy_
 }
 
 /// Sends CONNECT on `stream` (already connected to the proxy) and reads the proxy's response
-/// header; the exchange must finish within `limit` (else errc::connect_timeout, or
+/// header; the round trip must finish within `limit` (else errc::connect_timeout, or
 /// errc::deadline_exceeded when `deadline` came first). Fails with errc::proxy_refused when the
 /// proxy refuses, answers something that is not HTTP, or closes the connection; the message
 /// names the proxy, never its credentials. Cancellation: per-operation cancellation of the
