@@ -1,18 +1,23 @@
 // A connection warmed before admission: transport::prepare opens one only when none is idle and
 // the pool has room, keeps none for itself, and the next send takes the warmed one.
 #include "fixtures.hpp"
+#include "transport/tls_context.hpp"
 #include "transport/transport.hpp"
+
+#include <talentray/certgen.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <boost/asio/ip/tcp.hpp>
 
 #include <memory>
+#include <thread>
 
 using namespace talentray;
 using namespace talentray::testing;
 namespace asio = boost::asio;
 namespace det = talentray::detail;
+namespace certgen = talentray::certgen;
 
 namespace {
 
@@ -112,4 +117,32 @@ TEST_CASE("transport::prepare to a port nobody listens on fails and leaves no co
     auto stats = t->stats();
     CHECK(stats.opened == 0);
     CHECK(stats.open_now == 0);
+}
+
+TEST_CASE("transport::prepare over TLS: the next send takes the warmed connection, session tickets waiting on it") {
+    const certgen::pem_pair ca = certgen::make_self_signed({.common_name = "talentray warm-up CA", .is_ca = true});
+    const certgen::pem_pair leaf = certgen::make_signed_by({}, ca);
+    test_server server{{.tls = true, .certificate_pem = leaf.certificate, .private_key_pem = leaf.private_key}};
+    asio::io_context io;
+    auto target = det::parse_origin(server.base_url());
+    REQUIRE(target);
+    tls_options tls;
+    tls.ca_pem = ca.certificate;
+    auto context = det::make_tls_context(tls);
+    REQUIRE(context);
+    det::transport t{std::move(*target), std::move(*context), warm_up_settings(8)};
+    REQUIRE_FALSE(run(io, t.prepare(warm_up_deadline())).failed());
+    // The server has finished its handshake, and so written its session tickets, once it
+    // records the connection's server name.
+    const auto give_up = det::clock::now() + std::chrono::seconds{10};
+    while (server.server_names().empty() && det::clock::now() < give_up) std::this_thread::yield();
+    REQUIRE(server.server_names().size() == 1);
+
+    const auto request = warm_up_request(t);
+    auto sent = run(io, t.send(request, true, warm_up_deadline()));
+    REQUIRE(sent.received);
+    CHECK(sent.wire.reused);
+    CHECK(sent.wire.tls_handshake == det::clock::duration{});
+    CHECK(server.accepted() == 1);
+    CHECK(t.stats().opened == 1);
 }
