@@ -48,7 +48,8 @@ struct request_event {
     /// in-flight cap). The backoff between attempts is not part of any attempt.
     duration admission_wait{};
     /// Resolving, connecting (and opening the proxy's CONNECT tunnel) for a new connection;
-    /// zero when the attempt reused a pooled connection.
+    /// zero when the attempt reused a pooled connection (one warmed before its admission too:
+    /// that connection's set-up belongs to no attempt).
     duration connect{};
     /// The TLS handshake of a new connection; zero when reused, and for `http://`.
     duration tls_handshake{};
@@ -63,7 +64,8 @@ struct request_event {
     /// counted them, over every round trip of the attempt.
     std::uint64_t bytes_out = 0;
     std::uint64_t bytes_in = 0;
-    /// True when the response came over a connection that had served a request before.
+    /// True when the attempt ran on a connection opened before it: one that had served a request
+    /// before, or one opened ahead of admission (a shared budget's warm-up).
     bool connection_reused = false;
 };
 

@@ -5,6 +5,7 @@
 
 #include <talentray/model/operation.hpp>
 
+#include <boost/asio/error.hpp>
 #include <boost/beast/http/verb.hpp>
 
 #include <algorithm>
@@ -84,6 +85,19 @@ request_event call_fsm::start_event() const noexcept {
 }
 
 call_action call_fsm::begin_attempt(clock::time_point now) {
+    // A budget shared with other processes paces arrivals: the attempt warms its connection
+    // first, so that the permit is not spent opening one. The warm-up belongs to no attempt's
+    // admission wait or total.
+    if (setup_.budget->wants_ready_connection()) {
+        call_action action;
+        action.type = call_action::kind::prepare;
+        action.deadline = std::min(now + setup_.per_attempt, attempt_.deadline);
+        return action;
+    }
+    return admit(now);
+}
+
+call_action call_fsm::admit(clock::time_point now) {
     admitting_at_ = now;
     call_action action;
     action.type = call_action::kind::admit;
@@ -101,6 +115,17 @@ call_action call_fsm::resume(const call_event& event) {
         attempt_.idempotent = setup_.spec->is_idempotent();
         attempt_.attempt = 1;
         return begin_attempt(event.now);
+
+    case kind::prepared:
+        if (event.prepare_error == boost::asio::error::operation_aborted)  // the caller cancelled the call
+            return complete(fail(error_info{event.prepare_error, {}}));
+        // A warm-up that failed decides nothing: the attempt connects when it sends, and fails
+        // or is retried as it would have without the warm-up.
+        if (event.prepare_error && setup_.logging)
+            setup_.reporter->log(log_level::debug, "no connection warmed before admission (" +
+                                                       event.prepare_error.message() +
+                                                       "); the attempt connects when it sends");
+        return admit(event.now);
 
     case kind::admitted: {
         result<admission_permit>& admitted = *event.admission;

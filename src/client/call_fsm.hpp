@@ -37,6 +37,7 @@ public:
 struct call_event {
     enum class kind {
         started,            ///< the call's request is checked; nothing asked of the budget yet
+        prepared,           ///< the warm-up ended; `prepare_error` says how (it decides nothing)
         admitted,           ///< `admission` holds the permit, or why admission failed
         admission_stopped,  ///< close() stopped the call before it sent (queued, or about to send)
         sent,               ///< `outcome` of the attempt
@@ -50,11 +51,14 @@ struct call_event {
     result<admission_permit>* admission = nullptr;  // admitted
     send_outcome* outcome = nullptr;                // sent
     boost::system::error_code backoff_error;        // backoff_done
+    boost::system::error_code prepare_error;        // prepared
 };
 
 /// What the driving coroutine must do next.
 struct call_action {
     enum class kind {
+        prepare,   ///< enter the admitting phase, then make sure the transport has a connection
+                   ///< ready (open one if none is idle), bounded by `deadline`; holds none
         admit,     ///< enter the admitting phase, then admit `prio` before `deadline`
         send,      ///< enter the sending phase, then send the request, bounded by `deadline`
         wait,      ///< enter the backing-off phase, log `note` (info), then wait `delay`
@@ -102,6 +106,7 @@ public:
 
 private:
     call_action begin_attempt(clock::time_point now);
+    call_action admit(clock::time_point now);
     call_action on_outcome(send_outcome& outcome, bool cut_off, clock::time_point now);
     call_action on_failure(error_info failure, bool may_have_reached_server, bool cut_off, request_event* event,
                            clock::time_point now);

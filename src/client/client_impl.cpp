@@ -248,6 +248,17 @@ asio::awaitable<result<response>> client_impl::execute(request_spec spec) {
         switch (action.type) {
         case call_action::kind::complete:
             co_return std::move(fsm.outcome());
+        case call_action::kind::prepare: {
+            // Nothing is sent yet: close() stops a warm-up as it stops a queued admission.
+            if (!calls_.enter(*call, call_phase::admitting)) {
+                action = fsm.resume({event::admission_stopped, clock::now()});
+                break;
+            }
+            auto warmed = co_await unless_stopped(*call, transport_->prepare(action.deadline));
+            action = warmed ? fsm.resume({event::prepared, clock::now(), nullptr, nullptr, {}, *warmed})
+                            : fsm.resume({event::admission_stopped, clock::now()});
+            break;
+        }
         case call_action::kind::admit: {
             if (!calls_.enter(*call, call_phase::admitting)) {
                 action = fsm.resume({event::admission_stopped, clock::now()});

@@ -63,6 +63,13 @@ public:
 
     /// The label of the key in diagnostics (empty when none).
     virtual const std::string& key_digest() const noexcept = 0;
+
+    /// True when an attempt should have a connection ready before it asks `admit` for its
+    /// permit, so that the permit is spent on one write to a warm connection: a budget whose
+    /// pacing is shared with other processes cannot cover a request that opens its connection
+    /// after admission and reaches the server late. False (the default) for a budget of this
+    /// process alone, which keeps admission first. Asked once per attempt; never throws.
+    virtual bool wants_ready_connection() const noexcept { return false; }
 };
 
 /// The implementation behind a public `rate_budget`. Never throws.

@@ -66,6 +66,11 @@ public:
     scheduler_counters counters() const noexcept override;
     const scheduler_options& options() const noexcept override { return local_->options(); }
     const std::string& key_digest() const noexcept override { return local_->key_digest(); }
+    /// True while permits come from Redis: a request that connects after its permit arrives
+    /// after the slot the other processes paced around. False in the fallback, whose share of
+    /// the limit leaves room for a late arrival and whose queue keeps its order when a call
+    /// does not warm a connection before it.
+    bool wants_ready_connection() const noexcept override { return !in_fallback_.load(std::memory_order_relaxed); }
 
     /// How a waiter for a shared permit ended (on the I/O thread).
     enum class outcome { granted, fallback, deadline, cancelled };

@@ -158,7 +158,11 @@ bool connection::idle_and_healthy() const noexcept {
     char probe;
     ssize_t n = ::recv(const_cast<tcp::socket&>(socket).native_handle(), &probe, 1, MSG_PEEK | MSG_DONTWAIT);
     // Nothing to read is the only healthy answer: 0 is an orderly close, data is a close_notify
-    // or garbage, and any other error means the socket is gone.
+    // or garbage, and any other error means the socket is gone. Except before the first round
+    // trip over TLS: a connection warmed ahead of its request has the server's TLS 1.3 session
+    // tickets waiting, which that round trip reads. A close_notify among them is met as a reused
+    // connection's stale close is, by one resend on a fresh connection.
+    if (n > 0) return record_.completed == 0 && std::holds_alternative<tls_stream>(stream_);
     return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 }
 

@@ -90,7 +90,8 @@ public:
     boost::asio::awaitable<round_trip_outcome> round_trip(const http_request& request, round_trip_limits limits);
 
     /// True when an idle connection can be reused: the peer has neither closed it nor sent
-    /// unsolicited bytes (a non-blocking peek finds nothing to read).
+    /// unsolicited bytes (a non-blocking peek finds nothing to read). A TLS connection that has
+    /// served no request yet (warmed ahead of it) may have bytes waiting: its session tickets.
     bool idle_and_healthy() const noexcept;
 
     /// Ends an idle connection in order: for TLS, sends close_notify and waits at most `timeout`

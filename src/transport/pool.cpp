@@ -54,6 +54,7 @@ asio::awaitable<result<pool_lease>> connection_pool::acquire(clock::time_point d
             co_return make_error_info(errc::client_closed, "the client was closed: no connection to " +
                                                                target_.to_string() + " is opened any more");
         if (!fresh) {
+            // The loop of prune_idle_locked, inline: this is every request's path.
             while (!idle_.empty()) {
                 auto conn = std::move(idle_.back());
                 idle_.pop_back();
@@ -114,6 +115,45 @@ asio::awaitable<result<pool_lease>> connection_pool::acquire(clock::time_point d
     }
     lock.unlock();
     co_return co_await open_new(deadline);
+}
+
+bool connection_pool::prune_idle_locked(std::vector<std::unique_ptr<connection>>& closing,
+                                        std::unique_lock<std::mutex>&) {
+    // From the most recently used, as acquire takes them: the first healthy one is what the
+    // next acquire gets, and those behind it are left for later.
+    while (!idle_.empty()) {
+        connection& conn = *idle_.back();
+        const bool expired = clock::now() - conn.idle_since() > options_.idle_timeout;
+        if (!expired && conn.idle_and_healthy()) return true;
+        closing.push_back(std::move(idle_.back()));
+        idle_.pop_back();
+        --open_;
+        ++stats_.closed;
+    }
+    return false;
+}
+
+asio::awaitable<result<void>> connection_pool::warm_up(clock::time_point deadline) {
+    const std::size_t max_connections = std::max<std::size_t>(1, options_.max_connections);
+    std::vector<std::unique_ptr<connection>> closing;  // destroyed after the lock is released
+    {
+        std::unique_lock lock{mutex_};
+        if (closed_)
+            co_return make_error_info(errc::client_closed, "the client was closed: no connection to " +
+                                                               target_.to_string() + " is opened any more");
+        if (prune_idle_locked(closing, lock) || open_ >= max_connections) {
+            lock.unlock();
+            co_return result<void>{};
+        }
+        ++open_;
+    }
+    closing.clear();
+    auto opened = co_await open_new(deadline);
+    if (!opened) co_return opened.error();
+    // Kept as a released connection is: idle from now, or handed to the oldest waiter; closed
+    // when the pool was closed meanwhile.
+    release(std::move(opened->conn), true);
+    co_return result<void>{};
 }
 
 asio::awaitable<result<pool_lease>> connection_pool::open_new(clock::time_point deadline) {

@@ -35,6 +35,13 @@ public:
     /// connect/handshake error, errc::deadline_exceeded, or operation_aborted when cancelled.
     boost::asio::awaitable<result<pool_lease>> acquire(clock::time_point deadline, bool fresh);
 
+    /// Makes sure a connection is ready for the next `acquire`: returns at once when an idle
+    /// healthy connection is kept or the pool is at `max_connections`; otherwise opens one and
+    /// keeps it idle (or hands it to a waiter). It holds no connection once it returns, so the
+    /// next acquire, anyone's, takes it. Fails with the connect/handshake error,
+    /// errc::client_closed, or operation_aborted when cancelled (the connection is then closed).
+    boost::asio::awaitable<result<void>> warm_up(clock::time_point deadline);
+
     /// Gives a connection back. `reusable` false closes it (and frees its slot for a waiter).
     void release(std::unique_ptr<connection> conn, bool reusable);
 
@@ -55,6 +62,9 @@ private:
     using wakeup_channel = boost::asio::experimental::concurrent_channel<void(boost::system::error_code)>;
 
     boost::asio::awaitable<result<pool_lease>> open_new(clock::time_point deadline);
+    /// Takes the idle connections that expired or went bad out of the pool, into `closing`.
+    /// Returns true when a healthy one remains.
+    bool prune_idle_locked(std::vector<std::unique_ptr<connection>>& closing, std::unique_lock<std::mutex>& lock);
     void hand_over_locked(std::unique_ptr<connection> conn, std::unique_lock<std::mutex>& lock);
     void free_slot_locked(std::unique_lock<std::mutex>& lock);
 

@@ -9,6 +9,11 @@ transport::transport(origin target, std::shared_ptr<asio::ssl::context> tls_ctx,
       timeouts_(options.timeouts),
       max_body_size_(options.max_body_size) {}
 
+asio::awaitable<boost::system::error_code> transport::prepare(clock::time_point deadline) {
+    auto warmed = co_await pool_.warm_up(deadline);
+    co_return warmed ? boost::system::error_code{} : warmed.error().code;
+}
+
 asio::awaitable<send_outcome> transport::send(const http_request& request, bool idempotent, clock::time_point deadline,
                                               bool timed) {
     send_outcome outcome;

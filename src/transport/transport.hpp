@@ -39,6 +39,14 @@ public:
     boost::asio::awaitable<send_outcome> send(const http_request& request, bool idempotent, clock::time_point deadline,
                                               bool timed = false);
 
+    /// Makes sure a connection to the origin (through the proxy, if any) is ready for the next
+    /// `send`, without holding it: see connection_pool::warm_up. Returns at once when one is
+    /// idle or the pool is full. Races are harmless: another call may take the warmed
+    /// connection, and that send then connects as it would have. Returns the connect or
+    /// handshake error (bounded by the timeouts and `deadline`), errc::client_closed, or
+    /// operation_aborted; cancellation (terminal) closes the connection being opened.
+    boost::asio::awaitable<boost::system::error_code> prepare(clock::time_point deadline);
+
     /// Closes the pool (see connection_pool::close): idle connections end with close_notify.
     boost::asio::awaitable<void> close(std::chrono::milliseconds timeout) { return pool_.close(timeout); }
 

@@ -24,6 +24,7 @@ public:
     std::vector<tr::response_feedback> feedback;  // rate_limit views dropped: read during the call only
     bool grant_retries = true;
     int retries_asked = 0;
+    bool wants_ready = false;  // answers wants_ready_connection
 
     boost::asio::awaitable<tr::result<tr::admission_permit>> admit(tr::priority, clock::time_point) override {
         co_return tr::make_error_info(tr::errc::invalid_argument, "not used by the machine");
@@ -36,6 +37,7 @@ public:
         ++retries_asked;
         return grant_retries;
     }
+    bool wants_ready_connection() const noexcept override { return wants_ready; }
     tr::scheduler_counters counters() const noexcept override { return {}; }
     const tr::scheduler_options& options() const noexcept override { return options_; }
     const std::string& key_digest() const noexcept override { return digest_; }
@@ -119,6 +121,12 @@ scripted admitted(time_point now) {
 scripted refused(time_point now, tr::errc code) {
     scripted event{at(kind::admitted, now)};
     event.admission.emplace(tr::make_error_info(code, "the budget could not admit the call in time"));
+    return event;
+}
+
+det::call_event prepared(time_point now, boost::system::error_code error = {}) {
+    det::call_event event = at(kind::prepared, now);
+    event.prepare_error = error;
     return event;
 }
 
@@ -460,4 +468,80 @@ TEST_CASE("call_fsm: the log says each response's status and time, and the call'
     CHECK(c.reporter.lines[0] == "debug: GET /api/v1/candidates/cand_1 -> 503 in 42 ms");
     CHECK(contains(c.reporter.lines[1], "debug: failed: "));
     CHECK(contains(c.reporter.lines[1], "GET /api/v1/candidates/cand_1"));
+}
+
+TEST_CASE("call_fsm: a budget that wants a ready connection gets prepare, then admit, then send") {
+    call c;
+    c.budget.wants_ready = true;
+    c.retry.total_timeout = 25s;
+    c.machine(10s);
+    const auto prepare = c.resume(at(kind::started, t0));
+    REQUIRE(prepare.type == act::prepare);
+    CHECK(prepare.deadline == t0 + 10s);  // the attempt's limit, capped by the call's deadline
+    const auto admit = c.resume(prepared(t0 + 40ms));
+    REQUIRE(admit.type == act::admit);
+    CHECK(admit.deadline == t0 + 25s);
+    REQUIRE(c.resume(admitted(t0 + 50ms)).type == act::send);
+    REQUIRE(c.resume(answered(t0 + 60ms, 200)).type == act::complete);
+    REQUIRE(c.outcome().has_value());
+    // The warm-up is no part of the attempt's admission wait.
+    REQUIRE(c.reporter.events.size() == 1);
+    CHECK(c.reporter.events[0].admission_wait == 10ms);
+}
+
+TEST_CASE("call_fsm: a failed warm-up still admits and sends, and says so in a debug line") {
+    call c;
+    c.budget.wants_ready = true;
+    c.machine();
+    REQUIRE(c.resume(at(kind::started, t0)).type == act::prepare);
+    REQUIRE(c.resume(prepared(t0 + 5ms, boost::asio::error::connection_refused)).type == act::admit);
+    REQUIRE(c.resume(admitted(t0 + 6ms)).type == act::send);
+    REQUIRE(c.resume(answered(t0 + 20ms, 200)).type == act::complete);
+    REQUIRE(c.outcome().has_value());
+    REQUIRE_FALSE(c.reporter.lines.empty());
+    CHECK(contains(c.reporter.lines[0], "debug: no connection warmed before admission"));
+}
+
+TEST_CASE("call_fsm: a retry warms its connection again before its admission") {
+    call c;
+    c.budget.wants_ready = true;
+    c.machine();
+    REQUIRE(c.resume(at(kind::started, t0)).type == act::prepare);
+    REQUIRE(c.resume(prepared(t0)).type == act::admit);
+    REQUIRE(c.resume(admitted(t0)).type == act::send);
+    REQUIRE(c.resume(answered(t0 + 10ms, 503)).type == act::wait);
+    REQUIRE(c.resume(at(kind::backoff_done, t0 + 110ms)).type == act::prepare);
+    REQUIRE(c.resume(prepared(t0 + 120ms)).type == act::admit);
+    REQUIRE(c.resume(admitted(t0 + 120ms)).type == act::send);
+    REQUIRE(c.resume(answered(t0 + 130ms, 200)).type == act::complete);
+    CHECK(c.outcome().has_value());
+}
+
+TEST_CASE("call_fsm: a budget that does not want a ready connection never sees prepare, retries included") {
+    call c;
+    c.machine();
+    REQUIRE(c.resume(at(kind::started, t0)).type == act::admit);
+    REQUIRE(c.resume(admitted(t0)).type == act::send);
+    REQUIRE(c.resume(answered(t0 + 10ms, 503)).type == act::wait);
+    REQUIRE(c.resume(at(kind::backoff_done, t0 + 110ms)).type == act::admit);
+}
+
+TEST_CASE("call_fsm: a warm-up cancelled by the caller ends the call with operation_aborted, nothing admitted") {
+    call c;
+    c.budget.wants_ready = true;
+    c.machine();
+    REQUIRE(c.resume(at(kind::started, t0)).type == act::prepare);
+    const auto& failure = failure_of(c, c.resume(prepared(t0 + 5ms, boost::asio::error::operation_aborted)));
+    CHECK(failure.code == boost::asio::error::operation_aborted);
+    CHECK(c.budget.feedback.empty());
+}
+
+TEST_CASE("call_fsm: close during the warm-up ends the call with client_closed and nothing sent") {
+    call c;
+    c.budget.wants_ready = true;
+    c.machine();
+    REQUIRE(c.resume(at(kind::started, t0)).type == act::prepare);
+    const auto& failure = failure_of(c, c.resume(at(kind::admission_stopped, t0 + 1s)));
+    CHECK(failure.code == tr::errc::client_closed);
+    CHECK(c.budget.feedback.empty());
 }

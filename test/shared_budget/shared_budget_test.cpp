@@ -137,6 +137,22 @@ TEST_CASE("with Redis unreachable admission falls back at once, warning once, an
     CHECK(warnings.size() == 1);
 }
 
+TEST_CASE("a shared budget wants a ready connection while it admits through Redis, not in its fallback") {
+    if (!have_redis()) return;
+    redis_test::redis_server server;
+    server.kill();
+    auto budget = tr::shared_rate_budget("tr_ready_connection_test_key", shared_options(server.url()));
+    REQUIRE(admit_once(*budget));
+    REQUIRE(budget->counters().budget == tr::budget_kind::fallback);
+    CHECK_FALSE(td::budget_of(*budget).wants_ready_connection());
+
+    server.restart();
+    const auto give_up = steady::now() + 10s;
+    while (budget->counters().shared_admissions == 0 && steady::now() < give_up) REQUIRE(admit_once(*budget));
+    REQUIRE(budget->counters().budget == tr::budget_kind::shared);
+    CHECK(td::budget_of(*budget).wants_ready_connection());
+}
+
 TEST_CASE("a 429 reported to one budget pauses the other for its Retry-After") {
     if (!have_redis()) return;
     redis_test::redis_server server;
