@@ -2,6 +2,7 @@
 // opened with CONNECT, TLS runs end to end with the mock (the proxy sees only the tunnel), and
 // the pool reuses the tunnel like a direct connection. Skipped, saying why, when tinyproxy is not
 // installed (scripts/install-deps.sh installs it).
+#include "calls_in_turn.hpp"
 #include "mock_client.hpp"
 #include "run.hpp"
 #include "tinyproxy.hpp"
@@ -25,17 +26,6 @@ namespace {
 namespace asio = boost::asio;
 namespace tr = talentray;
 namespace mock = talentray::mock;
-
-asio::awaitable<int> send_sequentially(tr::client& c, int count) {
-    int ok = 0;
-    for (int i = 0; i < count; ++i) {
-        tr::request_spec spec;
-        spec.path = "/api/v1/me";
-        auto received = co_await c.try_send(spec);
-        if (received && received->status == 200) ++ok;
-    }
-    co_return ok;
-}
 
 /// The tinyproxy executable, or nothing (and a line saying the test skips) when it is missing.
 std::optional<std::string> tinyproxy_or_skip() {
@@ -61,7 +51,7 @@ TEST_CASE("through tinyproxy: every request succeeds over one CONNECT tunnel, re
     asio::io_context io;
     tr::client c{io.get_executor(), options};
     constexpr int calls = 5;
-    CHECK(tr::testing::run(io, send_sequentially(c, calls)) == calls);
+    CHECK(tr::testing::run(io, tr::testing::get_me_in_turn(c, calls)) == calls);
 
     const std::string connect_line = "CONNECT 127.0.0.1:" + std::to_string(server.port()) + " ";
     CHECK(proxy.logged_requests(connect_line) == 1);

@@ -2,6 +2,7 @@
 // attempt runs on a connection opened ahead of it, directly or through a proxy's tunnel, and
 // reports it reused, with no connect or handshake time of its own. Skips, saying why, without
 // redis-server (and without tinyproxy, its proxy case).
+#include "calls_in_turn.hpp"
 #include "mock_client.hpp"
 #include "redis_server.hpp"
 #include "run.hpp"
@@ -47,17 +48,6 @@ tr::client_options shared_and_observed(const mock::server& server, const redis_t
     return options;
 }
 
-asio::awaitable<int> send_in_turn(tr::client& c, int count) {
-    int ok = 0;
-    for (int i = 0; i < count; ++i) {
-        tr::request_spec spec;
-        spec.path = "/api/v1/me";
-        auto received = co_await c.try_send(spec);
-        if (received && received->status == 200) ++ok;
-    }
-    co_return ok;
-}
-
 void check_every_attempt_warmed(const warmed_events& capture, int calls) {
     REQUIRE(capture.events.size() == static_cast<std::size_t>(calls));
     for (const tr::request_event& event : capture.events) {
@@ -78,7 +68,7 @@ TEST_CASE("shared budget: every attempt runs on a connection warmed before it, r
     asio::io_context io;
     tr::client c{io.get_executor(), shared_and_observed(server, redis, capture)};
     constexpr int calls = 3;
-    CHECK(tr::testing::run(io, send_in_turn(c, calls)) == calls);
+    CHECK(tr::testing::run(io, tr::testing::get_me_in_turn(c, calls)) == calls);
     CHECK(c.counters().scheduler.budget == tr::budget_kind::shared);
     CHECK(server.stats().connections_accepted == 1);
     const auto pool = c.counters().pool;
@@ -104,7 +94,7 @@ TEST_CASE("shared budget through tinyproxy: one CONNECT tunnel, warmed before th
     asio::io_context io;
     tr::client c{io.get_executor(), options};
     constexpr int calls = 3;
-    CHECK(tr::testing::run(io, send_in_turn(c, calls)) == calls);
+    CHECK(tr::testing::run(io, tr::testing::get_me_in_turn(c, calls)) == calls);
     CHECK(proxy.logged_requests("CONNECT 127.0.0.1:" + std::to_string(server.port()) + " ") == 1);
     CHECK(c.counters().pool.opened == 1);
     check_every_attempt_warmed(capture, calls);
