@@ -14,7 +14,7 @@ packages=(
   lld               # links the project's own programs several times faster than GNU ld (optional)
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libssl-dev openssl
-  zlib1g-dev        # gzip answers (optional in the library) and `talentray export --gzip`
+  zlib1g-dev        # gzip responses (optional in the library) and `talentray export --gzip`
   catch2            # the test framework (Catch2 v2, single header)
   libcli11-dev      # command-line parsing for talentray and talentray-mock
   libfmt-dev        # formatting in the tools

@@ -54,17 +54,9 @@ asio::awaitable<result<pool_lease>> connection_pool::acquire(clock::time_point d
             co_return make_error_info(errc::client_closed, "the client was closed: no connection to " +
                                                                target_.to_string() + " is opened any more");
         if (!fresh) {
-            // The loop of prune_idle_locked, inline: this is every request's path.
-            while (!idle_.empty()) {
+            if (prune_idle_locked(closing, lock)) {
                 auto conn = std::move(idle_.back());
                 idle_.pop_back();
-                const bool expired = clock::now() - conn->idle_since() > options_.idle_timeout;
-                if (expired || !conn->idle_and_healthy()) {
-                    --open_;
-                    ++stats_.closed;
-                    closing.push_back(std::move(conn));
-                    continue;
-                }
                 ++stats_.reused;
                 lock.unlock();
                 closing.clear();
