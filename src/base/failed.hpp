@@ -7,7 +7,7 @@
 
 namespace talentray::detail {
 
-/// A `result<T>` that holds `info` as its error. Throws only std::bad_alloc (moving the text).
+/// A `result<T>` that holds `info` as its error, moved in (no copy of its text).
 template <class T>
 result<T> failed(error_info info) {
     return result<T>{boost::system::in_place_error, std::move(info)};
